@@ -1,0 +1,109 @@
+"""The Python API: lint files, folders or text and get structured results back.
+
+    >>> from thanklint import lint_text
+    >>> result = lint_text("Hey,\\n\\nwhen will i hear back?\\n")
+    >>> sorted({f.category for f in result.findings})[:2]
+    ['gratitude', 'interest']
+
+Drafts are grouped by the configuration that governs them; each group is parsed in one batch.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from . import config as config_module
+from . import draft as draft_module
+from . import metadata as md
+from .errors import DraftError
+from .findings import Severity
+from .linter import FileResult, Linter
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    fail_on: str | None = None  # from the configuration, when it sets one
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for r in self.files for f in r.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for r in self.files if r.error is not None)
+
+    @property
+    def findings(self) -> int:
+        return sum(len(r.findings) for r in self.files)
+
+
+class Session:
+    """Caches rule sets and linters per configuration, so a run (or an editor) pays for
+    loading rules and spaCy once."""
+
+    def __init__(self, config_path: str | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 rules: tuple[str, ...] = (), debug: bool = False):
+        self.explicit = config_module.load_file(config_path) if config_path else None
+        self.select, self.ignore, self.rules, self.debug = tuple(select), tuple(ignore), tuple(rules), debug
+        self._linters: dict[str | None, Linter] = {}
+
+    def config_for(self, path: str) -> config_module.Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+        return config_module.discover(folder)
+
+    def linter(self, config: config_module.Config) -> Linter:
+        if config.path not in self._linters:
+            ruleset = config_module.build_ruleset(config, self.select, self.ignore, self.rules)
+            self._linters[config.path] = Linter(ruleset, config.model, self.debug)
+        return self._linters[config.path]
+
+    def lint(self, sources: Iterable[tuple[str, str | None]]) -> Report:
+        """Lint (path, text) pairs; text None means read the path from disk."""
+        entries = list(sources)
+        results: dict[int, FileResult] = {}
+        groups: dict[str | None, tuple[config_module.Config, list[tuple[int, draft_module.Draft]]]] = {}
+        for number, (path, text) in enumerate(entries):
+            config = self.config_for(path)
+            try:
+                draft = draft_module.read_path(path) if text is None else draft_module.read_text(text, path)
+                draft = replace(draft, meta=draft.meta.merged(config.metadata))
+            except DraftError as exc:
+                results[number] = FileResult(path, error=exc)
+                continue
+            groups.setdefault(config.path, (config, []))[1].append((number, draft))
+        fail_on = None
+        for config, members in groups.values():
+            fail_on = fail_on or config.fail_on
+            linted = self.linter(config).lint([d for _, d in members])
+            for (number, _), result in zip(members, linted):
+                results[number] = result
+        if self.explicit is not None:
+            fail_on = self.explicit.fail_on
+        elif not groups:
+            fail_on = self.config_for(entries[0][0] if entries else ".").fail_on
+        return Report([results[n] for n in range(len(entries))], fail_on)
+
+
+def lint_paths(paths: Iterable[str], *, config: str | None = None, select: tuple[str, ...] = (),
+               ignore: tuple[str, ...] = ()) -> Report:
+    """Lint files and folders (folders are walked for .txt, .md, .markdown and .eml drafts)."""
+    session = Session(config, select, ignore)
+    return session.lint((p, None) for p in draft_module.walk(list(paths)))
+
+
+def lint_text(text: str, *, path: str = "-", metadata: dict | None = None, config: str | None = None,
+              select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> FileResult:
+    """Lint one draft given as text. `path` picks the format by its suffix and names the draft;
+    `metadata` adds keys to (and overrides) any front matter."""
+    session = Session(config, select, ignore)
+    if metadata:
+        extra = md.from_mapping(metadata, f"{path}: metadata")
+        draft = draft_module.read_text(text, path)
+        linter = session.linter(session.config_for(path))
+        merged = replace(draft, meta=extra.merged(draft.meta).merged(session.config_for(path).metadata))
+        return linter.lint([merged])[0]
+    return session.lint([(path, text)]).files[0]

@@ -1,0 +1,54 @@
+"""The eight qualities of a good note, each marked present, missing or unchecked.
+
+A warning or error in a quality's categories means it does not hold; suggestions are advice.
+A quality is unchecked when none of its rules applied (timing without an interview time, say).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Finding, Severity
+
+#: quality -> (categories, further rule ids whose findings also decide it)
+QUALITIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "timing": (("timing",), ()),
+    "personalization": (("personalization",), ("structure.missing-greeting",)),
+    "gratitude": (("gratitude",), ()),
+    "qualifications": (("qualifications",), ()),
+    "reflection": (("reflection",), ()),
+    "interest": (("interest",), ()),
+    "questions": (("questions",), ()),
+    "tone": (("tone", "proofreading"), ()),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    quality: str
+    status: str  # present, missing, unchecked
+    rule: str | None  # the rule that decided "missing"
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "rule": self.rule}
+
+
+def _belongs(rule_id: str, category: str, quality: str) -> bool:
+    categories, extra = QUALITIES[quality]
+    return category in categories or rule_id in extra
+
+
+def build(findings: list[Finding], ran: list[tuple[str, str]]) -> list[Item]:
+    """`ran` lists (rule id, category) of the rules that applied to the draft."""
+    items = []
+    for quality in QUALITIES:
+        deciding = next(
+            (f for f in findings if f.severity >= Severity.WARNING and _belongs(f.rule_id, f.category, quality)), None
+        )
+        if deciding is not None:
+            items.append(Item(quality, "missing", deciding.rule_id))
+        elif any(_belongs(rule_id, category, quality) for rule_id, category in ran):
+            items.append(Item(quality, "present", None))
+        else:
+            items.append(Item(quality, "unchecked", None))
+    return items

@@ -1,0 +1,131 @@
+"""The closed registry of check kinds. A rule's `kind:` picks one; everything else is data.
+
+Each kind declares its options (type, default, whether configuration may tune it). Adding
+behaviour means adding a tested kind here, never a script in YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..parsed import ParsedDraft
+    from ..rules import Rule
+
+REQUIRED = object()
+SCOPE_NAMES = ("body", "greeting", "closing", "sign_off", "signature", "all")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One key a kind accepts in a rule file, with its type and default."""
+
+    type: str  # int, number, text, bool, texts, patterns, scope
+    default: Any = REQUIRED
+    doc: str = ""
+    tunable: bool = True  # may be set per rule under `options:` in the configuration
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check found, in content offsets; the linter turns it into a `Finding`."""
+
+    start: int
+    end: int
+    values: dict | None = None  # fills {placeholders} in the rule's message
+    message: str | None = None  # replaces the rule's message entirely
+    replacement: str | None = None
+
+
+class Check:
+    """Base of every kind. Subclasses set `kind`, `summary`, `options` and implement `run`."""
+
+    kind: ClassVar[str]
+    summary: ClassVar[str]
+    options: ClassVar[dict[str, Option]] = {}
+    #: Needs the named-entity recogniser (costly: only loaded when an enabled rule needs it).
+    needs_ner: ClassVar[bool] = False
+    #: Whether its findings can carry a fix (documented under "Fix safety").
+    fixable: ClassVar[bool] = False
+    #: When it runs: "draft" (each draft), "corpus" (once over all drafts of a run) or
+    #: "suppressions" (each draft, after inline suppressions have been applied).
+    phase: ClassVar[str] = "draft"
+
+    def __init__(self, rule: Rule, settings: dict[str, Any]):
+        self.rule = rule
+        self.settings = settings
+        self.nlp: Language | None = None
+
+    def prepare(self, nlp: Language) -> None:
+        """Compile patterns for this pipeline (raises `RuleError` on a bad one)."""
+        self.nlp = nlp
+        for name, option in self.options.items():
+            if option.type == "patterns" and self.settings.get(name):
+                self.settings[name]._matchers(nlp)
+
+    def applicable(self, parsed: ParsedDraft) -> bool:
+        """Whether the draft carries what this check needs (timing needs an interview time)."""
+        return True
+
+    def run(self, parsed: ParsedDraft) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def run_corpus(self, drafts: list[ParsedDraft]) -> Iterable[tuple[ParsedDraft, Hit]]:
+        raise NotImplementedError
+
+    # Helpers shared by kinds -------------------------------------------------------------
+    def matches(self, parsed: ParsedDraft, name: str = "patterns"):
+        """Matches of the pattern set `name`, minus exceptions."""
+        from ..patterns import filter_exceptions
+
+        doc, nlp = parsed.doc, self.nlp
+        found = self.settings[name].find(nlp, doc)
+        overlap = self.settings.get("exceptions")
+        same = self.settings.get("sentence_exceptions")
+        return filter_exceptions(
+            doc,
+            found,
+            overlap.find(nlp, doc) if overlap else [],
+            same.find(nlp, doc) if same else [],
+        )
+
+    def in_scope(self, parsed: ParsedDraft, matches: list, scope: Any) -> list:
+        """Keep the matches inside the scope: a region name, or the first/last body sentences."""
+        ranges = scope_ranges(parsed, scope)
+        return [m for m in matches if any(s <= m.start and m.end <= e for s, e in ranges)]
+
+
+def scope_ranges(parsed: ParsedDraft, scope: Any) -> list[tuple[int, int]]:
+    if isinstance(scope, dict):
+        if "first_sentences" in scope:
+            sents = parsed.first_sentences(scope["first_sentences"])
+        else:
+            sents = parsed.body_sentences[-scope["last_sentences"] :]
+        return [(s.start_char, s.end_char) for s in sents]
+    region = parsed.region(scope)
+    return [(region.start, region.end)] if region else []
+
+
+def registry() -> dict[str, type[Check]]:
+    """Every kind by name (imported here so the registry stays closed and explicit)."""
+    from . import context, corpus, existence, metric, occurrence, spelling, subject, suppression, timing
+
+    kinds = [
+        existence.Existence,
+        existence.Substitution,
+        occurrence.Occurrence,
+        metric.Metric,
+        spelling.Spelling,
+        subject.Subject,
+        context.RecipientName,
+        context.CompanyName,
+        context.MetaMention,
+        timing.Timing,
+        corpus.Similarity,
+        corpus.PanelCoverage,
+        suppression.UnusedSuppression,
+    ]
+    return {k.kind: k for k in kinds}

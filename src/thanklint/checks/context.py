@@ -1,0 +1,225 @@
+"""Checks of the draft against its metadata: the right person, the right company, the role
+and the topics that were discussed. They do nothing when the metadata is absent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..checks import Check, Hit, Option
+
+TITLES = {"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "madam", "dear"}
+#: Capitalised greeting words that are not names ("Dear Hiring Manager", "Hi Team").
+NOT_NAMES = {
+    "hi", "hello", "hey", "dear", "good", "morning", "afternoon", "evening", "greetings", "to", "whom", "it",
+    "may", "concern", "hiring", "manager", "managers", "team", "all", "everyone", "there", "recruiter",
+    "recruiting", "committee", "search", "panel", "sir", "madam", "sirs", "folks", "friends", "colleagues",
+    "and", "or", "the", "hr", "talent", "acquisition", "department", "members", "of", "yo", "hiya", "howdy",
+}
+
+
+def _parts(name: str) -> list[str]:
+    return [p for p in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if p.lower().rstrip(".") not in TITLES]
+
+
+def greeting_names(parsed) -> list[tuple[int, int, str]]:
+    """Capitalised words of the greeting that can be names, with their content offsets."""
+    region = parsed.layout.greeting
+    text = parsed.doc.text[region.start : region.end]
+    out = []
+    for m in re.finditer(r"[A-Z][A-Za-z'’-]+", text):
+        word = m.group(0)
+        if word.lower() not in NOT_NAMES and word.lower().rstrip(".") not in TITLES:
+            out.append((region.start + m.start(), region.start + m.end(), word))
+    return out
+
+
+def _similar(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a.lower(), b.lower())
+
+
+class RecipientName(Check):
+    fixable = True
+    kind = "recipient-name"
+    summary = "Compares the names in the greeting with the recipient in the metadata."
+    options = {
+        "report": Option("text", doc="other-name (someone else is greeted) or misspelling", tunable=False),
+        "min_similarity": Option("number", 75, "a name this similar (0-100) to the recipient's is a misspelling"),
+    }
+
+    def applicable(self, parsed):
+        return bool(parsed.meta.recipient)
+
+    def run(self, parsed):
+        parts = _parts(parsed.meta.recipient)
+        if not parts or not parsed.layout.greeting:
+            return
+        threshold = self.settings["min_similarity"]
+        for start, end, word in greeting_names(parsed):
+            lower = word.lower()
+            if any(lower == p.lower() or (len(lower) >= 3 and p.lower().startswith(lower)) for p in parts):
+                continue  # the name, or a short form of it (Jen for Jennifer)
+            best = max(parts, key=lambda p: _similar(word, p))
+            score = _similar(word, best)
+            if self.settings["report"] == "misspelling" and score >= threshold:
+                yield Hit(start, end, {"match": word, "replacement": best, "recipient": parsed.meta.recipient}, replacement=best)
+            elif self.settings["report"] == "other-name" and score < threshold:
+                yield Hit(start, end, {"match": word, "recipient": parsed.meta.recipient})
+
+
+_EMPLOYER_HEADS = {
+    "join", "team", "role", "position", "opportunity", "career", "future", "part", "contribute", "fit",
+    "mission", "culture", "values", "goals", "work", "working", "grow", "growing", "excited", "interest",
+    "interested", "offer", "job", "family", "vision", "success", "place",
+}
+_ORG_SUFFIX = re.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
+
+
+class CompanyName(Check):
+    fixable = True
+    kind = "company-name"
+    summary = "Compares organisations named in the body with the company in the metadata."
+    needs_ner = True
+    options = {
+        "report": Option("text", doc="misspelling or other-company", tunable=False),
+        "min_similarity": Option("number", 80, "a name this similar (0-100) to the company's is a misspelling"),
+    }
+
+    def applicable(self, parsed):
+        return bool(parsed.meta.company)
+
+    def _candidates(self, parsed):
+        """Names of organisations in the body: ORG entities and runs of proper nouns (the small
+        English model often labels an unfamiliar company as a person or product)."""
+        body = parsed.layout.body
+        doc = parsed.doc
+        spans = {(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "PRODUCT", "GPE", "PERSON", "NORP", "FAC")}
+        run = []
+        for token in [*doc, None]:
+            if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+                run.append(token.i)
+                continue
+            if run:
+                spans.add((run[0], run[-1] + 1))
+                run = []
+        for start, end in sorted(spans):
+            span = doc[start:end]
+            if body.start <= span.start_char < body.end:
+                yield span
+
+    def run(self, parsed):
+        from rapidfuzz import fuzz
+
+        company = parsed.meta.company
+        words = [w for w in re.findall(r"[A-Za-z0-9&'-]+", company) if len(w) >= 4]
+        known = [n.lower() for n in parsed.meta.names()]
+        threshold = self.settings["min_similarity"]
+        seen: set[int] = set()
+        for ent in self._candidates(parsed):
+            name = _ORG_SUFFIX.sub("", ent.text).strip()
+            lower = name.lower()
+            whole = fuzz.ratio(lower, company.lower())
+            contained = lower in company.lower() or company.lower() in lower
+            if contained or lower in known:
+                continue
+            if self.settings["report"] == "misspelling":
+                if whole >= threshold:
+                    seen.add(ent.start_char)
+                    yield Hit(ent.start_char, ent.start_char + len(name), {"match": name, "replacement": company, "company": company}, replacement=company)
+            elif whole < threshold and not any(fuzz.ratio(w.lower(), t.lower()) >= threshold for w in words for t in name.split()):
+                if self._as_employer(ent):
+                    yield Hit(ent.start_char, ent.end_char, {"match": ent.text, "company": company})
+        if self.settings["report"] == "misspelling":
+            yield from self._misspelt_words(parsed, words, threshold, seen)
+
+    def _misspelt_words(self, parsed, words, threshold, seen):
+        """Single words close to (but not) a word of the company name: "Nortwind" for "Northwind"."""
+        from rapidfuzz import fuzz
+
+        body = parsed.layout.body
+        for token in parsed.doc:
+            if not (body.start <= token.idx < body.end) or token.idx in seen or not token.text[:1].isupper():
+                continue
+            for w in words:
+                score = fuzz.ratio(token.text.lower(), w.lower())
+                if token.text.lower() != w.lower() and score >= max(threshold, 85) and len(token.text) >= 4:
+                    yield Hit(token.idx, token.idx + len(token.text), {"match": token.text, "replacement": w, "company": parsed.meta.company}, replacement=w)
+                    break
+
+    @staticmethod
+    def _as_employer(ent) -> bool:
+        """Whether the organisation is spoken of as the employer being applied to: the object of
+        "join", "at"/"with"/"to" after a role or an interest, or the owner of a team or mission.
+        Past tense ("I worked at Globex") is the writer's history, not the employer."""
+        root = ent.root
+        head = root.head
+        if root.dep_ == "poss" and head.lemma_.lower() in _EMPLOYER_HEADS:
+            return True
+        if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in {"team", "family", "mission", "culture"}:
+            return True
+        if root.dep_ == "dobj" and head.lemma_.lower() in {"join", "contribute"}:
+            return True
+        if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "with", "to", "for"):
+            governor = head.head
+            if governor.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in governor.children):
+                return False
+            return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS
+        return False
+
+
+class MetaMention(Check):
+    kind = "meta-mention"
+    summary = "Checks that the role, or one of the topics discussed, is mentioned in the body."
+    options = {
+        "field": Option("text", doc="role or topics", tunable=False),
+        "min_similarity": Option("number", 85, "a passage this similar (0-100) to a topic counts as mentioning it"),
+    }
+
+    def applicable(self, parsed):
+        return bool(parsed.meta.role if self.settings["field"] == "role" else parsed.meta.topics)
+
+    def run(self, parsed):
+        if self.settings["field"] == "role":
+            role = parsed.meta.role
+            if not self._mentioned(parsed, role, head_only=True):
+                yield Hit(*parsed.line_from(parsed.anchor), {"role": role})
+        else:
+            topics = parsed.meta.topics
+            if not any(self._mentioned(parsed, t) for t in topics):
+                yield Hit(*parsed.line_from(parsed.anchor), {"topics": ", ".join(topics)})
+
+    def _mentioned(self, parsed, phrase: str, head_only: bool = False) -> bool:
+        """By the exact words, by their lemmas (all content words, or for a role its head noun),
+        or by a close fuzzy match for misspelt or reworded topics."""
+        from rapidfuzz import fuzz
+
+        text = parsed.body_text.lower()
+        subject = (parsed.meta.subject or "").lower()
+        if phrase.lower() in text or phrase.lower() in subject:
+            return True
+        lemmas = {t.lemma_.lower() for t in parsed.doc if parsed.layout.body.start <= t.idx < parsed.layout.body.end}
+        lemmas |= {t.lower_ for t in parsed.doc if parsed.layout.body.start <= t.idx < parsed.layout.body.end}
+        words = [w for w in re.findall(r"[a-z0-9+#-]+", phrase.lower()) if w not in _STOP]
+        if not words:
+            return False
+        if head_only:
+            head = words[-1]
+            return head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(l) for l in lemmas}
+        stems = {_stem(l) for l in lemmas}
+        if all(_stem(w) in stems for w in words):
+            return True
+        return fuzz.partial_ratio(phrase.lower(), text) >= self.settings["min_similarity"]
+
+
+_STOP = {"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with", "at", "by", "our", "your", "my"}
+
+
+def _stem(word: str) -> str:
+    """A crude stem so "dashboards" meets "dashboard" and "migrating" meets "migration"."""
+    for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+

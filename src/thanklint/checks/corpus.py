@@ -1,0 +1,80 @@
+"""Checks across the drafts of one run: notes to a panel must differ, and every interviewer
+should get one. Drafts belong to the same interview when they share the company and the
+interview date."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..checks import Check, Hit, Option
+from .context import _parts
+
+
+def _interview(parsed):
+    meta = parsed.meta
+    if not meta.company or meta.interviewed_at is None:
+        return None
+    when = meta.interviewed_at
+    day = when.date() if hasattr(when, "date") and callable(when.date) else when
+    return meta.company.strip().lower(), str(day)
+
+
+def _groups(drafts):
+    groups = defaultdict(list)
+    for parsed in drafts:
+        key = _interview(parsed)
+        if key is not None:
+            groups[key].append(parsed)
+    return groups
+
+
+def _normalised_body(parsed) -> str:
+    """The body in lower case with the recipient's names blanked, so that only the wording counts."""
+    text = parsed.body_text.lower()
+    for part in _parts(parsed.meta.recipient or ""):
+        text = re.sub(rf"\b{re.escape(part.lower())}\b", " ", text)
+    return " ".join(re.findall(r"[a-z0-9']+", text))
+
+
+class Similarity(Check):
+    kind = "similarity"
+    summary = "Compares the bodies of notes sent for the same interview."
+    phase = "corpus"
+    options = {"max_similarity": Option("number", 80, "most similar (0-100) two notes for one interview may be")}
+
+    def run_corpus(self, drafts):
+        from rapidfuzz import fuzz
+
+        limit = self.settings["max_similarity"]
+        for group in _groups(drafts).values():
+            bodies = [_normalised_body(p) for p in group]
+            for i, first in enumerate(group):
+                for j in range(len(group)):
+                    if i == j or not bodies[i] or not bodies[j]:
+                        continue
+                    score = fuzz.ratio(bodies[i], bodies[j])
+                    if score >= limit:
+                        yield first, Hit(*first.line_from(first.anchor), {"other": group[j].draft.path, "similarity": round(score)})
+
+
+class PanelCoverage(Check):
+    kind = "panel-coverage"
+    summary = "Reports interviewers who get no note of their own in the run."
+    phase = "corpus"
+    options = {}
+
+    def run_corpus(self, drafts):
+        for group in _groups(drafts).values():
+            covered = {(p.meta.recipient or "").lower() for p in group}
+            listed = []
+            for parsed in group:
+                listed.extend(n for n in parsed.meta.interviewers if n not in listed)
+            mentioned = " ".join(p.body_text for p in group).lower()
+            missing = [
+                name for name in listed
+                if name.lower() not in covered and not any(part.lower() in mentioned for part in _parts(name)[-1:])
+            ]
+            if missing:
+                first = next(p for p in group if p.meta.interviewers)
+                yield first, Hit(*first.line_from(first.anchor), {"names": ", ".join(missing)})

@@ -1,0 +1,46 @@
+"""`existence`: each match of a pattern is a finding; `substitution`: the same, with a fix."""
+
+from __future__ import annotations
+
+from ..checks import Check, Hit, Option
+
+_PATTERN_OPTIONS = {
+    "patterns": Option("patterns", doc="what to find", tunable=False),
+    "exceptions": Option("patterns", [], "matches overlapping one of these are not findings", tunable=False),
+    "sentence_exceptions": Option("patterns", [], "matches in a sentence with one of these are not findings", tunable=False),
+    "scope": Option("scope", "body", "where to look: body, greeting, closing, sign_off, signature, all, {first_sentences: N}"),
+}
+
+
+class Existence(Check):
+    kind = "existence"
+    summary = "Reports every match of a pattern."
+    options = dict(_PATTERN_OPTIONS)
+
+    def run(self, parsed):
+        for m in self.in_scope(parsed, self.matches(parsed), self.settings["scope"]):
+            yield Hit(m.start, m.end, {"match": parsed.doc.text[m.start : m.end]})
+
+
+def _keep_case(found: str, replacement: str) -> str:
+    """Give the replacement the capitalisation of the text it replaces."""
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class Substitution(Check):
+    fixable = True
+    kind = "substitution"
+    summary = "Reports a phrase that has a preferred form, with a fix that swaps it in."
+    options = {
+        **_PATTERN_OPTIONS,
+        "safe_fix": Option("bool", True, "whether `--fix` applies it (else only `--unsafe-fixes`)", tunable=False),
+    }
+
+    def run(self, parsed):
+        patterns = self.settings["patterns"]
+        for m in self.in_scope(parsed, self.matches(parsed), self.settings["scope"]):
+            found = parsed.doc.text[m.start : m.end]
+            replacement = _keep_case(found, patterns.replacement(m) or "")
+            yield Hit(m.start, m.end, {"match": found, "replacement": replacement}, replacement=replacement)

@@ -1,0 +1,102 @@
+"""`metric`: a measure of the body (length, readability, sentence shape) must stay in bounds.
+
+Measures come from an allow-list of named functions, never from attribute lookups on a
+library, so a rule file cannot call arbitrary code. textstat is imported only when a
+readability measure runs (its syllable dictionary takes most of a second to load).
+"""
+
+from __future__ import annotations
+
+from ..checks import Check, Hit, Option
+from ..errors import RuleError
+
+
+def _words(span) -> int:
+    return sum(1 for t in span if t.is_alpha or t.like_num)
+
+
+def _count_words(parsed):
+    return len(parsed.body_words), None
+
+
+def _count_sentences(parsed):
+    return len(parsed.body_sentences), None
+
+
+def _count_paragraphs(parsed):
+    return len(parsed.layout.paragraphs), None
+
+
+def _reading_ease(parsed):
+    import textstat
+
+    return round(textstat.flesch_reading_ease(parsed.body_text), 1), None
+
+
+def _grade(parsed):
+    import textstat
+
+    return round(textstat.flesch_kincaid_grade(parsed.body_text), 1), None
+
+
+def _longest_sentence(parsed):
+    if not parsed.body_sentences:
+        return 0, None
+    longest = max(parsed.body_sentences, key=_words)
+    return _words(longest), (longest.start_char, longest.end_char)
+
+
+def _longest_paragraph(parsed):
+    doc = parsed.doc
+    best, where = 0, None
+    for para in parsed.layout.paragraphs:
+        span = doc.char_span(para.start, para.end, alignment_mode="expand")
+        count = _words(span) if span is not None else 0
+        if count > best:
+            best, where = count, (para.start, para.end)
+    return best, where
+
+
+def _i_start_ratio(parsed):
+    sents = parsed.body_sentences
+    if not sents:
+        return 0.0, None
+    firsts = [next((t for t in s if not (t.is_space or t.is_punct)), None) for s in sents]
+    return round(sum(1 for t in firsts if t is not None and t.text == "I") / len(sents), 2), None
+
+
+METRICS = {
+    "words": (_count_words, "body words"),
+    "sentences": (_count_sentences, "body sentences"),
+    "paragraphs": (_count_paragraphs, "body paragraphs"),
+    "flesch_reading_ease": (_reading_ease, "Flesch reading ease of the body (higher is easier)"),
+    "flesch_kincaid_grade": (_grade, "Flesch-Kincaid grade level of the body"),
+    "longest_sentence_words": (_longest_sentence, "words in the longest body sentence"),
+    "longest_paragraph_words": (_longest_paragraph, "words in the longest body paragraph"),
+    "i_start_ratio": (_i_start_ratio, "share of body sentences that start with 'I'"),
+}
+
+
+class Metric(Check):
+    kind = "metric"
+    summary = "Measures the body and reports a value outside its bounds."
+    options = {
+        "metric": Option("text", doc="one of: " + ", ".join(METRICS), tunable=False),
+        "min": Option("number", None, "lowest acceptable value"),
+        "max": Option("number", None, "highest acceptable value"),
+        "min_body_words": Option("int", 0, "say nothing about drafts whose body is shorter than this"),
+    }
+
+    def __init__(self, rule, settings):
+        super().__init__(rule, settings)
+        if settings["metric"] not in METRICS:
+            raise RuleError(rule.path, f"unknown metric {settings['metric']!r}; metrics: {', '.join(METRICS)}", rule.lines.get("metric"), "metric")
+
+    def run(self, parsed):
+        if len(parsed.body_words) < self.settings["min_body_words"] or not parsed.layout.body:
+            return
+        value, where = METRICS[self.settings["metric"]][0](parsed)
+        low, high = self.settings["min"], self.settings["max"]
+        if (low is not None and value < low) or (high is not None and value > high):
+            start, end = where or parsed.line_from(parsed.anchor)
+            yield Hit(start, end, {"value": value, "min": low, "max": high})

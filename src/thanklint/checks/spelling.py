@@ -1,0 +1,80 @@
+"""`spelling`: words that are almost certainly misspelt, with the likely correction.
+
+A word is reported only when the spelling dictionary does not know it, it is rare in real
+English (wordfreq), and a correction exists that is far more common. That keeps jargon,
+British spellings and new words ("onboarding", "organisation") quiet while catching
+"recieve" or "managment". Names, organisations, metadata terms, URLs, e-mail addresses,
+acronyms and words with capitals inside are never checked.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ..checks import Check, Hit, Option
+
+_SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+
+
+@lru_cache(maxsize=1)
+def _speller():
+    from spellchecker import SpellChecker
+
+    speller = SpellChecker(distance=2)
+    extra = resources.files("thanklint").joinpath("data/words.txt").read_text(encoding="utf-8")
+    speller.word_frequency.load_words(w for w in extra.split() if not w.startswith("#"))
+    return speller
+
+
+class Spelling(Check):
+    fixable = True
+    kind = "spelling"
+    summary = "Reports likely misspellings with a suggested correction."
+    needs_ner = True
+    options = {
+        "scope": Option("scope", "all", "where to look"),
+        "words": Option("texts", [], "extra words to accept (product names, jargon)"),
+        "max_frequency": Option("number", 3.0, "words more common than this Zipf frequency are never reported"),
+        "min_gain": Option("number", 2.0, "how much more common (Zipf) the correction must be"),
+        "min_length": Option("int", 3, "shorter words are not checked"),
+    }
+
+    def _accepted(self, parsed) -> set[str]:
+        words = {w.lower() for w in self.settings["words"]}
+        for name in parsed.meta.names():
+            words.update(part.lower() for part in name.replace("-", " ").split())
+        return words
+
+    def run(self, parsed):
+        from wordfreq import zipf_frequency
+
+        speller = _speller()
+        accepted = self._accepted(parsed)
+        region = parsed.region(self.settings["scope"]) if isinstance(self.settings["scope"], str) else parsed.layout.body
+        signature = parsed.layout.signature
+        for token in parsed.doc:
+            if not (region.start <= token.idx < region.end) or signature.start <= token.idx < signature.end:
+                continue
+            text = token.text
+            if (
+                len(text) < self.settings["min_length"]
+                or not text.isalpha()
+                or token.ent_type_ in _SKIP_ENTITIES
+                or token.like_url
+                or token.like_email
+                or (text[0].isupper() and not token.is_sent_start)  # a name mid-sentence
+                or any(c.isupper() for c in text[1:])  # acronyms, CamelCase products
+                or text.lower() in accepted
+            ):
+                continue
+            word = text.lower()
+            if word in speller or zipf_frequency(word, "en") >= self.settings["max_frequency"]:
+                continue
+            correction = speller.correction(word)
+            if not correction or correction == word:
+                continue
+            if zipf_frequency(correction, "en") - zipf_frequency(word, "en") < self.settings["min_gain"]:
+                continue
+            fixed = correction.capitalize() if text[0].isupper() else correction
+            yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)

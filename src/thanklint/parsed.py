@@ -1,0 +1,103 @@
+"""A draft after parsing: its spaCy `Doc`, layout, sentences and lazily computed measures.
+
+The body-to-file offset shift happens here and nowhere else: checks work in content offsets
+(the same as the `Doc`'s character offsets) and the linter turns them into file positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .draft import Draft, LineIndex
+from .layout import Layout, Region
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: One opening pleasantry is skipped when counting the first sentences of the body.
+_PLEASANTRY = re.compile(
+    r"^\s*(?:i\s+hope\s+(?:you|this|that|all|your|everything)\b|hope\s+(?:you|this|all|your)\b|"
+    r"good\s+(?:morning|afternoon|evening)\b|happy\s+\w+day\b|i\s+trust\s+(?:you|this)\b)",
+    re.I,
+)
+
+
+@dataclass
+class ParsedDraft:
+    draft: Draft
+    doc: Doc
+    layout: Layout
+    kind: str  # "thank-you" or "follow-up"
+    kind_source: str  # "metadata" or "inferred"
+    lines: LineIndex = field(repr=False, default=None)  # type: ignore[assignment]
+    #: Inline suppressions that silenced nothing (filled in by the linter).
+    unused_suppressions: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.lines is None:
+            self.lines = LineIndex(self.draft.text)
+
+    @property
+    def meta(self):
+        return self.draft.meta
+
+    @property
+    def offset(self) -> int:
+        """Where the parsed content starts in the file."""
+        return self.draft.content_start
+
+    @cached_property
+    def body_sentences(self) -> list[Span]:
+        """Sentences of the body (greeting and closing excluded), clipped to the body."""
+        body = self.layout.body
+        out = []
+        for sent in self.doc.sents:
+            if sent.end_char <= body.start or sent.start_char >= body.end:
+                continue
+            span = self.doc.char_span(max(sent.start_char, body.start), min(sent.end_char, body.end), alignment_mode="expand")
+            if span is not None and any(not t.is_space and not t.is_punct for t in span):
+                out.append(span)
+        return out
+
+    def first_sentences(self, count: int) -> list[Span]:
+        """The first `count` body sentences, not counting one opening pleasantry."""
+        sents = self.body_sentences
+        if sents and _PLEASANTRY.match(sents[0].text):
+            return sents[1 : count + 1]
+        return sents[:count]
+
+    def region(self, name: str) -> Region:
+        if name == "all":
+            return Region(0, len(self.doc.text))
+        if name == "closing":
+            return self.layout.closing
+        return getattr(self.layout, name)
+
+    @property
+    def anchor(self) -> int:
+        """Where a document-level finding points: the first body line (else the first content)."""
+        text = self.doc.text
+        start = self.layout.body.start if self.layout.body else 0
+        skipped = len(text[start:]) - len(text[start:].lstrip())
+        return min(start + skipped, len(text))
+
+    def line_from(self, start: int) -> tuple[int, int]:
+        """`start` and the end of its line: how a document-level finding underlines one line."""
+        end = self.doc.text.find("\n", start)
+        return start, len(self.doc.text) if end == -1 else end
+
+    @cached_property
+    def body_text(self) -> str:
+        body = self.layout.body
+        return self.doc.text[body.start : body.end]
+
+    @cached_property
+    def body_words(self) -> list:
+        body = self.layout.body
+        return [t for t in self.doc if body.start <= t.idx < body.end and (t.is_alpha or t.like_num or "'" in t.text)]
+
+    def file_offset(self, content_offset: int) -> int:
+        return self.offset + content_offset

@@ -1,0 +1,157 @@
+"""Pattern sets: phrases, spaCy token patterns, dependency patterns and regexes, with exceptions.
+
+A rule's `patterns:` list is compiled once per pipeline into one `PhraseMatcher`, one `Matcher`
+and one `DependencyMatcher`; regexes are aligned to whole tokens. Exceptions cancel a match that
+overlaps them (`exceptions:`) or that shares its sentence (`sentence_exceptions:`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import RuleError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+PATTERN_TYPES = ("phrase", "tokens", "dep", "regex")
+PATTERN_KEYS = {*PATTERN_TYPES, "target", "replacement"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A matched character range of the parsed content, and the pattern that produced it."""
+
+    start: int
+    end: int
+    pattern: int
+
+    def overlaps(self, other: Match) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
+    """Check the shape of one pattern entry without spaCy (spaCy validates token patterns later)."""
+    if not isinstance(spec, dict):
+        raise RuleError(where, "each pattern is a mapping with one of: " + ", ".join(PATTERN_TYPES), line, key)
+    unknown = set(spec) - PATTERN_KEYS
+    if unknown:
+        raise RuleError(where, f"unknown pattern key '{sorted(unknown)[0]}'", line, key)
+    kinds = [k for k in PATTERN_TYPES if k in spec]
+    if len(kinds) != 1:
+        raise RuleError(where, "a pattern needs exactly one of: " + ", ".join(PATTERN_TYPES), line, key)
+    value = spec[kinds[0]]
+    if kinds[0] == "phrase" and not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+        raise RuleError(where, "phrase: expected text or a list of text", line, key)
+    if kinds[0] in ("tokens", "dep") and not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+        raise RuleError(where, f"{kinds[0]}: expected a list of token mappings", line, key)
+    if kinds[0] == "regex":
+        if not isinstance(value, str):
+            raise RuleError(where, "regex: expected text", line, key)
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise RuleError(where, f"invalid regex {value!r}: {exc}", line, key) from None
+    if "target" in spec and not isinstance(spec["target"], int):
+        raise RuleError(where, "target: expected the index of a pattern token", line, key)
+
+
+class PatternSet:
+    """The compiled form of a list of pattern specs."""
+
+    def __init__(self, specs: list[dict], where: str, key: str, lines: list[int | None]):
+        self.specs = specs
+        self.where, self.key, self.lines = where, key, lines
+        self._compiled: dict[int, tuple] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.specs)
+
+    def replacement(self, match: Match) -> str | None:
+        return self.specs[match.pattern].get("replacement")
+
+    def _matchers(self, nlp: Language) -> tuple:
+        """Build (phrase, token, dependency matchers, regexes) for this pipeline, once."""
+        key = id(nlp.vocab)
+        if key in self._compiled:
+            return self._compiled[key]
+        from spacy.errors import MatchPatternError
+        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+
+        phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokens = Matcher(nlp.vocab, validate=True)
+        deps = DependencyMatcher(nlp.vocab, validate=True)
+        regexes = []
+        for i, spec in enumerate(self.specs):
+            line = self.lines[i] if i < len(self.lines) else None
+            try:
+                if "phrase" in spec:
+                    texts = [spec["phrase"]] if isinstance(spec["phrase"], str) else spec["phrase"]
+                    phrases.add(str(i), [nlp.make_doc(t) for t in texts])
+                elif "tokens" in spec:
+                    tokens.add(str(i), [spec["tokens"]])
+                elif "dep" in spec:
+                    deps.add(str(i), [spec["dep"]])
+                else:
+                    regexes.append((i, re.compile(spec["regex"])))
+            except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+                message = " ".join(str(exc).split())
+                raise RuleError(self.where, f"invalid pattern: {message}", line, self.key) from None
+        compiled = (phrases if len(phrases) else None, tokens if len(tokens) else None, deps if len(deps) else None, regexes)
+        self._compiled[key] = compiled
+        return compiled
+
+    def find(self, nlp: Language, doc: Doc) -> list[Match]:
+        """Every match in the document, in text order."""
+        phrases, tokens, deps, regexes = self._matchers(nlp)
+        found: list[Match] = []
+        strings = nlp.vocab.strings
+        if phrases is not None:
+            for label, start, end in phrases(doc):
+                found.append(Match(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), int(strings[label])))
+        if tokens is not None:
+            for label, start, end, align in tokens(doc, with_alignments=True):
+                i = int(strings[label])
+                picked = [start + k for k, a in enumerate(align) if a == self.specs[i].get("target", a)]
+                found.append(self._span(doc, picked or list(range(start, end)), i))
+        if deps is not None:
+            for label, ids in deps(doc):
+                i = int(strings[label])
+                target = self.specs[i].get("target")
+                picked = [ids[target]] if target is not None and target < len(ids) else ids
+                found.append(self._span(doc, picked, i))
+        for i, regex in regexes:
+            for m in regex.finditer(doc.text):
+                start, end = m.span("target") if "target" in regex.groupindex else m.span()
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span):
+                    found.append(Match(span.start_char, span.end_char, i))
+        return sorted(set(found), key=lambda m: (m.start, m.end, m.pattern))
+
+    @staticmethod
+    def _span(doc: Doc, token_ids: list[int], pattern: int) -> Match:
+        first, last = doc[min(token_ids)], doc[max(token_ids)]
+        return Match(first.idx, last.idx + len(last), pattern)
+
+
+def filter_exceptions(doc: Doc, matches: list[Match], overlap: list[Match], same_sentence: list[Match]) -> list[Match]:
+    """Drop matches cancelled by an exception that overlaps them or shares their sentence."""
+    if not overlap and not same_sentence:
+        return matches
+    sentences = {}
+    if same_sentence:
+        for sent in doc.sents:
+            sentences[(sent.start_char, sent.end_char)] = any(
+                sent.start_char <= e.start < sent.end_char for e in same_sentence
+            )
+    kept = []
+    for m in matches:
+        if any(m.overlaps(e) for e in overlap):
+            continue
+        if same_sentence and any(s <= m.start < e and hit for (s, e), hit in sentences.items()):
+            continue
+        kept.append(m)
+    return kept

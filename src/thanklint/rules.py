@@ -1,0 +1,275 @@
+"""Rules: YAML files validated at load, their id taken from the path `<category>/<name>.yaml`.
+
+Loading needs no spaCy: `thanklint rules` and `explain` stay instant. Patterns are compiled
+(and spaCy validates token patterns) only when `check` prepares the rules for a pipeline.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .checks import REQUIRED, SCOPE_NAMES, Check, registry
+from .errors import RuleError
+from .findings import Severity
+from .patterns import PatternSet, validate_spec
+
+CATEGORIES = (
+    "timing",
+    "personalization",
+    "gratitude",
+    "qualifications",
+    "reflection",
+    "interest",
+    "questions",
+    "tone",
+    "proofreading",
+    "structure",
+)
+KINDS_OF_NOTE = ("thank-you", "follow-up")
+COMMON_KEYS = (
+    "kind",
+    "severity",
+    "message",
+    "description",
+    "rationale",
+    "examples",
+    "applies_to",
+    "fix_safety",
+    "references",
+)
+_ID = re.compile(r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+DOCS_URL = "https://github.com/thanklint/thanklint/blob/main/docs/rules.md"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A runnable example: one draft, or several (for rules that compare drafts)."""
+
+    drafts: tuple[tuple[str, dict], ...]  # (text, metadata) pairs
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    rationale: str
+    path: str
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    applies_to: tuple[str, ...] = KINDS_OF_NOTE
+    fix_safety: str = ""
+    references: tuple[str, ...] = ()
+    settings: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def url(self) -> str:
+        return f"{DOCS_URL}#{self.id.replace('.', '')}"
+
+    @property
+    def summary(self) -> str:
+        return self.description.split(". ")[0].rstrip(".") if self.description else self.message
+
+    def make_check(self, overrides: dict[str, Any] | None = None) -> Check:
+        """Instantiate the kind with this rule's settings and any configured overrides."""
+        settings = dict(self.settings)
+        settings.update(overrides or {})
+        return registry()[self.kind](self, settings)
+
+    def with_severity(self, severity: Severity) -> Rule:
+        return replace(self, severity=severity)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Record the line of every mapping key and list item, for error messages. Only `true` and
+    `false` are booleans (as in YAML 1.2): word lists often hold "no", "on" or "yes"."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_LineLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    return _Lined(mapping, lines, node.start_mark.line + 1)
+
+
+class _Lined(dict):
+    def __init__(self, data: dict, lines: dict[str, int], line: int):
+        super().__init__(data)
+        self.lines, self.line = lines, line
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _check_type(value: Any, kind: str, where: str, key: str, line: int | None) -> Any:
+    ok = {
+        "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+        "text": lambda v: isinstance(v, str),
+        "bool": lambda v: isinstance(v, bool),
+        "texts": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+        "patterns": lambda v: isinstance(v, list),
+        "scope": lambda v: v in SCOPE_NAMES
+        or (isinstance(v, dict) and len(v) == 1 and next(iter(v)) in ("first_sentences", "last_sentences") and isinstance(next(iter(v.values())), int)),
+        "mapping": lambda v: isinstance(v, dict),
+    }[kind]
+    if not ok(value):
+        expected = {
+            "scope": f"one of {', '.join(SCOPE_NAMES)}, or {{first_sentences: N}} / {{last_sentences: N}}",
+            "texts": "a list of text",
+            "patterns": "a list of patterns",
+            "int": "a whole number",
+            "number": "a number",
+        }.get(kind, kind)
+        raise RuleError(where, f"expected {expected}, got {value!r}", line, key)
+    return value
+
+
+def build_settings(kind: type[Check], data: dict, where: str, lines: dict[str, int]) -> dict[str, Any]:
+    """Validate a kind's options and fill in defaults; patterns become `PatternSet`s."""
+    settings: dict[str, Any] = {}
+    for name, option in kind.options.items():
+        if name in data:
+            value = _check_type(data[name], option.type, where, name, lines.get(name))
+        elif option.default is REQUIRED:
+            raise RuleError(where, f"the {kind.kind} kind needs '{name}'", None, name)
+        else:
+            value = option.default
+        if option.type == "patterns":
+            specs = list(value or [])
+            item_lines = [getattr(s, "line", lines.get(name)) for s in specs]
+            for spec, line in zip(specs, item_lines):
+                validate_spec(spec, where, name, line)
+            value = PatternSet([dict(s) for s in specs], where, name, item_lines)
+        settings[name] = value
+    return settings
+
+
+def _examples(data: Any, where: str, key: str, line: int | None) -> tuple[Example, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise RuleError(where, "expected a list of examples", line, key)
+    out = []
+    for item in data:
+        if isinstance(item, str):
+            out.append(Example(((item, {}),)))
+        elif isinstance(item, dict) and "drafts" in item:
+            out.append(Example(tuple((d["text"], dict(d.get("meta") or {})) for d in item["drafts"])))
+        elif isinstance(item, dict) and "text" in item and set(item) <= {"text", "meta"}:
+            out.append(Example(((item["text"], dict(item.get("meta") or {})),)))
+        else:
+            raise RuleError(where, "an example is text, {text, meta} or {drafts: [...]}", getattr(item, "line", line), key)
+    return tuple(out)
+
+
+def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
+    """Parse and validate one rule file; every problem names the file, line and key."""
+    rule_id = f"{category}.{name}"
+    if category not in CATEGORIES:
+        raise RuleError(where, f"unknown category folder '{category}'; categories: {', '.join(CATEGORIES)}")
+    if not _ID.match(rule_id):
+        raise RuleError(where, f"rule id '{rule_id}' must be <category>.<kebab-case-name>")
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise RuleError(where, "a rule file is a mapping of keys")
+    lines = getattr(data, "lines", {})
+    kinds = registry()
+    kind_name = data.get("kind")
+    if kind_name not in kinds:
+        hint = difflib.get_close_matches(str(kind_name), kinds, n=1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else f"; kinds: {', '.join(sorted(kinds))}"
+        raise RuleError(where, f"unknown kind {kind_name!r}{extra}", lines.get("kind"), "kind")
+    kind = kinds[kind_name]
+    allowed = set(COMMON_KEYS) | set(kind.options)
+    for key in data:
+        if key not in allowed:
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+            raise RuleError(where, f"unknown key for the {kind_name} kind{extra}", lines.get(key), key)
+    for key in ("severity", "message", "description", "rationale"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise RuleError(where, "required text is missing", lines.get(key), key)
+    try:
+        severity = Severity.parse(data["severity"])
+    except KeyError:
+        raise RuleError(where, f"expected error, warning or suggestion, got {data['severity']!r}", lines.get("severity"), "severity") from None
+    applies = data.get("applies_to", list(KINDS_OF_NOTE))
+    if not isinstance(applies, list) or not applies or not set(applies) <= set(KINDS_OF_NOTE):
+        raise RuleError(where, f"expected a list drawn from {', '.join(KINDS_OF_NOTE)}", lines.get("applies_to"), "applies_to")
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"}:
+        raise RuleError(where, "expected a mapping with 'bad' and 'good' lists", lines.get("examples"), "examples")
+    ex_lines = getattr(examples, "lines", {})
+    rule = Rule(
+        id=rule_id,
+        category=category,
+        kind=kind_name,
+        severity=severity,
+        message=data["message"].strip(),
+        description=" ".join(data["description"].split()),
+        rationale=" ".join(data["rationale"].split()),
+        path=where,
+        bad=_examples(examples.get("bad"), where, "examples.bad", ex_lines.get("bad")),
+        good=_examples(examples.get("good"), where, "examples.good", ex_lines.get("good")),
+        applies_to=tuple(applies),
+        fix_safety=" ".join(str(data.get("fix_safety", "")).split()),
+        references=tuple(data.get("references") or ()),
+        settings=build_settings(kind, data, where, lines),
+        lines=dict(lines),
+    )
+    rule.make_check()  # a kind may check its settings further (a metric name, say)
+    return rule
+
+
+def _rule_files(folder) -> list:
+    """(category, name, file) for every `<category>/<name>.yaml` below a folder, sorted."""
+    out = []
+    for category in sorted(folder.iterdir(), key=lambda p: p.name):
+        if category.is_dir() and not category.name.startswith(("_", ".")):
+            for file in sorted(category.iterdir(), key=lambda p: p.name):
+                if file.name.endswith(".yaml"):
+                    out.append((category.name, file.name[: -len(".yaml")], file))
+    return out
+
+
+def builtin_folder():
+    return resources.files("thanklint.builtin_rules")
+
+
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """The built-in rules followed by rules from extra folders; a duplicate id is an error."""
+    rules: dict[str, Rule] = {}
+    folders = [builtin_folder(), *(Path(d) for d in extra_dirs)]
+    for number, folder in enumerate(folders):
+        if isinstance(folder, Path) and not folder.is_dir():
+            raise RuleError(str(folder), "rule folder not found")
+        for category, name, file in _rule_files(folder):
+            where = f"rules/{category}/{name}.yaml" if number == 0 else str(file)
+            rule = load_rule_file(file.read_text(encoding="utf-8"), where, category, name)
+            if rule.id in rules:
+                raise RuleError(where, f"rule id '{rule.id}' is already defined in {rules[rule.id].path}")
+            rules[rule.id] = rule
+    return list(rules.values())
