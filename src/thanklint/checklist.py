@@ -39,7 +39,8 @@ def _belongs(rule_id: str, category: str, quality: str) -> bool:
 
 
 def build(findings: list[Finding], ran: list[tuple[str, str]]) -> list[Item]:
-    """`ran` lists (rule id, category) of the rules that applied to the draft."""
+    """`ran` lists (rule id, category) of the rules that applied to the draft and could decide
+    a quality (warnings and errors; suggestions are advice only)."""
     items = []
     for quality in QUALITIES:
         deciding = next(

@@ -103,30 +103,7 @@ def find_layout(text: str) -> Layout:
             greeting = Region(first_start, first_end)
             body_from = 1
 
-    sign_off, signature = Region(0, 0), Region(0, 0)
-    body_to = len(lines)
-    tail = range(len(lines) - 1, max(body_from, len(lines) - 9) - 1, -1)
-    for i in tail:
-        s, e = lines[i]
-        if _SIGN_OFF.match(text[s:e]):
-            sign_off = Region(s, e)
-            if i + 1 < len(lines):
-                signature = Region(lines[i + 1][0], lines[-1][1])
-            body_to = i
-            break
-    else:
-        # No sign-off: a short capitalised last line (after a paragraph break) is a bare signature.
-        device = [i for i in tail if _DEVICE_LINE.match(text[lines[i][0]:lines[i][1]])]
-        last = device[0] - 1 if device else len(lines) - 1
-        if last > body_from and _looks_like_signature(text[lines[last][0]:lines[last][1]]):
-            gap = text[lines[last - 1][1]:lines[last][0]].count("\n") >= 2
-            if gap:
-                signature = Region(lines[last][0], lines[-1][1])
-                body_to = last
-        elif device:
-            signature = Region(lines[device[0]][0], lines[-1][1])
-            body_to = device[0]
-
+    sign_off, signature, body_to = _closing(text, lines, body_from)
     if greeting and greeting.end < first_end:
         body_start = greeting.end
     elif body_from < len(lines):
@@ -136,6 +113,35 @@ def find_layout(text: str) -> Layout:
     body_end = lines[body_to - 1][1] if body_to > body_from else body_start
     body = Region(body_start, max(body_start, body_end))
     return Layout(greeting, body, sign_off, signature, _paragraphs(text, body))
+
+
+def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[Region, Region, int]:
+    """The sign-off, the signature, and the index of the first line after the body."""
+    def line(i: int) -> str:
+        return text[lines[i][0] : lines[i][1]]
+
+    def from_line(i: int) -> Region:
+        return Region(lines[i][0], lines[-1][1]) if i < len(lines) else Region(0, 0)
+
+    last = len(lines) - 1
+    for i in range(last, max(body_from, last - 8) - 1, -1):
+        if _SIGN_OFF.match(line(i)):
+            return Region(*lines[i]), from_line(i + 1), i
+    # A sign-off the list does not know ("Le meas,", "Saludos,"): a short line ending in a
+    # comma, followed by one to three short lines at the very end.
+    for i in range(last - 1, max(body_from, last - 4) - 1, -1):
+        after = [line(j) for j in range(i + 1, last + 1)]
+        if line(i).strip().endswith(",") and len(line(i).split()) <= 3 and all(len(a.split()) <= 6 for a in after):
+            return Region(*lines[i]), from_line(i + 1), i
+    # No sign-off: "Sent from my ..." and a short capitalised last line after a paragraph
+    # break are the signature.
+    device = next((i for i in range(last, max(body_from, last - 8) - 1, -1) if _DEVICE_LINE.match(line(i))), None)
+    end = device - 1 if device is not None else last
+    if end > body_from and _looks_like_signature(line(end)) and text[lines[end - 1][1] : lines[end][0]].count("\n") >= 2:
+        return Region(0, 0), from_line(end), end
+    if device is not None:
+        return Region(0, 0), from_line(device), device
+    return Region(0, 0), Region(0, 0), len(lines)
 
 
 def _paragraphs(text: str, body: Region) -> tuple[Region, ...]:

@@ -13,7 +13,7 @@ from .checks import Check, Hit
 from .config import RuleSet
 from .draft import Draft
 from .errors import DraftError
-from .findings import Finding, Fix
+from .findings import Finding, Fix, Severity
 from .layout import blank_out, find_layout, parse_text
 from .note_kind import infer_kind
 from .parsed import ParsedDraft
@@ -112,7 +112,7 @@ class Linter:
             if check.phase == "corpus":
                 group = [p for p in alive if p.kind in rule.applies_to]
                 for p in group:
-                    ran[id(p)].append((rule.id, rule.category))
+                    _record(ran[id(p)], rule)
                 for p, hit in check.run_corpus(group):
                     results[id(p)].findings.append(to_finding(p, rule, check, hit))
         for p in alive:
@@ -132,9 +132,15 @@ class Linter:
         for rule, check in self.checks:
             if check.phase != "draft" or parsed.kind not in rule.applies_to or not check.applicable(parsed):
                 continue
-            ran.append((rule.id, rule.category))
+            _record(ran, rule)
             findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
         return findings
+
+
+def _record(ran: list[tuple[str, str]], rule: Rule) -> None:
+    """Note that a rule able to decide a checklist quality (warning or error) was applied."""
+    if rule.severity >= Severity.WARNING:
+        ran.append((rule.id, rule.category))
 
 
 def _uses_entities(check: Check) -> bool:

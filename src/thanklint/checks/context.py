@@ -163,6 +163,8 @@ class CompanyName(Check):
             return True
         if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "with", "to", "for"):
             governor = head.head
+            if any(c.lower_ in ("my", "our") or c.lower_ in ("current", "previous", "former", "last", "past") for c in governor.children):
+                return False  # "my current role at Meridian": the writer's own employer
             if governor.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in governor.children):
                 return False
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS

@@ -18,8 +18,14 @@ class Existence(Check):
     options = dict(_PATTERN_OPTIONS)
 
     def run(self, parsed):
-        for m in self.in_scope(parsed, self.matches(parsed), self.settings["scope"]):
+        for m in outermost(self.in_scope(parsed, self.matches(parsed), self.settings["scope"])):
             yield Hit(m.start, m.end, {"match": parsed.doc.text[m.start : m.end]})
+
+
+def outermost(matches: list) -> list:
+    """Drop matches that lie inside another ("Interviewer Name" inside "[Interviewer Name]"):
+    one problem, one finding."""
+    return [m for m in matches if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in matches)]
 
 
 def _keep_case(found: str, replacement: str) -> str:
@@ -40,7 +46,7 @@ class Substitution(Check):
 
     def run(self, parsed):
         patterns = self.settings["patterns"]
-        for m in self.in_scope(parsed, self.matches(parsed), self.settings["scope"]):
+        for m in outermost(self.in_scope(parsed, self.matches(parsed), self.settings["scope"])):
             found = parsed.doc.text[m.start : m.end]
             replacement = _keep_case(found, patterns.replacement(m) or "")
             yield Hit(m.start, m.end, {"match": found, "replacement": replacement}, replacement=replacement)

@@ -18,13 +18,55 @@ _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> list[str]:
+    """Candidate corrections: the most common English words."""
+    from wordfreq import top_n_list
+
+    return [w for w in top_n_list("en", 80000) if w.isalpha()]
+
+
+def _correction(word: str, speller) -> str | None:
+    """The nearest known word (at most two edits, a transposition counting as one), the more
+    common one on a tie. rapidfuzz makes this milliseconds where edit-set generation takes seconds."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+    from wordfreq import zipf_frequency
+
+    found = process.extract(word, _vocabulary(), scorer=OSA.distance, score_cutoff=2, limit=25)
+    # Writers rarely get the first letter wrong; a candidate that changes it is more often a
+    # different word (a Latin term, a name) than a correction.
+    options = [
+        (distance, -zipf_frequency(c, "en"), c)
+        for c, distance, _ in found
+        if c != word and c[0] == word[0] and c in speller
+    ]
+    return min(options)[2] if options else None
+
+
+@lru_cache(maxsize=1)
 def _speller():
     from spellchecker import SpellChecker
 
-    speller = SpellChecker(distance=2)
+    speller = SpellChecker(distance=1)
     extra = resources.files("thanklint").joinpath("data/words.txt").read_text(encoding="utf-8")
     speller.word_frequency.load_words(w for w in extra.split() if not w.startswith("#"))
     return speller
+
+
+def _inflection_of_known(word: str, speller) -> bool:
+    """Whether the word is a regular inflection of a known word (plural, past, -ing, -ly)."""
+    for suffix, restore in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("'s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and (word[: -len(suffix)] + restore) in speller:
+            return True
+    return False
+
+
+def _compound_of_known(word: str, speller) -> bool:
+    """Whether the word is two known words written together ("gridlines", "handoffs")."""
+    return any(
+        word[:i] in speller and (word[i:] in speller or _inflection_of_known(word[i:], speller))
+        for i in range(3, len(word) - 2)
+    )
 
 
 class Spelling(Check):
@@ -71,7 +113,9 @@ class Spelling(Check):
             word = text.lower()
             if word in speller or zipf_frequency(word, "en") >= self.settings["max_frequency"]:
                 continue
-            correction = speller.correction(word)
+            if _inflection_of_known(word, speller) or _compound_of_known(word, speller) or not any(c in "aeiouy" for c in word):
+                continue  # "reactivations", "gridlines"; "dbt" and similar abbreviations
+            correction = _correction(word, speller)
             if not correction or correction == word:
                 continue
             if zipf_frequency(correction, "en") - zipf_frequency(word, "en") < self.settings["min_gain"]:

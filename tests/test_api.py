@@ -1,0 +1,30 @@
+"""The documented Python API."""
+
+from __future__ import annotations
+
+import thanklint
+from thanklint import Severity, lint_paths, lint_text
+
+
+def test_lint_text_returns_findings_and_checklist():
+    result = lint_text("hey,\n\nwhen will i hear back about the job\n")
+    assert result.path == "-" and result.kind == "thank-you"
+    assert any(f.rule_id == "gratitude.missing-thanks" and f.severity == Severity.ERROR for f in result.findings)
+    statuses = {item.quality: item.status for item in result.checklist}
+    assert statuses["gratitude"] == "missing" and statuses["timing"] == "unchecked"
+
+
+def test_lint_text_with_metadata():
+    result = lint_text("Hi Priya,\n\nThank you for your time.\n\nBest,\nSam\n", metadata={"recipient": "Dana Whitfield"})
+    assert "personalization.wrong-recipient" in {f.rule_id for f in result.findings}
+
+
+def test_lint_paths_and_select(tmp_path):
+    (tmp_path / "a.md").write_text("Hey Ana,\n\nThank you.\n")
+    report = lint_paths([str(tmp_path)], select=("tone",))
+    assert report.files[0].findings and all(f.category == "tone" for f in report.files[0].findings)
+    assert report.errors == 0
+
+
+def test_public_names():
+    assert set(thanklint.__all__) >= {"lint_text", "lint_paths", "Report", "FileResult", "Finding", "Severity"}

@@ -1,0 +1,118 @@
+"""Configuration discovery, validation and its effect on the rule set."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_cli
+from thanklint.config import Config, build_ruleset, discover, from_mapping, load_file
+from thanklint.errors import ConfigError
+from thanklint.findings import Severity
+
+
+def test_nearest_yaml_config_wins(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.thanklint]\nignore = ['tone']\n")
+    inner = tmp_path / "notes" / "acme"
+    inner.mkdir(parents=True)
+    (tmp_path / "notes" / ".thanklint.yaml").write_text("ignore: [structure]\n")
+    discover.cache_clear()
+    assert discover(str(inner)).ignore == ("structure",)
+    discover.cache_clear()
+    assert discover(str(tmp_path)).ignore == ("tone",)
+
+
+def test_pyproject_without_table_is_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    discover.cache_clear()
+    assert discover(str(tmp_path)).path is None or discover(str(tmp_path)).path != str(tmp_path / "pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"ignroe": ["tone"]}, r"unknown key 'ignroe' \(did you mean 'ignore'\?\)"),
+        ({"fail_on": "loud"}, r"'fail_on' must be one of error, warning, suggestion, never"),
+        ({"severity": {"tone": "fatal"}}, r"severity of 'tone' must be error, warning or suggestion"),
+        ({"metadata": {"recipent": "Dana"}}, r"unknown metadata key 'recipent' \(did you mean 'recipient'\?\)"),
+    ],
+)
+def test_invalid_config_names_the_key(data, message):
+    with pytest.raises(ConfigError, match=message):
+        from_mapping(data, ".thanklint.yaml")
+
+
+def test_unknown_rule_id_has_a_hint():
+    config = from_mapping({"ignore": ["tone.emojis"]}, ".thanklint.yaml")
+    with pytest.raises(ConfigError, match=r"unknown rule or category 'tone.emojis' in ignore \(did you mean 'tone.emoji'\?\)"):
+        build_ruleset(config)
+
+
+def test_unknown_option_is_rejected():
+    config = from_mapping({"options": {"structure.too-long": {"maximum": 300}}}, ".thanklint.yaml")
+    with pytest.raises(ConfigError, match=r"rule 'structure.too-long' has no option 'maximum' \(did you mean 'max'\?\)"):
+        build_ruleset(config)
+
+
+def test_option_type_is_checked():
+    config = from_mapping({"options": {"structure.too-long": {"max": "long"}}}, ".thanklint.yaml")
+    with pytest.raises(ConfigError, match=r"expected a number"):
+        build_ruleset(config)
+
+
+def test_select_ignore_and_severity(ruleset):
+    config = from_mapping({"select": ["tone", "gratitude.missing-thanks"], "ignore": ["tone.emoji"],
+                           "severity": {"tone": "suggestion", "tone.desperate-plea": "warning"}}, ".thanklint.yaml")
+    rules = {r.id: r for r in build_ruleset(config).rules}
+    assert "tone.emoji" not in rules and "gratitude.missing-thanks" in rules
+    assert all(r.category in ("tone", "gratitude") for r in rules.values())
+    assert rules["tone.text-speak"].severity == Severity.SUGGESTION
+    assert rules["tone.desperate-plea"].severity == Severity.WARNING
+
+
+def test_cli_select_replaces_config_select():
+    config = from_mapping({"select": ["tone"]}, ".thanklint.yaml")
+    rules = build_ruleset(config, select=("gratitude",)).rules
+    assert {r.category for r in rules} == {"gratitude"}
+
+
+def test_options_change_thresholds(lint, tmp_path):
+    body = " ".join(["Thank you for the conversation about churn."] * 10)
+    text = f"Hi Ana,\n\n{body}\n\nBest,\nSam\n"
+    (tmp_path / ".thanklint.yaml").write_text("options:\n  structure.too-long: {max: 20}\n")
+    (tmp_path / "note.md").write_text(text)
+    result = run_cli("check", "--select", "structure.too-long", "--format", "jsonl", str(tmp_path / "note.md"))
+    assert '"structure.too-long"' in result.stdout and "keep a note under 20 words" in result.stdout
+
+
+def test_broken_config_exits_2_with_file_and_line(tmp_path):
+    (tmp_path / ".thanklint.yaml").write_text("select: [tone\n")
+    (tmp_path / "note.md").write_text("Hi Ana,\n\nThank you.\n")
+    result = run_cli("check", str(tmp_path / "note.md"))
+    assert result.returncode == 2
+    assert ".thanklint.yaml:" in result.stderr and "not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_config_fail_on_and_cli_override(tmp_path):
+    (tmp_path / ".thanklint.yaml").write_text("fail_on: warning\n")
+    note = tmp_path / "note.md"
+    note.write_text("Hi Ana,\n\nThank you for your time. I enjoyed it!!\n\nBest,\nSam\n")
+    assert run_cli("check", "--select", "tone.exclamations", str(note)).returncode == 1
+    assert run_cli("check", "--select", "tone.exclamations", "--fail-on", "error", str(note)).returncode == 0
+
+
+def test_init_writes_a_valid_config(tmp_path):
+    result = run_cli("init", cwd=tmp_path)
+    assert result.returncode == 0
+    config = load_file(str(tmp_path / ".thanklint.yaml"))
+    assert isinstance(config, Config)
+    build_ruleset(config)
+    assert run_cli("init", cwd=tmp_path).returncode == 2  # never overwrites silently
+
+
+def test_metadata_defaults_from_config(tmp_path):
+    (tmp_path / ".thanklint.yaml").write_text("metadata:\n  company: Northwind Labs\n")
+    note = tmp_path / "note.md"
+    note.write_text("Hi Dana,\n\nThank you for your time. I would love to join Nortwind Labs.\n\nBest,\nSam\n")
+    result = run_cli("check", "--select", "personalization.misspelt-company", "--format", "jsonl", str(note))
+    assert "personalization.misspelt-company" in result.stdout

@@ -1,0 +1,58 @@
+"""Finding greeting, body, sign-off and signature, and preparing the text spaCy sees."""
+
+from __future__ import annotations
+
+from thanklint.layout import blank_out, find_layout, parse_text
+
+
+def parts(text):
+    layout = find_layout(text)
+    return {name: text[getattr(layout, name).start:getattr(layout, name).end]
+            for name in ("greeting", "body", "sign_off", "signature")}
+
+
+def test_classic_layout():
+    got = parts("Dear Ms. Grant,\n\nThank you.\n\nI enjoyed it.\n\nKind regards,\nTom Okafor\n555-0100\n")
+    assert got == {"greeting": "Dear Ms. Grant,", "body": "Thank you.\n\nI enjoyed it.",
+                   "sign_off": "Kind regards,", "signature": "Tom Okafor\n555-0100"}
+
+
+def test_greeting_on_the_same_line_as_the_body():
+    got = parts("Hi Dana, thank you for today.\n\nBest,\nSam")
+    assert got["greeting"] == "Hi Dana," and got["body"].strip() == "thank you for today."
+
+
+def test_bare_name_greeting_and_bare_signature():
+    got = parts("Dana,\n\nThank you for today.\n\nSam Rivera\n")
+    assert got["greeting"] == "Dana," and got["sign_off"] == "" and got["signature"] == "Sam Rivera"
+
+
+def test_no_greeting_and_no_sign_off():
+    got = parts("Thank you for your time today. I enjoyed it.\n")
+    assert got["greeting"] == "" and got["sign_off"] == "" and got["body"].startswith("Thank you")
+
+
+def test_sign_off_that_thanks_is_not_body():
+    got = parts("Hi Ana,\n\nI enjoyed it.\n\nThank you,\nSam")
+    assert got["sign_off"] == "Thank you," and "Thank" not in got["body"]
+
+
+def test_device_line_is_not_body():
+    got = parts("Hi Ana,\n\nI enjoyed it.\n\nSent from my iPhone")
+    assert got["body"] == "I enjoyed it." and got["signature"] == "Sent from my iPhone"
+
+
+def test_comments_and_quotes_are_blanked_keeping_length():
+    text = "Hi <!-- thanklint: disable=tone -->Ana\n> quoted reply\nok\n"
+    blanked = blank_out(text)
+    assert len(blanked) == len(text)
+    assert "thanklint" not in blanked and "quoted" not in blanked and blanked.count("\n") == 3
+
+
+def test_hard_wraps_join_inside_paragraphs_but_not_lists():
+    text = "Hi Ana,\n\nThank you for the\nchat today.\n- one\n- two\n\nBest,\nSam"
+    layout = find_layout(text)
+    joined = parse_text(text, layout)
+    assert "the chat today." in joined
+    assert "today.\n- one\n- two" in joined
+    assert len(joined) == len(text)

@@ -1,0 +1,32 @@
+"""`--help`, `rules`, `explain` and `init` must not import spaCy: they answer at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SCRIPT = """
+import sys
+from click.testing import CliRunner
+from thanklint.cli import cli
+runner = CliRunner()
+for args in (["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "tone.emoji"], ["--version"]):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, (args, result.output)
+loaded = sorted(m for m in sys.modules if m == "spacy" or m.startswith("spacy.") or m == "textstat")
+print("LOADED:" + ",".join(loaded))
+"""
+
+
+def test_help_rules_and_explain_do_not_import_spacy():
+    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "LOADED:\n" in out.stdout or out.stdout.strip() == "LOADED:", out.stdout
+
+
+def test_the_check_can_see_spacy_imported():
+    """The probe above can fail: linting does import spaCy."""
+    script = SCRIPT.replace('["--version"])', '["--version"], ["check", "--fail-on", "never", "-"])')
+    script = script.replace("runner.invoke(cli, args)", "runner.invoke(cli, args, input='Hi Ana,\\n\\nThank you.\\n')")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert "spacy" in out.stdout

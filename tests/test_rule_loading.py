@@ -1,0 +1,104 @@
+"""Broken rule files fail at load with the file, line and key named, and exit 2 without a
+traceback; nothing is linted with a half-loaded rule set."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import run_cli
+from thanklint.config import Config, build_ruleset
+from thanklint.errors import RuleError
+from thanklint.linter import Linter
+from thanklint.rules import load_rule_file
+
+GOOD = """\
+kind: existence
+severity: warning
+message: "Found {match}."
+description: Checks for a word.
+rationale: Because a reader would notice it and think less of the note.
+patterns:
+  - phrase: synergy
+examples:
+  bad: ["Hi Ana,\\n\\nSynergy matters.\\n\\nBest,\\nSam"]
+  good: ["Hi Ana,\\n\\nTeams matter.\\n\\nBest,\\nSam"]
+"""
+
+
+def load(text: str):
+    return load_rule_file(textwrap.dedent(text), "rules/tone/test.yaml", "tone", "test")
+
+
+def test_good_rule_loads():
+    rule = load(GOOD)
+    assert rule.id == "tone.test" and rule.category == "tone"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("severity: warning", "severity: fatal"), r"rules/tone/test.yaml:2: severity: expected error, warning or suggestion"),
+        (("kind: existence", "kind: existance"), r"test.yaml:1: kind: unknown kind 'existance' \(did you mean 'existence'\?\)"),
+        (("patterns:", "patern: 1\npatterns:"), r"test.yaml:6: patern: unknown key for the existence kind \(did you mean 'patterns'\?\)"),
+        (("  - phrase: synergy", "  - regex: '(unclosed'"), r"test.yaml:7: patterns: invalid regex"),
+        (("  - phrase: synergy", "  - phrase: synergy\n    colour: red"), r"test.yaml:7: patterns: unknown pattern key 'colour'"),
+        (("message: \"Found {match}.\"\n", ""), r"message: required text is missing"),
+        (("kind: existence", "kind: existence\nscope: everywhere"), r"test.yaml:2: scope: expected one of body"),
+    ],
+)
+def test_bad_rule_is_rejected_with_place(change, expected):
+    with pytest.raises(RuleError, match=expected):
+        load(GOOD.replace(*change))
+
+
+def test_bad_token_pattern_is_rejected_when_compiled(tmp_path):
+    folder = tmp_path / "tone"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text(GOOD.replace("  - phrase: synergy", "  - tokens: [{LEMMA: {INN: [a]}}]"))
+    linter = Linter(build_ruleset(Config(), extra_rules=(str(tmp_path),)))
+    with pytest.raises(RuleError, match=r"broken.yaml:7: patterns: invalid pattern"):
+        linter.nlp  # noqa: B018 - compiling the patterns is the point
+
+
+def test_yaml_words_no_and_on_stay_words():
+    rule = load(GOOD.replace("  - phrase: synergy", "  - tokens: [{LOWER: {IN: [no, on, yes, off]}}]"))
+    assert rule.settings["patterns"].specs[0]["tokens"][0]["LOWER"]["IN"] == ["no", "on", "yes", "off"]
+
+
+def test_unknown_metric_is_rejected():
+    text = GOOD.replace("kind: existence", "kind: metric\nmetric: syllables").replace("patterns:\n  - phrase: synergy\n", "")
+    with pytest.raises(RuleError, match=r"metric: unknown metric 'syllables'"):
+        load(text)
+
+
+def test_duplicate_rule_id_is_rejected(tmp_path):
+    folder = tmp_path / "tone"
+    folder.mkdir()
+    (folder / "emoji.yaml").write_text(GOOD)
+    with pytest.raises(RuleError, match=r"rule id 'tone.emoji' is already defined in rules/tone/emoji.yaml"):
+        build_ruleset(Config(), extra_rules=(str(tmp_path),))
+
+
+def test_cli_exits_2_on_a_bad_rule_folder(tmp_path):
+    folder = tmp_path / "tone"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text(GOOD.replace("severity: warning", "severity: loud"))
+    draft = tmp_path / "note.txt"
+    draft.write_text("Hi Ana,\n\nThank you.\n\nBest,\nSam\n")
+    result = run_cli("check", "--rules", str(tmp_path), str(draft))
+    assert result.returncode == 2
+    assert "broken.yaml:2: severity: expected error, warning or suggestion" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extra_rules_run_and_can_be_selected(tmp_path):
+    folder = tmp_path / "tone"
+    folder.mkdir()
+    (folder / "corporate-speak.yaml").write_text(GOOD)
+    draft = tmp_path / "note.txt"
+    draft.write_text("Hi Ana,\n\nThank you. Our synergy was clear.\n\nBest,\nSam\n")
+    result = run_cli("check", "--rules", str(tmp_path), "--select", "tone.corporate-speak", "--format", "jsonl", str(draft))
+    assert result.returncode == 0, result.stderr
+    assert '"rule_id": "tone.corporate-speak"' in result.stdout

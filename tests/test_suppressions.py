@@ -1,0 +1,42 @@
+"""Inline suppressions: disable/enable ranges, next-line, categories, and unused reports."""
+
+from __future__ import annotations
+
+from conftest import rule_ids
+
+BASE = "Hi Ana,\n\n{0}Thank you for your time today :) and the tour :)\n{1}I liked it :)\n\nBest,\nSam\n"
+
+
+def emoji_lines(result):
+    return [f.line for f in result.findings if f.rule_id == "tone.emoji"]
+
+
+def test_disable_until_enable(lint):
+    text = BASE.format("<!-- thanklint: disable=tone.emoji -- brand smileys -->\n", "<!-- thanklint: enable=tone.emoji -->\n")
+    result = lint(text)
+    assert emoji_lines(result) == [6]
+    assert "structure.unused-suppression" not in rule_ids(result)
+
+
+def test_disable_to_end_of_file_by_category(lint):
+    result = lint(BASE.format("<!-- thanklint: disable=tone -->\n", ""))
+    assert not [f for f in result.findings if f.category == "tone"]
+
+
+def test_disable_next_line(lint):
+    result = lint(BASE.format("", "<!-- thanklint: disable-next-line=tone.emoji -->\n"))
+    assert emoji_lines(result) == [3, 3]
+
+
+def test_unused_and_unknown_suppressions_are_reported(lint):
+    text = BASE.format("<!-- thanklint: disable-next-line=tone.text-speak,tone.emojii -->\n", "")
+    result = lint(text)
+    unused = [f for f in result.findings if f.rule_id == "structure.unused-suppression"]
+    assert len(unused) == 2 and unused[0].line == 3
+    assert any("'tone.emojii' in this suppression is not a known rule" in f.message for f in unused)
+    assert emoji_lines(result)
+
+
+def test_comment_text_is_never_checked(lint):
+    result = lint("Hi Ana,\n\n<!-- hey thx lol :) -->\nThank you for your time today.\n\nBest,\nSam\n")
+    assert not {"tone.text-speak", "tone.emoji"} & rule_ids(result)
