@@ -33,9 +33,14 @@ class Item:
         return {"status": self.status, "rule": self.rule}
 
 
+#: Context checks that are advice beyond the quality's definition (a named greeting and no
+#: template residue): a note can be personal without naming the role or every topic.
+NOT_DECIDING = frozenset({"personalization.role-not-mentioned", "personalization.topics-not-mentioned"})
+
+
 def _belongs(rule_id: str, category: str, quality: str) -> bool:
     categories, extra = QUALITIES[quality]
-    return category in categories or rule_id in extra
+    return (category in categories and rule_id not in NOT_DECIDING) or rule_id in extra
 
 
 def build(findings: list[Finding], ran: list[tuple[str, str]]) -> list[Item]:

@@ -30,6 +30,8 @@ _SIGN_OFF = re.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
+_HEADER = re.compile(r"^\s*(?:subject|re|to|from|cc|bcc|date)\s*:", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 
 
@@ -91,17 +93,17 @@ def find_layout(text: str) -> Layout:
     if not lines:
         return Layout(Region(0, 0), Region(0, 0), Region(0, 0), Region(0, 0), ())
     greeting = Region(0, 0)
-    first_start, first_end = lines[0]
+    body_from = _letter_head(text, lines)
+    first_start, first_end = lines[min(body_from, len(lines) - 1)]
     first = text[first_start:first_end]
-    body_from = 0
-    if _GREETING.match(first) or _NAME_GREETING.match(first):
+    if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first)):
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
         comma = re.search(r"[,:;—]|\s-\s", first)
         if comma and first[comma.end():].strip() and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + comma.end())
         else:
             greeting = Region(first_start, first_end)
-            body_from = 1
+            body_from += 1
 
     sign_off, signature, body_to = _closing(text, lines, body_from)
     if greeting and greeting.end < first_end:
@@ -113,6 +115,24 @@ def find_layout(text: str) -> Layout:
     body_end = lines[body_to - 1][1] if body_to > body_from else body_start
     body = Region(body_start, max(body_start, body_end))
     return Layout(greeting, body, sign_off, signature, _paragraphs(text, body))
+
+
+def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
+    """How many leading lines are not the note itself: pasted headers ("Subject: ...") and, in
+    letter format, the address and date block above the greeting."""
+    def line(i: int) -> str:
+        return text[lines[i][0] : lines[i][1]]
+
+    headers = 0
+    while headers < len(lines) and _HEADER.match(line(headers)):
+        headers += 1
+    for i in range(headers, min(len(lines), headers + 10)):
+        if _GREETING.match(line(i)):
+            block = [line(j) for j in range(headers, i)]
+            if all(len(b.split()) <= 8 and not re.search(r"[.!?]\s*$", b) or _DATE_LINE.match(b) for b in block):
+                return i
+            break
+    return headers
 
 
 def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[Region, Region, int]:

@@ -205,7 +205,7 @@ def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
     kind = kinds[kind_name]
     allowed = set(COMMON_KEYS) | set(kind.options)
     for key in data:
-        if key not in allowed:
+        if key not in allowed and not key.startswith("x-"):  # x- keys only hold YAML anchors
             hint = difflib.get_close_matches(key, allowed, n=1)
             extra = f" (did you mean '{hint[0]}'?)" if hint else ""
             raise RuleError(where, f"unknown key for the {kind_name} kind{extra}", lines.get(key), key)

@@ -8,7 +8,12 @@ import re
 
 from ..checks import Check, Hit, Option
 
-TITLES = {"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "madam", "dear"}
+TITLES = {
+    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "madam", "dear", "judge", "justice",
+    "rev", "reverend", "father", "sister", "pastor", "rabbi", "imam", "captain", "capt", "coach", "chef",
+    "officer", "senator", "councillor", "councilor", "principal", "dean", "dame", "lady", "lord", "hon",
+    "honourable", "honorable", "doctor", "director", "president", "chair", "sergeant", "sgt", "lieutenant",
+}
 #: Capitalised greeting words that are not names ("Dear Hiring Manager", "Hi Team").
 NOT_NAMES = {
     "hi", "hello", "hey", "dear", "good", "morning", "afternoon", "evening", "greetings", "to", "whom", "it",
@@ -32,6 +37,15 @@ def greeting_names(parsed) -> list[tuple[int, int, str]]:
         if word.lower() not in NOT_NAMES and word.lower().rstrip(".") not in TITLES:
             out.append((region.start + m.start(), region.start + m.end(), word))
     return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal but for case, a possessive or a plural ("Brendan" and "Brendan's", "Event" and "Events")."""
+    def base(word: str) -> str:
+        word = re.sub(r"['’]s$", "", word.lower())
+        return word[:-1] if word.endswith("s") else word
+
+    return base(a) == base(b)
 
 
 def _similar(a: str, b: str) -> float:
@@ -120,6 +134,8 @@ class CompanyName(Check):
         for ent in self._candidates(parsed):
             name = _ORG_SUFFIX.sub("", ent.text).strip()
             lower = name.lower()
+            if self._not_an_organisation(ent):
+                continue
             whole = fuzz.ratio(lower, company.lower())
             contained = lower in company.lower() or company.lower() in lower
             if contained or lower in known:
@@ -144,9 +160,22 @@ class CompanyName(Check):
                 continue
             for w in words:
                 score = fuzz.ratio(token.text.lower(), w.lower())
-                if token.text.lower() != w.lower() and score >= max(threshold, 85) and len(token.text) >= 4:
+                if _same_word(token.text, w):
+                    break
+                if score >= max(threshold, 85) and len(token.text) >= 4:
                     yield Hit(token.idx, token.idx + len(token.text), {"match": token.text, "replacement": w, "company": parsed.meta.company}, replacement=w)
                     break
+
+    @staticmethod
+    def _not_an_organisation(span) -> bool:
+        """Acronyms ("QA", "ICU") and common words ("Engineering", "Support") name teams and
+        units far more often than other employers, unless the entity recogniser says ORG."""
+        from wordfreq import zipf_frequency
+
+        if span.label_ == "ORG":
+            return False
+        words = [t.text for t in span if t.is_alpha]
+        return not words or all((w.isupper() and len(w) <= 4) or zipf_frequency(w.lower(), "en") >= 4.0 for w in words)
 
     @staticmethod
     def _as_employer(ent) -> bool:
