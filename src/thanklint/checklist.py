@@ -19,7 +19,8 @@ QUALITIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "reflection": (("reflection",), ()),
     "interest": (("interest",), ()),
     "questions": (("questions",), ()),
-    "tone": (("tone", "proofreading"), ()),
+    # Instructions to the writer left in are residue (personalization) and a proofreading miss.
+    "tone": (("tone", "proofreading"), ("personalization.writer-instruction",)),
 }
 
 

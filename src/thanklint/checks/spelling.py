@@ -94,9 +94,9 @@ class Spelling(Check):
         speller = _speller()
         accepted = self._accepted(parsed)
         region = parsed.region(self.settings["scope"]) if isinstance(self.settings["scope"], str) else parsed.layout.body
-        signature = parsed.layout.signature
+        closing = parsed.layout.closing  # names, and sign-offs in other languages ("Le meas,")
         for token in parsed.doc:
-            if not (region.start <= token.idx < region.end) or signature.start <= token.idx < signature.end:
+            if not (region.start <= token.idx < region.end) or closing.start <= token.idx < closing.end:
                 continue
             text = token.text
             if (
