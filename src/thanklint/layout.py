@@ -16,8 +16,8 @@ GREETING_WORDS = (
     r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
 )
 _GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b", re.I)
-#: A bare name line such as "Dana," or "Ms. Whitfield:".
-_NAME_GREETING = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}\s*[,:]\s*$")
+#: A short first line ending in a comma: "Dana,", "Ms. Whitfield:", "Kia ora Aroha,", "Namaste Priya,".
+_NAME_GREETING = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
 SIGN_OFFS = (
     r"best|best regards|kind regards|warm regards|warmest regards|warmly|regards|many thanks|thanks|thank you|"
     r"thanks again|thank you again|thanks so much|thank you so much|thx|sincerely|sincerely yours|yours sincerely|"
@@ -28,6 +28,7 @@ SIGN_OFFS = (
 )
 _SIGN_OFF = re.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
 _HEADER = re.compile(r"^\s*(?:subject|re|to|from|cc|bcc|date)\s*:", re.I)
@@ -74,12 +75,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def blank_out(text: str) -> str:
-    """Replace HTML comments and quoted reply lines by spaces, keeping newlines and length."""
+    """Replace HTML comments, quoted reply lines and Markdown emphasis markers (`**`, `__`) by
+    spaces, keeping newlines and length, so none of them reaches a check or the parser."""
 
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
-    return _QUOTED.sub(spaces, _COMMENT.sub(spaces, text))
+    def unmark(match: re.Match) -> str:
+        marker = " " * len(match.group(1))
+        return marker + match.group(2) + marker
+
+    return _EMPHASIS.sub(unmark, _QUOTED.sub(spaces, _COMMENT.sub(spaces, text)))
 
 
 def _looks_like_signature(line: str) -> bool:

@@ -86,7 +86,7 @@ class RecipientName(Check):
 _EMPLOYER_HEADS = {
     "join", "team", "role", "position", "opportunity", "career", "future", "part", "contribute", "fit",
     "mission", "culture", "values", "goals", "work", "working", "grow", "growing", "excited", "interest",
-    "interested", "offer", "job", "family", "vision", "success", "place",
+    "interested", "offer", "job", "family", "vision", "success", "place", "bring", "add", "commit",
 }
 _ORG_SUFFIX = re.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
 
@@ -187,7 +187,7 @@ class CompanyName(Check):
         if root.dep_ == "poss" and head.lemma_.lower() in _EMPLOYER_HEADS:
             return True
         if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in {"team", "family", "mission", "culture"}:
-            return True
+            return any(c.lower_ == "the" for c in head.children)  # "the Globex team"
         if root.dep_ == "dobj" and head.lemma_.lower() in {"join", "contribute"}:
             return True
         if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "with", "to", "for"):
