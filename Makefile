@@ -14,9 +14,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## eval: per-quality precision, recall and balanced accuracy on tests/eval
+## eval: per-quality precision, recall and balanced accuracy on each labelled set
 eval: $(STAMP)
-	$(BIN)/python scripts/evaluate.py tests/eval
+	$(BIN)/python scripts/evaluate.py $(wildcard tests/eval tests/eval-*)
 
 ## docs: regenerate docs/rules.md from the rule files
 docs: $(STAMP)

@@ -26,7 +26,7 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
-def evaluate(folder: Path) -> tuple[str, float]:
+def evaluate(folder: Path) -> tuple[str, float, list[str]]:
     labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
     names = sorted(labels)
     report = lint_paths([str(folder / "drafts" / n) for n in names])
@@ -57,6 +57,7 @@ def evaluate(folder: Path) -> tuple[str, float]:
     clean = [n for n in names if all(labels[n][q] in ("present", "unknown") for q in QUALITIES)]
     errors = sum(1 for n in clean for f in results[n].findings if f.severity == Severity.ERROR)
     warnings = sum(1 for n in clean for f in results[n].findings if f.severity == Severity.WARNING)
+    suggestions = sum(1 for n in clean for f in results[n].findings if f.severity == Severity.SUGGESTION)
     table = [
         f"Measured {dt.date.today().isoformat()} with `make eval` on {len(names)} labelled drafts in `{folder}`.",
         "",
@@ -67,7 +68,8 @@ def evaluate(folder: Path) -> tuple[str, float]:
         "",
         f"- Kind (thank-you / follow-up) inferred or read correctly: {kinds}/{len(names)}.",
         f"- Clean drafts (every quality present): {len(clean)}; errors on them: {errors}; "
-        f"warnings: {warnings} ({warnings / max(1, len(clean)):.2f} per draft).",
+        f"warnings: {warnings} ({warnings / max(1, len(clean)):.2f} per draft); suggestions: {suggestions} "
+        f"({suggestions / max(1, len(clean)):.2f} per draft).",
         "",
     ]
     return "\n".join(table), macro, misses
@@ -75,13 +77,14 @@ def evaluate(folder: Path) -> tuple[str, float]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("folder", nargs="?", default="tests/eval")
+    parser.add_argument("folders", nargs="*", default=["tests/eval"], help="folders with drafts/ and labels.yaml")
     parser.add_argument("--misses", action="store_true", help="list every disagreement with the labels")
     args = parser.parse_args(argv)
-    table, _macro, misses = evaluate(Path(args.folder))
-    print(table)
-    if args.misses:
-        print("\n".join(misses))
+    for folder in args.folders:
+        table, _macro, misses = evaluate(Path(folder))
+        print(table)
+        if args.misses:
+            print("\n".join(misses) + "\n")
     return 0
 
 

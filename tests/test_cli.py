@@ -139,3 +139,14 @@ def test_bundled_examples_lint(tmp_path):
     result = run_cli("check", "--fail-on", "never", str(ROOT / "fixtures" / "drafts"))
     assert result.returncode == 0
     assert "could not be checked" not in result.stdout
+
+
+def test_oversized_draft_is_an_error_not_a_crash(tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Hi Ana,\n\n" + "Thank you. " * 100_000)
+    small = tmp_path / "small.txt"
+    small.write_text("Hi Ana,\n\nThank you for your time.\n\nBest,\nSam\n")
+    result = run_cli("check", "--format", "json", str(huge), str(small))
+    assert result.returncode == 2
+    files = json.loads(result.stdout)["files"]
+    assert files[0]["error"]["code"] == "too-long" and files[1]["error"] is None

@@ -46,9 +46,6 @@ class Region:
     def __bool__(self) -> bool:
         return self.end > self.start
 
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
 
 @dataclass(frozen=True)
 class Layout:

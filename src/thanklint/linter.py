@@ -94,8 +94,11 @@ class Linter:
         return parsed
 
     def lint(self, drafts: list[Draft]) -> list[FileResult]:
-        """Lint drafts together (rules that compare drafts see all of them)."""
-        parsed = self.parse(drafts) if drafts else []
+        """Lint drafts together (rules that compare drafts see all of them); results come back
+        in the order of `drafts`."""
+        limit = self.nlp.max_length if drafts else 0
+        too_long = {id(d) for d in drafts if len(d.content) > limit}
+        parsed = self.parse([d for d in drafts if id(d) not in too_long]) if drafts else []
         results = {id(p): FileResult(p.draft.path, p.kind, p.kind_source, draft=p.draft) for p in parsed}
         ran: dict[int, list[tuple[str, str]]] = {id(p): [] for p in parsed}
         alive = []
@@ -125,7 +128,12 @@ class Linter:
                     result.findings.extend(to_finding(p, rule, check, hit) for hit in check.run(p))
             result.findings = sorted(set(result.findings))
             result.checklist = checklist.build(result.findings, ran[id(p)])
-        return [results[id(p)] for p in parsed]
+        by_draft = {id(p.draft): results[id(p)] for p in parsed}
+        return [
+            by_draft[id(d)] if id(d) not in too_long else FileResult(d.path, error=DraftError(
+                "too-long", f"{d.path}: {len(d.content):,} characters is longer than a note can be ({limit:,} at most)"))
+            for d in drafts
+        ]
 
     def _run_draft(self, parsed: ParsedDraft, ran: list[tuple[str, str]]) -> list[Finding]:
         findings = []

@@ -117,18 +117,3 @@ def hours_between(start: dt.datetime, end: dt.datetime) -> float:
         zone = start.tzinfo or end.tzinfo
         start, end = start.replace(tzinfo=start.tzinfo or zone), end.replace(tzinfo=end.tzinfo or zone)
     return (end - start).total_seconds() / 3600
-
-
-def to_jsonable(meta: Metadata) -> dict:
-    """The metadata as plain JSON values (dates in ISO 8601), unset keys left out."""
-    out: dict[str, Any] = {}
-    for f in fields(meta):
-        value = getattr(meta, f.name)
-        if value in (None, ()):
-            continue
-        if isinstance(value, dt.date):
-            value = value.isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[f.name] = value
-    return out

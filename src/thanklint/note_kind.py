@@ -8,32 +8,37 @@ from __future__ import annotations
 
 import re
 
+#: (pattern, weight): phrases of a follow-up about the status of an application.
 _FOLLOW_UP = [
-    r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about) (?:my|the|our) (?:interview|application|candidacy|conversation)\b(?![^.]*\b(?:yesterday|today|this (?:morning|afternoon)|earlier today)\b)",
-    r"\bcheck(?:ing)? in (?:on|about|regarding)\b",
-    r"\b(?:any|an) (?:update|news)\b",
-    r"\bstatus of (?:my|the)\b",
-    r"\bwhere things stand\b",
-    r"\b(?:decision|hiring) (?:timeline|process)\b|\btimeline\b",
-    r"\b(?:it has|it's) been (?:a|about|over|more than|nearly|almost|two|three|\d+) (?:week|weeks|days)\b",
-    r"\b(?:haven't|have not|hadn't) (?:yet )?heard\b",
-    r"\b(?:last|past|two|three|a few) weeks? ago\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
-    r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b",
-    r"\bstill (?:very |keenly |highly )?(?:interested|keen|excited)\b",
+    (r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after) (?:my|the|our) (?:recent )?(?:interview|application|candidacy|conversation|meeting)\b", 2),
+    (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
+    (r"\bcheck(?:ing)? in\b", 1),
+    (r"\b(?:any|an) (?:update|news)\b", 2),
+    (r"\bstatus of (?:my|the)\b", 2),
+    (r"\bwhere things stand\b", 2),
+    (r"\bwhether (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),
+    (r"\bwhen (?:a|the) decision (?:is|might be|will be) (?:expected|made)\b", 1),
+    (r"\b(?:decision|hiring) (?:timeline|process)\b|\btimeline\b", 1),
+    (r"\b(?:it has|it's|it has now) been (?:a|about|over|more than|nearly|almost|two|three|four|\d+) (?:week|weeks|days)\b", 2),
+    (r"\b(?:haven't|have not|hadn't|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
+    (r"\b(?:last|past|two|three|a few) weeks? ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b", 1),
+    (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
+    (r"\bstill (?:very |keenly |highly )?(?:interested|keen|excited)\b|\bthank(?:s| you) again for\b", 1),
 ]
+#: (pattern, weight): phrases of a note written right after the interview.
 _THANK_YOU = [
-    r"\bthank(?:s| you)(?: so much| very much)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))",
-    r"\b(?:today|yesterday|this (?:morning|afternoon))\b",
-    r"\b(?:enjoyed|loved) (?:meeting|speaking|talking|our|learning|hearing)\b",
-    r"\b(?:great|a pleasure|wonderful|nice) (?:to meet|meeting|speaking|talking)\b",
+    (r"\bthank(?:s| you)(?: so much| very much)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))", 1),
+    (r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b", 2),
+    (r"\b(?:enjoyed|loved) (?:meeting|speaking|talking|our|learning|hearing)\b", 1),
+    (r"\b(?:great|a pleasure|wonderful|nice) (?:to meet|meeting|speaking|talking)\b", 1),
 ]
 
 
 def infer_kind(body: str, subject: str | None = None) -> str:
     """'follow-up' when its signals outweigh a thank-you's, else 'thank-you'."""
     text = body.lower()
-    follow = sum(1 for p in _FOLLOW_UP if re.search(p, text))
-    thanks = sum(1 for p in _THANK_YOU if re.search(p, text))
+    follow = sum(weight for pattern, weight in _FOLLOW_UP if re.search(pattern, text))
+    thanks = sum(weight for pattern, weight in _THANK_YOU if re.search(pattern, text))
     if subject and re.search(r"\bfollow(?:ing)?[- ]?up\b|\bchecking in\b|\bstatus\b|\bupdate\b", subject, re.I):
-        follow += 1
+        follow += 2
     return "follow-up" if follow >= 2 and follow > thanks else "thank-you"
