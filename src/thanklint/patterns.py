@@ -104,8 +104,9 @@ class PatternSet:
         self._compiled[key] = compiled
         return compiled
 
-    def find(self, nlp: Language, doc: Doc) -> list[Match]:
-        """Every match in the document, in text order."""
+    def find(self, nlp: Language, doc: Doc, within: tuple[int, int] | None = None) -> list[Match]:
+        """Every match in the document (regexes only `within` a character range, when given),
+        in text order."""
         phrases, tokens, deps, regexes = self._matchers(nlp)
         found: list[Match] = []
         strings = nlp.vocab.strings
@@ -123,8 +124,9 @@ class PatternSet:
                 target = self.specs[i].get("target")
                 picked = [ids[target]] if target is not None and target < len(ids) else ids
                 found.append(self._span(doc, picked, i))
+        start_at, end_at = within or (0, len(doc.text))
         for i, regex in regexes:
-            for m in regex.finditer(doc.text):
+            for m in regex.finditer(doc.text, start_at, end_at):
                 start, end = m.span("target") if "target" in regex.groupindex else m.span()
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):

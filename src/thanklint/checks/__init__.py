@@ -78,11 +78,18 @@ class Check:
 
     # Helpers shared by kinds -------------------------------------------------------------
     def matches(self, parsed: ParsedDraft, name: str = "patterns"):
-        """Matches of the pattern set `name`, minus exceptions."""
+        """Matches of the pattern set `name`, minus exceptions (regexes search only the scope
+        when the kind has one)."""
         from ..patterns import filter_exceptions
 
         doc, nlp = parsed.doc, self.nlp
-        found = self.settings[name].find(nlp, doc)
+        scope = self.settings.get("scope")
+        wider = self.settings.get("only_if_found_in")
+        within = None
+        if scope is not None and wider is None:
+            ranges = scope_ranges(parsed, scope)
+            within = (min(s for s, _ in ranges), max(e for _, e in ranges)) if ranges else (0, 0)
+        found = self.settings[name].find(nlp, doc, within)
         overlap = self.settings.get("exceptions")
         same = self.settings.get("sentence_exceptions")
         return filter_exceptions(

@@ -196,6 +196,8 @@ class CompanyName(Check):
                 return False  # "my current role at Meridian": the writer's own employer
             if governor.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in governor.children):
                 return False
+            if governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people") and head.lower_ == "at":
+                return True  # "my thanks to everyone at Brightway"
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS
         return False
 

@@ -61,6 +61,17 @@ def _inflection_of_known(word: str, speller) -> bool:
     return False
 
 
+_PREFIXES = ("de", "re", "un", "pre", "non", "over", "under", "sub", "co", "multi", "inter", "micro", "cross", "mis", "post", "self")
+
+
+def _prefixed_known(word: str, speller) -> bool:
+    """Whether the word is a common prefix on a known word or inflection ("desilting", "rebaselined")."""
+    return any(
+        word.startswith(p) and len(word) - len(p) >= 3 and (word[len(p):] in speller or _inflection_of_known(word[len(p):], speller))
+        for p in _PREFIXES
+    )
+
+
 def _compound_of_known(word: str, speller) -> bool:
     """Whether the word is two known words written together ("gridlines", "handoffs")."""
     return any(
@@ -113,7 +124,12 @@ class Spelling(Check):
             word = text.lower()
             if word in speller or zipf_frequency(word, "en") >= self.settings["max_frequency"]:
                 continue
-            if _inflection_of_known(word, speller) or _compound_of_known(word, speller) or not any(c in "aeiouy" for c in word):
+            if (
+                _inflection_of_known(word, speller)
+                or _prefixed_known(word, speller)
+                or _compound_of_known(word, speller)
+                or not any(c in "aeiouy" for c in word)
+            ):
                 continue  # "reactivations", "gridlines"; "dbt" and similar abbreviations
             correction = _correction(word, speller)
             if not correction or correction == word:
