@@ -150,3 +150,15 @@ def test_oversized_draft_is_an_error_not_a_crash(tmp_path):
     assert result.returncode == 2
     files = json.loads(result.stdout)["files"]
     assert files[0]["error"]["code"] == "too-long" and files[1]["error"] is None
+
+
+def test_empty_and_unclosed_drafts_are_input_errors(tmp_path):
+    (tmp_path / "a-empty.txt").write_text("  \n\n")
+    (tmp_path / "b-only-front-matter.md").write_text("---\nrecipient: Dana\n---\n")
+    (tmp_path / "c-unclosed.md").write_text("---\nrecipient: Dana\nHi Dana,\n")
+    (tmp_path / "d-fine.md").write_text("Hi Dana,\n\nThank you.\n\nBest,\nSam\n")
+    result = run_cli("check", "--format", "json", str(tmp_path))
+    assert result.returncode == 2
+    files = json.loads(result.stdout)["files"]
+    assert [f["error"]["code"] if f["error"] else None for f in files] == ["empty", "empty", "metadata", None]
+    assert "never closed" in files[2]["error"]["message"]

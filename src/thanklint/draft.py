@@ -69,6 +69,8 @@ def split_front_matter(text: str, where: str) -> tuple[md.Metadata, int]:
     """Return the metadata of a leading `---` block and the offset where the content starts."""
     match = _FRONT_MATTER.match(text)
     if not match:
+        if re.match(r"\A---[ \t]*\r?\n", text):
+            raise DraftError("metadata", f"{where}:1: front matter opened with '---' is never closed with a '---' line")
         return md.Metadata(), 0
     try:
         data = yaml.safe_load(match.group(1))

@@ -97,8 +97,8 @@ class Linter:
         """Lint drafts together (rules that compare drafts see all of them); results come back
         in the order of `drafts`."""
         limit = self.nlp.max_length if drafts else 0
-        too_long = {id(d) for d in drafts if len(d.content) > limit}
-        parsed = self.parse([d for d in drafts if id(d) not in too_long]) if drafts else []
+        refused = {id(d): _unfit(d, limit) for d in drafts if not d.content.strip() or len(d.content) > limit}
+        parsed = self.parse([d for d in drafts if id(d) not in refused]) if drafts else []
         results = {id(p): FileResult(p.draft.path, p.kind, p.kind_source, draft=p.draft) for p in parsed}
         ran: dict[int, list[tuple[str, str]]] = {id(p): [] for p in parsed}
         alive = []
@@ -129,11 +129,7 @@ class Linter:
             result.findings = sorted(set(result.findings))
             result.checklist = checklist.build(result.findings, ran[id(p)])
         by_draft = {id(p.draft): results[id(p)] for p in parsed}
-        return [
-            by_draft[id(d)] if id(d) not in too_long else FileResult(d.path, error=DraftError(
-                "too-long", f"{d.path}: {len(d.content):,} characters is longer than a note can be ({limit:,} at most)"))
-            for d in drafts
-        ]
+        return [FileResult(d.path, error=refused[id(d)]) if id(d) in refused else by_draft[id(d)] for d in drafts]
 
     def _run_draft(self, parsed: ParsedDraft, ran: list[tuple[str, str]]) -> list[Finding]:
         findings = []
@@ -143,6 +139,13 @@ class Linter:
             _record(ran, rule)
             findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
         return findings
+
+
+def _unfit(draft: Draft, limit: int) -> DraftError:
+    """Why a draft is not parsed: nothing to check, or longer than any note (spaCy's limit)."""
+    if not draft.content.strip():
+        return DraftError("empty", f"{draft.path}: the draft is empty; there is nothing to check")
+    return DraftError("too-long", f"{draft.path}: {len(draft.content):,} characters is longer than a note can be ({limit:,} at most)")
 
 
 def _record(ran: list[tuple[str, str]], rule: Rule) -> None:
