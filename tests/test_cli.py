@@ -162,3 +162,33 @@ def test_empty_and_unclosed_drafts_are_input_errors(tmp_path):
     files = json.loads(result.stdout)["files"]
     assert [f["error"]["code"] if f["error"] else None for f in files] == ["empty", "empty", "metadata", None]
     assert "never closed" in files[2]["error"]["message"]
+
+
+def test_fix_never_writes_stdin_to_a_file(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("Hi Dana,\n\nOriginal text.\n")
+    run_cli("check", "--fix", "--stdin-filename", str(real), "-", stdin="Hi Omar,\n\nOther text, i think.\n")
+    assert real.read_text() == "Hi Dana,\n\nOriginal text.\n"
+
+
+def test_stdin_is_decoded_like_a_file():
+    result = run_cli("check", "--format", "json", "--stdin-filename", "a.md", "-",
+                     stdin="\ufeff---\nrecipent: Dana\n---\nHi Dana,\n")
+    assert result.returncode == 2
+    assert "unknown metadata key 'recipent'" in result.stdout
+
+
+def test_invalid_yaml_date_is_a_file_error(tmp_path):
+    (tmp_path / "a.md").write_text("---\ninterviewed_at: 2026-13-45\n---\nHi Dana,\n\nThank you.\n")
+    (tmp_path / "b.md").write_text("Hi Dana,\n\nThank you.\n\nBest,\nSam\n")
+    result = run_cli("check", "--format", "json", str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert files[0]["error"]["code"] == "metadata" and files[1]["error"] is None
+
+
+def test_a_file_named_twice_is_linted_once():
+    scenario = ROOT / "fixtures" / "scenarios" / "panel-dana.md"
+    result = run_cli("check", "--format", "json", str(scenario), str(scenario.parent / "." / scenario.name))
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 1

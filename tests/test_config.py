@@ -116,3 +116,14 @@ def test_metadata_defaults_from_config(tmp_path):
     note.write_text("Hi Dana,\n\nThank you for your time. I would love to join Nortwind Labs.\n\nBest,\nSam\n")
     result = run_cli("check", "--select", "personalization.misspelt-company", "--format", "jsonl", str(note))
     assert "personalization.misspelt-company" in result.stdout
+
+
+def test_each_file_follows_its_own_fail_on(tmp_path):
+    lenient, strict = tmp_path / "lenient", tmp_path / "strict"
+    lenient.mkdir(), strict.mkdir()
+    (lenient / ".thanklint.yaml").write_text("fail_on: never\n")
+    bad = "hey,\n\nwhen will i hear back about the job\n"
+    (lenient / "x.txt").write_text(bad)
+    (strict / "x.txt").write_text(bad)
+    assert run_cli("check", str(lenient / "x.txt")).returncode == 0
+    assert run_cli("check", str(strict / "x.txt"), str(lenient / "x.txt")).returncode == 1

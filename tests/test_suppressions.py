@@ -40,3 +40,18 @@ def test_unused_and_unknown_suppressions_are_reported(lint):
 def test_comment_text_is_never_checked(lint):
     result = lint("Hi Ana,\n\n<!-- hey thx lol :) -->\nThank you for your time today.\n\nBest,\nSam\n")
     assert not {"tone.text-speak", "tone.emoji"} & rule_ids(result)
+
+
+def test_a_comment_without_reason_does_not_swallow_later_text(lint):
+    text = ("Dear Dana,\n\nThank you for meeting me today.\n<!-- thanklint: disable-next-line=proofreading.lowercase-i -->\n"
+            "i was glad to meet you.\n\n<!-- a note to self -->\nBest,\nSam\n")
+    ids = rule_ids(lint(text))
+    assert "proofreading.lowercase-i" not in ids and "structure.unused-suppression" not in ids
+
+
+def test_enable_ends_only_the_named_rule(lint):
+    text = ("Hi Ana,\n\n<!-- thanklint: disable=tone.emoji,proofreading.lowercase-i -->\nThank you :) i liked it.\n"
+            "<!-- thanklint: enable=tone.emoji -->\nThe tour :) was fun, i think.\n\nBest,\nSam\n")
+    result = lint(text)
+    assert emoji_lines(result) == [6]
+    assert not [f for f in result.findings if f.rule_id == "proofreading.lowercase-i"]

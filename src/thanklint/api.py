@@ -25,7 +25,15 @@ from .linter import FileResult, Linter
 @dataclass
 class Report:
     files: list[FileResult] = field(default_factory=list)
-    fail_on: str | None = None  # from the configuration, when it sets one
+
+    def failing(self, fail_on: str | None = None) -> bool:
+        """Whether a finding reaches the threshold: `fail_on` if given, else each file's own
+        configuration's `fail_on`, else error."""
+        for result in self.files:
+            threshold = fail_on or result.fail_on or "error"
+            if threshold != "never" and any(f.severity >= Severity.parse(threshold) for f in result.findings):
+                return True
+        return False
 
     def count(self, severity: Severity) -> int:
         return sum(1 for r in self.files for f in r.findings if f.severity == severity)
@@ -75,17 +83,12 @@ class Session:
                 results[number] = FileResult(path, error=exc)
                 continue
             groups.setdefault(config.path, (config, []))[1].append((number, draft))
-        fail_on = None
         for config, members in groups.values():
-            fail_on = fail_on or config.fail_on
             linted = self.linter(config).lint([d for _, d in members])
             for (number, _), result in zip(members, linted):
+                result.fail_on = config.fail_on
                 results[number] = result
-        if self.explicit is not None:
-            fail_on = self.explicit.fail_on
-        elif not groups:
-            fail_on = self.config_for(entries[0][0] if entries else ".").fail_on
-        return Report([results[n] for n in range(len(entries))], fail_on)
+        return Report([results[n] for n in range(len(entries))])
 
 
 def lint_paths(paths: Iterable[str], *, config: str | None = None, select: tuple[str, ...] = (),

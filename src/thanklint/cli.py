@@ -11,7 +11,6 @@ import click
 
 from . import __version__
 from .errors import ExitCode, ThanklintError
-from .findings import Severity
 
 FORMATS = ("text", "full", "json", "jsonl", "sarif", "github")
 FAIL_ON = ("error", "warning", "suggestion", "never")
@@ -62,7 +61,7 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
         session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug)
         extensions = session.explicit.extensions if session.explicit else ()
         files = draft_module.walk(list(paths), tuple(extensions) or draft_module.DRAFT_SUFFIXES)
-        stdin_text = sys.stdin.read() if "-" in files else None
+        stdin_text = draft_module.decode(sys.stdin.buffer.read(), stdin_filename or "-") if "-" in files else None
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_text if p == "-" else None) for p in files]
         report = session.lint(sources)
         if fix or diff:
@@ -73,14 +72,9 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
         click.echo("thanklint: no drafts found in " + ", ".join(paths), err=True)
     output = WRITERS[fmt](report, colour=_colour(), quiet=quiet)
     sys.stdout.write(output)
-    threshold = fail_on or report.fail_on or "error"
     if report.errors:
         sys.exit(ExitCode.ERROR)
-    if threshold != "never":
-        level = Severity.parse(threshold)
-        if any(f.severity >= level for r in report.files for f in r.findings):
-            sys.exit(ExitCode.FINDINGS)
-    sys.exit(ExitCode.OK)
+    sys.exit(ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK)
 
 
 def _fixes(session, report, sources, write: bool, unsafe: bool):
@@ -88,7 +82,7 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
     from .fixes import apply_fixes, fixable, unified_diff
 
     changed = []
-    for (path, _), result in zip(sources, report.files):
+    for (path, given), result in zip(sources, report.files):
         if result.error is not None or result.draft is None:
             continue
         chosen = fixable(result.findings, unsafe)
@@ -98,7 +92,7 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
         if not write:
             sys.stderr.write(unified_diff(path, result.draft.text, after))
             continue
-        if path == "-" or (result.draft.format == "eml" and result.draft.text not in _read(path)):
+        if given is not None or (result.draft.format == "eml" and result.draft.text not in _read(path)):
             click.echo(f"thanklint: {path}: not fixed (stdin, or an encoded e-mail body); use --diff", err=True)
             continue
         raw = _read(path)
@@ -113,7 +107,7 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
 
 
 def _read(path: str) -> str:
-    with open(path, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
         return handle.read()
 
 
@@ -198,4 +192,13 @@ def init(force):
 
 
 def main() -> None:
-    cli(prog_name="thanklint")
+    """Run the command line; an unexpected failure exits 2 (never 1, which means findings)."""
+    try:
+        cli(prog_name="thanklint", standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the documented exit code matters more than the type
+        if "--debug" in sys.argv:
+            raise
+        click.echo(f"thanklint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(ExitCode.ERROR)

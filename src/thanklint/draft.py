@@ -74,7 +74,7 @@ def split_front_matter(text: str, where: str) -> tuple[md.Metadata, int]:
         return md.Metadata(), 0
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
@@ -128,7 +128,7 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
         side = decode(sidecar.read_bytes(), str(sidecar))
         try:
             data_side = yaml.safe_load(side)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError) as exc:
             raise DraftError("metadata", f"{sidecar}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
         meta = md.from_mapping(data_side, str(sidecar)).merged(meta)
     return Draft(path, text, header_end.end(), meta, "eml")
@@ -179,4 +179,11 @@ def walk(paths: list[str], suffixes: tuple[str, ...] = DRAFT_SUFFIXES) -> list[s
                 )
         else:
             found.append(path)
-    return found
+    seen: set[str] = set()
+    unique = []
+    for path in found:  # a file named twice (directly and through its folder) is linted once
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique

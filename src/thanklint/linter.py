@@ -29,6 +29,7 @@ class FileResult:
     error: DraftError | None = None
     checklist: list[checklist.Item] = field(default_factory=list)
     draft: Draft | None = None
+    fail_on: str | None = None  # the governing configuration's threshold, if it sets one
 
 
 class _Values(dict):

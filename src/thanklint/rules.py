@@ -190,7 +190,7 @@ def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
         raise RuleError(where, f"rule id '{rule_id}' must be <category>.<kebab-case-name>")
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RuleError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
     if not isinstance(data, dict):

@@ -17,7 +17,7 @@ from .draft import LineIndex
 from .findings import Finding
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.,\s-]+?)\s*(?:--\s*(.*?))?\s*-->", re.S
+    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.,-]+(?:\s*,\s*[\w.-]+)*)(?:\s+--(?!>)\s*([^\n]*?))?\s*-->"
 )
 
 
@@ -30,6 +30,8 @@ class Directive:
     first_line: int  # file lines the directive covers (inclusive)
     last_line: int
     used: set[str] = field(default_factory=set)
+    #: Where `enable=` ended the range for one selector of a multi-rule `disable`.
+    ends: dict[str, int] = field(default_factory=dict)
     unknown: set[str] = field(default_factory=set)
 
     @property
@@ -38,9 +40,9 @@ class Directive:
 
     def covers(self, finding: Finding) -> str | None:
         """The selector that silences `finding`, if any."""
-        if not (self.first_line <= finding.line <= self.last_line):
-            return None
         for selector in self.selectors:
+            if not (self.first_line <= finding.line <= self.ends.get(selector, self.last_line)):
+                continue
             if finding.rule_id == selector or finding.rule_id.startswith(selector + "."):
                 return selector
         return None
@@ -65,10 +67,14 @@ def parse_directives(text: str, offset: int, lines: LineIndex, known: frozenset[
         directive = Directive(action, selectors, m.start(), m.end(), first, last)
         directive.unknown = {s for s in selectors if s not in known}
         if action == "enable":
+            # enable=X ends X (and, for a category, every rule in it) in earlier disables.
             for earlier in found:
-                if earlier.action == "disable" and earlier.last_line == last_line:
-                    if set(earlier.selectors) & set(selectors):
-                        earlier.last_line = line
+                if earlier.action != "disable":
+                    continue
+                for selector in earlier.selectors:
+                    closes = any(selector == s or selector.startswith(s + ".") for s in selectors)
+                    if closes and selector not in earlier.ends:
+                        earlier.ends[selector] = line
         found.append(directive)
     return [d for d in found if d.action != "enable"]
 
