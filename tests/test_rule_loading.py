@@ -46,6 +46,9 @@ def test_good_rule_loads():
         (("  - phrase: synergy", "  - phrase: synergy\n    colour: red"), r"test.yaml:7: patterns: unknown pattern key 'colour'"),
         (("message: \"Found {match}.\"\n", ""), r"message: required text is missing"),
         (("kind: existence", "kind: existence\nscope: everywhere"), r"test.yaml:2: scope: expected one of body"),
+        (("kind: existence", "kind: existence\nreferences: 5"), r"test.yaml:2: references: expected a list of text, got 5"),
+        (('  good: [', '  good: [{drafts: [{meta: {}}]}, '), r"examples.good: an example is text, \{text, meta\}"),
+        (('  bad: [', '  bad: [{text: 3}, '), r"examples.bad: an example is text"),
     ],
 )
 def test_bad_rule_is_rejected_with_place(change, expected):
@@ -69,7 +72,13 @@ def test_yaml_words_no_and_on_stay_words():
 
 def test_unknown_metric_is_rejected():
     text = GOOD.replace("kind: existence", "kind: metric\nmetric: syllables").replace("patterns:\n  - phrase: synergy\n", "")
-    with pytest.raises(RuleError, match=r"metric: unknown metric 'syllables'"):
+    with pytest.raises(RuleError, match=r"metric: expected one of .*got 'syllables'"):
+        load(text)
+
+
+def test_value_outside_a_kinds_choices_is_rejected():
+    text = GOOD.replace("kind: existence", "kind: timing\nmode: thank-you-windw").replace("patterns:\n  - phrase: synergy\n", "")
+    with pytest.raises(RuleError, match=r"test.yaml:2: mode: expected one of .* \(did you mean 'thank-you-window'\?\)"):
         load(text)
 
 

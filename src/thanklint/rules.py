@@ -149,6 +149,10 @@ def build_settings(kind: type[Check], data: dict, where: str, lines: dict[str, i
     for name, option in kind.options.items():
         if name in data:
             value = _check_type(data[name], option.type, where, name, lines.get(name))
+            if option.choices and value not in option.choices:
+                hint = difflib.get_close_matches(str(value), option.choices, n=1)
+                extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                raise RuleError(where, f"expected one of {', '.join(option.choices)}, got {value!r}{extra}", lines.get(name), name)
         elif option.default is REQUIRED:
             raise RuleError(where, f"the {kind.kind} kind needs '{name}'", None, name)
         else:
@@ -172,13 +176,19 @@ def _examples(data: Any, where: str, key: str, line: int | None) -> tuple[Exampl
     for item in data:
         if isinstance(item, str):
             out.append(Example(((item, {}),)))
-        elif isinstance(item, dict) and "drafts" in item:
-            out.append(Example(tuple((d["text"], dict(d.get("meta") or {})) for d in item["drafts"])))
-        elif isinstance(item, dict) and "text" in item and set(item) <= {"text", "meta"}:
-            out.append(Example(((item["text"], dict(item.get("meta") or {})),)))
+        elif isinstance(item, dict) and set(item) == {"drafts"} and isinstance(item["drafts"], list) and item["drafts"]:
+            out.append(Example(tuple(_example_draft(d, where, key, getattr(item, "line", line)) for d in item["drafts"])))
         else:
-            raise RuleError(where, "an example is text, {text, meta} or {drafts: [...]}", getattr(item, "line", line), key)
+            out.append(Example((_example_draft(item, where, key, line),)))
     return tuple(out)
+
+
+def _example_draft(item: Any, where: str, key: str, line: int | None) -> tuple[str, dict]:
+    """One draft of an example: its text and, optionally, its metadata."""
+    if isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "meta"} \
+            and isinstance(item.get("meta") or {}, dict):
+        return item["text"], dict(item.get("meta") or {})
+    raise RuleError(where, "an example is text, {text, meta} or {drafts: [{text, meta}, ...]}", getattr(item, "line", line), key)
 
 
 def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
@@ -223,6 +233,7 @@ def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
     if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"}:
         raise RuleError(where, "expected a mapping with 'bad' and 'good' lists", lines.get("examples"), "examples")
     ex_lines = getattr(examples, "lines", {})
+    references = _check_type(data.get("references") or [], "texts", where, "references", lines.get("references"))
     rule = Rule(
         id=rule_id,
         category=category,
@@ -236,7 +247,7 @@ def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
         good=_examples(examples.get("good"), where, "examples.good", ex_lines.get("good")),
         applies_to=tuple(applies),
         fix_safety=" ".join(str(data.get("fix_safety", "")).split()),
-        references=tuple(data.get("references") or ()),
+        references=tuple(references),
         settings=build_settings(kind, data, where, lines),
         lines=dict(lines),
     )

@@ -27,6 +27,7 @@ class Option:
     default: Any = REQUIRED
     doc: str = ""
     tunable: bool = True  # may be set per rule under `options:` in the configuration
+    choices: tuple[str, ...] = ()  # for text options: the only values accepted
 
 
 @dataclass(frozen=True)

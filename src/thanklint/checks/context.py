@@ -59,7 +59,8 @@ class RecipientName(Check):
     kind = "recipient-name"
     summary = "Compares the names in the greeting with the recipient in the metadata."
     options = {
-        "report": Option("text", doc="other-name (someone else is greeted) or misspelling", tunable=False),
+        "report": Option("text", doc="other-name (someone else is greeted) or misspelling", tunable=False,
+                         choices=("other-name", "misspelling")),
         "min_similarity": Option("number", 75, "a name this similar (0-100) to the recipient's is a misspelling"),
     }
 
@@ -97,7 +98,7 @@ class CompanyName(Check):
     summary = "Compares organisations named in the body with the company in the metadata."
     needs_ner = True
     options = {
-        "report": Option("text", doc="misspelling or other-company", tunable=False),
+        "report": Option("text", doc="misspelling or other-company", tunable=False, choices=("misspelling", "other-company")),
         "min_similarity": Option("number", 80, "a name this similar (0-100) to the company's is a misspelling"),
     }
 
@@ -206,7 +207,7 @@ class MetaMention(Check):
     kind = "meta-mention"
     summary = "Checks that the role, or one of the topics discussed, is mentioned in the body."
     options = {
-        "field": Option("text", doc="role or topics", tunable=False),
+        "field": Option("text", doc="role or topics", tunable=False, choices=("role", "topics")),
         "min_similarity": Option("number", 85, "a passage this similar (0-100) to a topic counts as mentioning it"),
     }
 

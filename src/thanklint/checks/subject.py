@@ -14,7 +14,7 @@ class Subject(Check):
     kind = "subject"
     summary = "Checks the subject line: present, specific, short and calm."
     options = {
-        "problem": Option("text", doc="missing, vague or shouting", tunable=False),
+        "problem": Option("text", doc="missing, vague or shouting", tunable=False, choices=("missing", "vague", "shouting")),
         "max_words": Option("int", 10, "longest subject (in words) before it counts as vague"),
     }
 

@@ -46,7 +46,8 @@ class Timing(Check):
     kind = "timing"
     summary = "Checks when the note is sent against when the interview took place."
     options = {
-        "mode": Option("text", doc="thank-you-window, follow-up-wait or sent-before-interview", tunable=False),
+        "mode": Option("text", doc="thank-you-window, follow-up-wait or sent-before-interview", tunable=False,
+                       choices=("thank-you-window", "follow-up-wait", "sent-before-interview")),
         "max_hours": Option("number", 24, "thank-you: latest sending time, in hours after the interview"),
         "min_business_days": Option("int", 5, "follow-up: business days to wait after the interview"),
         "decision_buffer_days": Option("int", 1, "follow-up: business days to wait after a stated decision date"),
