@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 from conftest import ROOT, run_cli
 
@@ -89,13 +90,17 @@ def test_select_and_ignore_prefixes():
 def test_text_output_has_summary_and_checklist():
     result = run_cli("check", "-", stdin=ISSUE_EXAMPLE)
     lines = result.stdout.strip().splitlines()
-    assert lines[-1].startswith("") and "finding" in lines[-1] and "in 1 file" in lines[-1]
+    assert "finding" in lines[-1] and "in 1 file" in lines[-1]
     assert any(line.startswith("-: checklist (thank-you):") and "✗ gratitude (gratitude.missing-thanks)" in line for line in lines)
 
 
 def test_quiet_prints_only_findings():
     result = run_cli("check", "--quiet", "-", stdin=ISSUE_EXAMPLE)
-    assert "checklist" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1 and lines
+    assert all(re.match(r"-:\d+:\d+: (error|warning|suggestion) [a-z]+\.[a-z-]+ ", line) for line in lines)
+    clean = run_cli("check", "--quiet", "--select", "tone.emoji", "-", stdin=ISSUE_EXAMPLE)
+    assert clean.returncode == 0 and clean.stdout == ""
 
 
 def test_full_format_draws_a_caret_under_the_span():

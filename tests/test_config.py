@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import run_cli
+from thanklint.api import Session
 from thanklint.config import Config, build_ruleset, discover, from_mapping, load_file
 from thanklint.errors import ConfigError
 from thanklint.findings import Severity
@@ -87,9 +90,15 @@ def test_options_change_thresholds(lint, tmp_path):
 def test_broken_config_exits_2_with_file_and_line(tmp_path):
     (tmp_path / ".thanklint.yaml").write_text("select: [tone\n")
     (tmp_path / "note.md").write_text("Hi Ana,\n\nThank you.\n")
-    result = run_cli("check", str(tmp_path / "note.md"))
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / ".thanklint.yaml").write_text("select: [gratitude]\n")
+    (tmp_path / "elsewhere" / "note.md").write_text("Hi Ana,\n\nSee you.\n")
+    result = run_cli("check", "--format", "json", str(tmp_path / "note.md"), str(tmp_path / "elsewhere" / "note.md"))
     assert result.returncode == 2
-    assert ".thanklint.yaml:" in result.stderr and "not valid YAML" in result.stderr
+    broken, fine = json.loads(result.stdout)["files"]
+    assert broken["error"]["code"] == "config"
+    assert ".thanklint.yaml:" in broken["error"]["message"] and "not valid YAML" in broken["error"]["message"]
+    assert fine["error"] is None and {f["rule_id"] for f in fine["findings"]} == {"gratitude.missing-thanks"}
     assert "Traceback" not in result.stderr
 
 
@@ -99,6 +108,17 @@ def test_config_fail_on_and_cli_override(tmp_path):
     note.write_text("Hi Ana,\n\nThank you for your time. I enjoyed it!!\n\nBest,\nSam\n")
     assert run_cli("check", "--select", "tone.exclamations", str(note)).returncode == 1
     assert run_cli("check", "--select", "tone.exclamations", "--fail-on", "error", str(note)).returncode == 0
+
+
+def test_folder_walk_follows_the_discovered_extensions(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / ".thanklint.yaml").write_text("extensions: [md]\n")
+    for name in ("a.md", "b.txt", "c.text"):
+        (tmp_path / "notes" / name).write_text("Hi Ana,\n\nThank you.\n")
+        (tmp_path / name).write_text("Hi Ana,\n\nThank you.\n")
+    found = Session().files([str(tmp_path)])
+    assert found == [str(tmp_path / "a.md"), str(tmp_path / "b.txt"), str(tmp_path / "notes" / "a.md")]
+    assert Session().files([str(tmp_path / "notes" / "c.text")]) == [str(tmp_path / "notes" / "c.text")]
 
 
 def test_init_writes_a_valid_config(tmp_path):

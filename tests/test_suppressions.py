@@ -55,3 +55,11 @@ def test_enable_ends_only_the_named_rule(lint):
     result = lint(text)
     assert emoji_lines(result) == [6]
     assert not [f for f in result.findings if f.rule_id == "proofreading.lowercase-i"]
+
+
+def test_suppression_of_a_rule_that_did_not_run_is_not_called_unused(lint):
+    text = ("Hi Ana,\n\n<!-- thanklint: disable=timing.late-thank-you,proofreading -->\n"
+            "Thank you for your time today; I enjoyed hearing about the data platform.\n\nBest,\nSam\n")
+    # no interview time: the timing rule never ran, so its suppression may still be needed
+    unused = [f for f in lint(text).findings if f.rule_id == "structure.unused-suppression"]
+    assert [f.message for f in unused] == ["This suppression of 'proofreading' suppresses nothing; remove it."]

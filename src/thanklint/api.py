@@ -17,7 +17,7 @@ from typing import Iterable
 from . import config as config_module
 from . import draft as draft_module
 from . import metadata as md
-from .errors import DraftError
+from .errors import ConfigError, DraftError
 from .findings import Severity
 from .linter import FileResult, Linter
 
@@ -63,6 +63,18 @@ class Session:
         folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
         return config_module.discover(folder)
 
+    def files(self, paths: Iterable[str]) -> list[str]:
+        """Expand folders into drafts; each folder picks up the extensions its configuration names."""
+
+        def suffixes(folder: str) -> tuple[str, ...]:
+            try:
+                extensions = self.config_for(os.path.join(folder, "draft")).extensions
+            except ConfigError:  # reported against each draft when it is linted
+                extensions = ()
+            return extensions or draft_module.DRAFT_SUFFIXES
+
+        return draft_module.walk(list(paths), suffixes)
+
     def linter(self, config: config_module.Config) -> Linter:
         if config.path not in self._linters:
             ruleset = config_module.build_ruleset(config, self.select, self.ignore, self.rules)
@@ -75,16 +87,22 @@ class Session:
         results: dict[int, FileResult] = {}
         groups: dict[str | None, tuple[config_module.Config, list[tuple[int, draft_module.Draft]]]] = {}
         for number, (path, text) in enumerate(entries):
-            config = self.config_for(path)
             try:
+                config = self.config_for(path)
                 draft = draft_module.read_path(path) if text is None else draft_module.read_text(text, path)
                 draft = replace(draft, meta=draft.meta.merged(config.metadata))
-            except DraftError as exc:
+            except (DraftError, ConfigError) as exc:  # a broken configuration stops only the drafts it governs
                 results[number] = FileResult(path, error=exc)
                 continue
             groups.setdefault(config.path, (config, []))[1].append((number, draft))
         for config, members in groups.values():
-            linted = self.linter(config).lint([d for _, d in members])
+            try:
+                linter = self.linter(config)
+            except ConfigError as exc:
+                for number, draft in members:
+                    results[number] = FileResult(draft.path, error=exc)
+                continue
+            linted = linter.lint([d for _, d in members])
             for (number, _), result in zip(members, linted):
                 result.fail_on = config.fail_on
                 results[number] = result
@@ -93,9 +111,10 @@ class Session:
 
 def lint_paths(paths: Iterable[str], *, config: str | None = None, select: tuple[str, ...] = (),
                ignore: tuple[str, ...] = ()) -> Report:
-    """Lint files and folders (folders are walked for .txt, .md, .markdown and .eml drafts)."""
+    """Lint files and folders (folders are walked for .txt, .md, .markdown and .eml drafts, or
+    the extensions the configuration names)."""
     session = Session(config, select, ignore)
-    return session.lint((p, None) for p in draft_module.walk(list(paths)))
+    return session.lint((p, None) for p in session.files(paths))
 
 
 def lint_text(text: str, *, path: str = "-", metadata: dict | None = None, config: str | None = None,

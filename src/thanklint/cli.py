@@ -59,8 +59,7 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
         _fail("no drafts given; name files or folders, or - to read stdin (see thanklint check --help)")
     try:
         session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug)
-        extensions = session.explicit.extensions if session.explicit else ()
-        files = draft_module.walk(list(paths), tuple(extensions) or draft_module.DRAFT_SUFFIXES)
+        files = session.files(paths)
         stdin_text = draft_module.decode(sys.stdin.buffer.read(), stdin_filename or "-") if "-" in files else None
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_text if p == "-" else None) for p in files]
         report = session.lint(sources)

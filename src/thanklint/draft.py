@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -167,15 +168,19 @@ def read_path(path: str) -> Draft:
     return read_text(decode(data, path), path)
 
 
-def walk(paths: list[str], suffixes: tuple[str, ...] = DRAFT_SUFFIXES) -> list[str]:
-    """Expand folders into the draft files below them (hidden folders skipped), in a stable order."""
+def walk(paths: list[str], suffixes: Callable[[str], tuple[str, ...]] = lambda folder: DRAFT_SUFFIXES) -> list[str]:
+    """Expand folders into the draft files below them (hidden folders skipped), in a stable order.
+
+    `suffixes(folder)` says which file endings count as drafts there; files named directly are
+    always taken."""
     found: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                wanted = tuple(s.lower() for s in suffixes(root))
                 found.extend(
-                    os.path.join(root, f) for f in sorted(files) if f.lower().endswith(suffixes) and not f.startswith(".")
+                    os.path.join(root, f) for f in sorted(files) if f.lower().endswith(wanted) and not f.startswith(".")
                 )
         else:
             found.append(path)

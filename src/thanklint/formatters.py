@@ -58,9 +58,9 @@ def format_text(report: Report, colour: bool = False, quiet: bool = False, sourc
                 out.extend(_source_lines(result, finding))
         if not quiet and result.checklist:
             out.append(checklist_line(result))
-    if not quiet or report.findings or report.errors:
+    if not quiet:
         out.append(_summary_line(report))
-    return "\n".join(out) + "\n"
+    return "".join(line + "\n" for line in out)
 
 
 def _strip_path(result: FileResult) -> str:

@@ -12,7 +12,7 @@ from . import checklist, nlp as nlp_module, suppressions
 from .checks import Check, Hit
 from .config import RuleSet
 from .draft import Draft
-from .errors import DraftError
+from .errors import DraftError, ThanklintError
 from .findings import Finding, Fix, Severity
 from .layout import blank_out, find_layout, parse_text
 from .note_kind import infer_kind
@@ -26,7 +26,7 @@ class FileResult:
     kind: str | None = None
     kind_source: str | None = None
     findings: list[Finding] = field(default_factory=list)
-    error: DraftError | None = None
+    error: ThanklintError | None = None  # the draft or its configuration could not be read
     checklist: list[checklist.Item] = field(default_factory=list)
     draft: Draft | None = None
     fail_on: str | None = None  # the governing configuration's threshold, if it sets one
@@ -116,6 +116,7 @@ class Linter:
             if check.phase == "corpus":
                 group = [p for p in alive if p.kind in rule.applies_to]
                 for p in group:
+                    p.applied.add(rule.id)
                     _record(ran[id(p)], rule)
                 for p, hit in check.run_corpus(group):
                     results[id(p)].findings.append(to_finding(p, rule, check, hit))
@@ -123,7 +124,7 @@ class Linter:
             result = results[id(p)]
             directives = suppressions.parse_directives(p.draft.text, p.offset, p.lines, self.ruleset.known_ids)
             result.findings = suppressions.apply(result.findings, directives)
-            p.unused_suppressions = [d for d in directives if d.unused]
+            p.unused_suppressions = [(d, stale) for d in directives if (stale := _stale(d, p.applied))]
             for rule, check in self.checks:
                 if check.phase == "suppressions":
                     result.findings.extend(to_finding(p, rule, check, hit) for hit in check.run(p))
@@ -137,6 +138,7 @@ class Linter:
         for rule, check in self.checks:
             if check.phase != "draft" or parsed.kind not in rule.applies_to or not check.applicable(parsed):
                 continue
+            parsed.applied.add(rule.id)
             _record(ran, rule)
             findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
         return findings
@@ -147,6 +149,13 @@ def _unfit(draft: Draft, limit: int) -> DraftError:
     if not draft.content.strip():
         return DraftError("empty", f"{draft.path}: the draft is empty; there is nothing to check")
     return DraftError("too-long", f"{draft.path}: {len(draft.content):,} characters is longer than a note can be ({limit:,} at most)")
+
+
+def _stale(directive: suppressions.Directive, applied: set[str]) -> list[str]:
+    """Selectors of a directive that silenced nothing although a rule they name ran (a rule that
+    was not enabled, or did not apply to this draft, might still need its suppression)."""
+    return [s for s in directive.unused
+            if s in directive.unknown or any(r == s or r.startswith(s + ".") for r in applied)]
 
 
 def _record(ran: list[tuple[str, str]], rule: Rule) -> None:

@@ -33,7 +33,10 @@ class ParsedDraft:
     kind: str  # "thank-you" or "follow-up"
     kind_source: str  # "metadata" or "inferred"
     lines: LineIndex = field(repr=False, default=None)  # type: ignore[assignment]
-    #: Inline suppressions that silenced nothing (filled in by the linter).
+    #: Ids of the rules that were applied to this draft (filled in by the linter).
+    applied: set = field(default_factory=set)
+    #: (directive, selectors) for inline suppressions that silenced nothing although the rules
+    #: they name were applied, or that name no known rule (filled in by the linter).
     unused_suppressions: list = field(default_factory=list)
 
     def __post_init__(self) -> None:

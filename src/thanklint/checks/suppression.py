@@ -14,8 +14,8 @@ class UnusedSuppression(Check):
     phase = "suppressions"
 
     def run(self, parsed):
-        for directive in parsed.unused_suppressions:
-            for rule_id in directive.unused:
+        for directive, selectors in parsed.unused_suppressions:
+            for rule_id in selectors:
                 if rule_id in directive.unknown:
                     message = f"'{rule_id}' in this suppression is not a known rule or category."
                 else:
