@@ -19,6 +19,16 @@ def test_lint_text_with_metadata():
     assert "personalization.wrong-recipient" in {f.rule_id for f in result.findings}
 
 
+def test_lint_text_metadata_wins_over_front_matter_and_errors_are_returned():
+    text = "---\nrecipient: Priya Shah\n---\nHi Priya,\n\nThank you for your time.\n\nBest,\nSam\n"
+    result = lint_text(text, path="note.md", metadata={"recipient": "Dana Whitfield"})
+    assert "personalization.wrong-recipient" in {f.rule_id for f in result.findings}
+    bad_key = lint_text(text, path="note.md", metadata={"recipent": "Dana"})
+    assert bad_key.error is not None and bad_key.error.code == "metadata" and "recipent" in str(bad_key.error)
+    unclosed = lint_text("---\nrecipient: Dana\nHi Dana,\n", path="note.md", metadata={"company": "Northwind"})
+    assert unclosed.error is not None and "never closed" in str(unclosed.error)
+
+
 def test_lint_paths_and_select(tmp_path):
     (tmp_path / "a.md").write_text("Hey Ana,\n\nThank you.\n")
     report = lint_paths([str(tmp_path)], select=("tone",))

@@ -167,6 +167,8 @@ def test_empty_and_unclosed_drafts_are_input_errors(tmp_path):
     files = json.loads(result.stdout)["files"]
     assert [f["error"]["code"] if f["error"] else None for f in files] == ["empty", "empty", "metadata", None]
     assert "never closed" in files[2]["error"]["message"]
+    text = run_cli("check", str(tmp_path / "c-unclosed.md")).stdout
+    assert text.startswith(f"{tmp_path / 'c-unclosed.md'}:1: error [metadata] front matter opened with '---' is never closed")
 
 
 def test_fix_never_writes_stdin_to_a_file(tmp_path):

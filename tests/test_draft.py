@@ -121,3 +121,25 @@ def test_walk_is_sorted_and_keeps_files_and_stdin(tmp_path):
     (tmp_path / "a.eml").write_text("x")
     (tmp_path / "c.doc").write_text("x")
     assert walk([str(tmp_path), "-"]) == [str(tmp_path / "a.eml"), str(tmp_path / "b.md"), "-"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_multipart_eml_keeps_file_positions(tmp_path, newline):
+    lines = ["From: Sam <sam@example.com>", "To: Dana Whitfield <dana@example.com>", "Subject: Thank you",
+             'Content-Type: multipart/alternative; boundary="B"', "", "--B", "Content-Type: text/plain; charset=UTF-8",
+             "Content-Transfer-Encoding: 7bit", "", "Hi Dana,", "", "Thank you for your time today.", "", "Best,", "Sam",
+             "", "--B", "Content-Type: text/html; charset=UTF-8", "", "<p>Hi Dana</p>", "", "--B--", ""]
+    raw = newline.join(lines)
+    (tmp_path / "m.eml").write_bytes(raw.encode())
+    draft = read_path(str(tmp_path / "m.eml"))
+    assert len(draft.text) == len(raw) and draft.content.startswith("Hi Dana,")
+    assert draft.text[: draft.content_start] == raw[: draft.content_start]
+    assert "<p>" not in draft.content and not draft.verbatim  # the html part is blanked, never written back
+    line, _ = LineIndex(draft.text).position(draft.content_start)
+    assert line == 10
+
+
+def test_document_level_finding_stops_before_carriage_return(lint):
+    result = lint("Hi Dana,\r\n\r\nSee you soon.\r\n\r\nBest,\r\nSam\r\n")
+    missing = next(f for f in result.findings if f.rule_id == "gratitude.missing-thanks")
+    assert (missing.line, missing.column, missing.end_column) == (3, 1, 14)

@@ -81,8 +81,9 @@ class Session:
             self._linters[config.path] = Linter(ruleset, config.model, self.debug)
         return self._linters[config.path]
 
-    def lint(self, sources: Iterable[tuple[str, str | None]]) -> Report:
-        """Lint (path, text) pairs; text None means read the path from disk."""
+    def lint(self, sources: Iterable[tuple[str, str | None]], metadata: md.Metadata | None = None) -> Report:
+        """Lint (path, text) pairs; text None means read the path from disk. `metadata` wins
+        over each draft's own, which wins over the configuration's defaults."""
         entries = list(sources)
         results: dict[int, FileResult] = {}
         groups: dict[str | None, tuple[config_module.Config, list[tuple[int, draft_module.Draft]]]] = {}
@@ -90,7 +91,8 @@ class Session:
             try:
                 config = self.config_for(path)
                 draft = draft_module.read_path(path) if text is None else draft_module.read_text(text, path)
-                draft = replace(draft, meta=draft.meta.merged(config.metadata))
+                own = metadata.merged(draft.meta) if metadata else draft.meta
+                draft = replace(draft, meta=own.merged(config.metadata))
             except (DraftError, ConfigError) as exc:  # a broken configuration stops only the drafts it governs
                 results[number] = FileResult(path, error=exc)
                 continue
@@ -122,10 +124,8 @@ def lint_text(text: str, *, path: str = "-", metadata: dict | None = None, confi
     """Lint one draft given as text. `path` picks the format by its suffix and names the draft;
     `metadata` adds keys to (and overrides) any front matter."""
     session = Session(config, select, ignore)
-    if metadata:
-        extra = md.from_mapping(metadata, f"{path}: metadata")
-        draft = draft_module.read_text(text, path)
-        linter = session.linter(session.config_for(path))
-        merged = replace(draft, meta=extra.merged(draft.meta).merged(session.config_for(path).metadata))
-        return linter.lint([merged])[0]
-    return session.lint([(path, text)]).files[0]
+    try:
+        extra = md.from_mapping(metadata, f"{path}: metadata") if metadata else None
+    except DraftError as exc:
+        return FileResult(path, error=exc)
+    return session.lint([(path, text)], extra).files[0]

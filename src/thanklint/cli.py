@@ -91,10 +91,10 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
         if not write:
             sys.stderr.write(unified_diff(path, result.draft.text, after))
             continue
-        if given is not None or (result.draft.format == "eml" and result.draft.text not in _read(path)):
-            click.echo(f"thanklint: {path}: not fixed (stdin, or an encoded e-mail body); use --diff", err=True)
+        raw = _read(path) if given is None else ""
+        if given is not None or not result.draft.verbatim or raw.removeprefix("\ufeff") != result.draft.text:
+            click.echo(f"thanklint: {path}: not fixed (stdin, or a multipart or encoded e-mail); use --diff", err=True)
             continue
-        raw = _read(path)
         with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(("\ufeff" if raw.startswith("\ufeff") else "") + after)
         changed.append(path)

@@ -36,6 +36,9 @@ class Draft:
     content_start: int
     meta: md.Metadata
     format: str  # "txt", "md" or "eml"
+    #: Whether `text` is the file's own text, so that a fix can be written back (false for a
+    #: transfer-encoded e-mail body, whose decoded text stands after the headers instead).
+    verbatim: bool = True
 
     @property
     def content(self) -> str:
@@ -118,12 +121,17 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
     if part is None:
         raise DraftError("input", f"{path}: the e-mail has no text/plain part to check")
     encoding = str(part.get("Content-Transfer-Encoding", "7bit")).lower()
+    start, verbatim = header_end.end(), True
     if part is message and encoding in ("7bit", "8bit", "binary"):
         text = raw  # the body stands in the file as it is: offsets are exact
+    elif encoding in ("7bit", "8bit", "binary") and (found := _verbatim_part(raw, part, start)) is not None:
+        start, end = found  # one part of several, not encoded: keep offsets exact, blank the rest
+        text = raw[:end] + re.sub(r"[^\r\n]", " ", raw[end:])
+        verbatim = False  # the blanked parts must never be written back
     else:
         payload = part.get_payload(decode=True) or b""
         body = decode(payload, path, part.get_content_charset() or "utf-8")
-        text = raw[: header_end.end()] + body
+        text, verbatim = raw[:start] + body, False
     meta = _email_metadata(message, path)
     if sidecar is not None and sidecar.is_file():
         side = decode(sidecar.read_bytes(), str(sidecar))
@@ -132,7 +140,16 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
         except (yaml.YAMLError, ValueError) as exc:
             raise DraftError("metadata", f"{sidecar}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
         meta = md.from_mapping(data_side, str(sidecar)).merged(meta)
-    return Draft(path, text, header_end.end(), meta, "eml")
+    return Draft(path, text, start, meta, "eml", verbatim)
+
+
+def _verbatim_part(raw: str, part: EmailMessage, after: int) -> tuple[int, int] | None:
+    """Where a part's undecoded body stands in the file, if it can be found there."""
+    payload = part.get_payload(decode=False)
+    if not isinstance(payload, str) or not payload.strip():
+        return None
+    at = raw.find(payload, after)
+    return None if at < 0 else (at, at + len(payload))
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -7,6 +7,7 @@ JSON is the contract editors and scripts rely on (schema_version 1, see
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 from . import __version__
@@ -50,7 +51,7 @@ def format_text(report: Report, colour: bool = False, quiet: bool = False, sourc
     out = []
     for result in report.files:
         if result.error is not None:
-            out.append(f"{result.path}: {_paint('error', '31;1', colour)} [{result.error.code}] {_strip_path(result)}")
+            out.append(_error_line(result, colour))
             continue
         for finding in result.findings:
             out.append(_text_line(result, finding, colour))
@@ -63,10 +64,14 @@ def format_text(report: Report, colour: bool = False, quiet: bool = False, sourc
     return "".join(line + "\n" for line in out)
 
 
-def _strip_path(result: FileResult) -> str:
+def _error_line(result: FileResult, colour: bool) -> str:
+    """`path[:line]: error [code] problem`, without repeating the path the message starts with."""
     message = str(result.error)
-    prefix = f"{result.path}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
+    label = f"{_paint('error', '31;1', colour)} [{result.error.code}]"
+    named = re.match(re.escape(result.path) + r"(:\d+)?: ", message)
+    if named:
+        return f"{result.path}{named.group(1) or ''}: {label} {message[named.end():]}"
+    return f"{result.path}: {label} {message}"
 
 
 def _source_lines(result: FileResult, finding: Finding) -> list[str]:

@@ -89,8 +89,10 @@ class ParsedDraft:
 
     def line_from(self, start: int) -> tuple[int, int]:
         """`start` and the end of its line: how a document-level finding underlines one line."""
-        end = self.doc.text.find("\n", start)
-        return start, len(self.doc.text) if end == -1 else end
+        text = self.doc.text
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        return start, end - 1 if end > start and text[end - 1] == "\r" else end
 
     @cached_property
     def body_text(self) -> str:
