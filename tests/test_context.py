@@ -95,3 +95,13 @@ def test_kind_is_inferred_and_reported(lint):
     assert (follow.kind, follow.kind_source) == ("follow-up", "inferred")
     thanks = lint("Hi Dana,\n\nThank you for meeting with me yesterday about the analyst role.\n\nBest,\nSam\n")
     assert (thanks.kind, thanks.kind_source) == ("thank-you", "inferred")
+
+
+def test_subject_pasted_above_a_plain_text_note_counts(lint):
+    text = ("---\nrole: Maintenance Planning Engineer\n---\nSubject: MAINTENANCE PLANNING ENGINEER - THANK YOU\n\n"
+            "Hi David,\n\nThank you for the tour of the workshop on Tuesday.\n\nKind regards,\nLiam\n")
+    result = lint(text, path="note.txt")
+    ids = {f.rule_id for f in result.findings}
+    assert "personalization.role-not-mentioned" not in ids  # the subject names the role
+    shouting = next(f for f in result.findings if f.rule_id == "tone.shouting-subject")
+    assert (shouting.line, shouting.column) == (4, 10)

@@ -12,7 +12,7 @@ import email
 import email.policy
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
@@ -166,7 +166,23 @@ def read_text(text: str, path: str = "-", *, suffix: str | None = None) -> Draft
     if suffix == ".eml":
         return read_email(text.encode("utf-8"), path, None)
     meta, start = split_front_matter(text, path)
+    if meta.subject is None and (pasted := pasted_subject(text[start:])):
+        meta = replace(meta, subject=pasted)
     return Draft(path, text, start, meta, "md" if suffix in (".md", ".markdown") else "txt")
+
+
+_PASTED_HEADER = re.compile(r"[ \t]*(subject|re|to|from|cc|bcc|date)[ \t]*:[ \t]*(.*)", re.I)
+
+
+def pasted_subject(content: str) -> str | None:
+    """The subject of e-mail headers pasted above a plain-text note ("Subject: Thank you")."""
+    for line in content.lstrip("\r\n").splitlines():
+        header = _PASTED_HEADER.fullmatch(line)
+        if header is None:
+            return None
+        if header.group(1).lower() == "subject" and header.group(2).strip():
+            return header.group(2).strip()
+    return None
 
 
 def read_path(path: str) -> Draft:

@@ -130,6 +130,7 @@ class CompanyName(Check):
         company = parsed.meta.company
         words = [w for w in re.findall(r"[A-Za-z0-9&'-]+", company) if len(w) >= 4]
         known = [n.lower() for n in parsed.meta.names()]
+        people = {w for n in (parsed.meta.recipient, parsed.meta.sender, *parsed.meta.interviewers) if n for w in n.lower().split()}
         threshold = self.settings["min_similarity"]
         seen: set[int] = set()
         for ent in self._candidates(parsed):
@@ -139,8 +140,8 @@ class CompanyName(Check):
                 continue
             whole = fuzz.ratio(lower, company.lower())
             contained = lower in company.lower() or company.lower() in lower
-            if contained or lower in known:
-                continue
+            if contained or lower in known or (lower and set(lower.split()) <= people):
+                continue  # the company itself, or someone the metadata names ("Raj's team")
             if self.settings["report"] == "misspelling":
                 if whole >= threshold:
                     seen.add(ent.start_char)
@@ -197,6 +198,8 @@ class CompanyName(Check):
                 return False  # "my current role at Meridian": the writer's own employer
             if governor.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in governor.children):
                 return False
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we") for c in governor.children):
+                return False  # "a similar approach could work well at Joliet": not the writer joining
             if governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people") and head.lower_ == "at":
                 return True  # "my thanks to everyone at Brightway"
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS

@@ -119,6 +119,8 @@ class Spelling(Check):
                 or (text[0].isupper() and not token.is_sent_start)  # a name mid-sentence
                 or any(c.isupper() for c in text[1:])  # acronyms, CamelCase products
                 or text.lower() in accepted
+                or (len(text) <= 4 and _in_hyphenated(token))  # jargon halves: "med-surg", "pre-op"
+                or _beside_foreign_word(token)  # "te reo Māori", "kia ora": a phrase in another language
             ):
                 continue
             word = text.lower()
@@ -138,3 +140,18 @@ class Spelling(Check):
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)
+
+
+def _in_hyphenated(token) -> bool:
+    """Whether the token is one half of a hyphenated compound written without spaces."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return before or after
+
+
+def _beside_foreign_word(token) -> bool:
+    """Whether a neighbouring word has letters outside English's alphabet (macrons, cedillas)."""
+    doc = token.doc
+    neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+    return any(n.is_alpha and not n.text.isascii() for n in neighbours)

@@ -22,8 +22,10 @@ class Subject(Check):
         return parsed.draft.format == "eml" or parsed.meta.subject is not None
 
     def _where(self, parsed) -> tuple[int, int]:
-        """The subject's place in the file (header or front matter), in content offsets."""
-        head = parsed.draft.text[: parsed.offset]
+        """The subject's place in the file (header, front matter or a pasted "Subject:" line
+        above the greeting), in content offsets."""
+        layout = parsed.layout
+        head = parsed.draft.text[: parsed.offset + (layout.greeting.start if layout.greeting else layout.body.start)]
         m = re.search(r"^(?:subject|Subject):[ \t]*(.*)$", head, re.M)
         if m and m.group(1).strip():
             return m.start(1) - parsed.offset, m.end(1) - parsed.offset
