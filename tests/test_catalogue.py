@@ -24,6 +24,15 @@ def test_a_well_written_note_draws_no_errors_or_warnings(lint):
     assert all(item.status in ("present", "unchecked") for item in result.checklist)
 
 
+def test_the_bundled_good_drafts_draw_no_errors_or_warnings():
+    from thanklint import lint_paths
+
+    good = sorted((ROOT / "fixtures" / "drafts").glob("good-*"))
+    assert len(good) >= 3
+    report = lint_paths([str(p) for p in good])
+    assert [(r.path, f.rule_id) for r in report.files for f in r.findings if f.severity >= 1] == []
+
+
 def test_spelling_skips_names_urls_emails_and_acronyms(lint):
     text = ("Hi Dana,\n\nThank you. Ngozi Adeyemi from KPMG and the HSBC Quorvex team asked about "
             "SQL on https://quorvex.example/app and mail@quorvex.example.\n\nBest,\nSam\n")
