@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 
 from conftest import ROOT, run_cli
 
@@ -174,8 +176,10 @@ def test_empty_and_unclosed_drafts_are_input_errors(tmp_path):
 def test_fix_never_writes_stdin_to_a_file(tmp_path):
     real = tmp_path / "real.md"
     real.write_text("Hi Dana,\n\nOriginal text.\n")
-    run_cli("check", "--fix", "--stdin-filename", str(real), "-", stdin="Hi Omar,\n\nOther text, i think.\n")
+    result = run_cli("check", "--fix", "--stdin-filename", str(real), "-", stdin="Hi Omar,\n\nOther text, i think.\n")
     assert real.read_text() == "Hi Dana,\n\nOriginal text.\n"
+    assert "not fixed (stdin" in result.stderr and "proofreading.lowercase-i" in result.stdout
+    assert result.returncode == 1
 
 
 def test_stdin_is_decoded_like_a_file():
@@ -199,3 +203,30 @@ def test_a_file_named_twice_is_linted_once():
     result = run_cli("check", "--format", "json", str(scenario), str(scenario.parent / "." / scenario.name))
     report = json.loads(result.stdout)
     assert report["summary"]["files"] == 1
+
+
+def test_undecodable_stdin_does_not_cancel_the_other_drafts(tmp_path):
+    (tmp_path / "good.md").write_text("Hi Dana,\n\nThank you.\n\nBest,\nSam\n")
+    result = subprocess.run([sys.executable, "-m", "thanklint", "check", "--format", "json", str(tmp_path / "good.md"), "-"],
+                            input=b"Hi Dana,\n\nThank you \xff.\n", capture_output=True, timeout=300)
+    assert result.returncode == 2
+    good, stdin = json.loads(result.stdout)["files"]
+    assert good["error"] is None and stdin["error"]["code"] == "decode"
+
+
+def test_latin1_eml_on_stdin_reads_like_the_file():
+    eml = (b"From: Sam <sam@example.com>\nTo: Dana Whitfield <dana@example.com>\nSubject: Thank you\n"
+           b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
+           b"Dear Dana,\n\nThank you for the caf\xe9 visit.\n\nBest,\nSam\n")
+    result = subprocess.run([sys.executable, "-m", "thanklint", "check", "--format", "json", "--stdin-filename", "note.eml", "-"],
+                            input=eml, capture_output=True, timeout=300)
+    assert json.loads(result.stdout)["files"][0]["error"] is None
+
+
+def test_unknown_select_is_one_usage_error(tmp_path):
+    (tmp_path / ".thanklint.yaml").write_text("fail_on: warning\n")
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("Hi Dana,\n\nThank you.\n")
+    result = run_cli("check", "--select", "tone.nope", str(tmp_path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("unknown rule or category 'tone.nope' in --select") == 1

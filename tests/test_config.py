@@ -147,3 +147,24 @@ def test_each_file_follows_its_own_fail_on(tmp_path):
     (strict / "x.txt").write_text(bad)
     assert run_cli("check", str(lenient / "x.txt")).returncode == 0
     assert run_cli("check", str(strict / "x.txt"), str(lenient / "x.txt")).returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("rules: [missing-folder]\n", "rule folder not found"),
+        ("model: en_core_web_nope\n", "en_core_web_nope is not installed"),
+    ],
+)
+def test_a_discovered_configuration_that_cannot_load_stops_only_its_drafts(tmp_path, config, message):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / ".thanklint.yaml").write_text(config)
+    (tmp_path / "broken" / "n.md").write_text("Hi Ana,\n\nThank you.\n")
+    (tmp_path / "fine").mkdir()
+    (tmp_path / "fine" / ".thanklint.yaml").write_text("select: [gratitude]\n")
+    (tmp_path / "fine" / "n.md").write_text("Hi Ana,\n\nSee you.\n")
+    result = run_cli("check", "--format", "json", str(tmp_path / "broken" / "n.md"), str(tmp_path / "fine" / "n.md"))
+    assert result.returncode == 2
+    broken, fine = json.loads(result.stdout)["files"]
+    assert message in broken["error"]["message"]
+    assert fine["error"] is None and fine["findings"]

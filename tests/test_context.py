@@ -97,11 +97,12 @@ def test_kind_is_inferred_and_reported(lint):
     assert (thanks.kind, thanks.kind_source) == ("thank-you", "inferred")
 
 
-def test_subject_pasted_above_a_plain_text_note_counts(lint):
-    text = ("---\nrole: Maintenance Planning Engineer\n---\nSubject: MAINTENANCE PLANNING ENGINEER - THANK YOU\n\n"
+@pytest.mark.parametrize("label", ["Subject:", "SUBJECT:", "subject :"])
+def test_subject_pasted_above_a_plain_text_note_counts(lint, label):
+    text = (f"---\nrole: Maintenance Planning Engineer\n---\n{label} MAINTENANCE PLANNING ENGINEER - THANK YOU\n\n"
             "Hi David,\n\nThank you for the tour of the workshop on Tuesday.\n\nKind regards,\nLiam\n")
     result = lint(text, path="note.txt")
     ids = {f.rule_id for f in result.findings}
     assert "personalization.role-not-mentioned" not in ids  # the subject names the role
     shouting = next(f for f in result.findings if f.rule_id == "tone.shouting-subject")
-    assert (shouting.line, shouting.column) == (4, 10)
+    assert (shouting.line, shouting.column) == (4, len(label) + 2)

@@ -48,6 +48,7 @@ def test_dates_with_and_without_time_and_zone():
         ("sent_at: soon", "metadata key 'sent_at': not an ISO 8601 date"),
         ("company Northwind", "metadata must be a mapping of keys"),
         ("company: [unclosed", "front matter is not valid YAML"),
+        ("interviewed_at: 2026-02-30", "metadata key 'interviewed_at': not an ISO 8601 date"),
     ],
 )
 def test_bad_metadata_names_the_file_and_key(front, message):

@@ -63,3 +63,13 @@ def test_suppression_of_a_rule_that_did_not_run_is_not_called_unused(lint):
     # no interview time: the timing rule never ran, so its suppression may still be needed
     unused = [f for f in lint(text).findings if f.rule_id == "structure.unused-suppression"]
     assert [f.message for f in unused] == ["This suppression of 'proofreading' suppresses nothing; remove it."]
+
+
+def test_a_reason_may_run_over_several_lines(lint):
+    text = BASE.format("<!-- thanklint: disable=tone.emoji -- the company really\n     uses these smileys -->\n", "")
+    assert emoji_lines(lint(text)) == []
+
+
+def test_suppressing_a_comparison_with_nothing_to_compare_is_not_unused(lint):
+    text = "Hi Ana,\n\n<!-- thanklint: disable=personalization.duplicate-note -->\nThank you for your time today.\n\nBest,\nSam\n"
+    assert "structure.unused-suppression" not in rule_ids(lint(text, {"company": "Northwind", "interviewed_at": "2026-11-02"}))

@@ -17,9 +17,10 @@ from typing import Iterable
 from . import config as config_module
 from . import draft as draft_module
 from . import metadata as md
-from .errors import ConfigError, DraftError
+from .errors import ConfigError, DraftError, ModelError, RuleError, UsageError
 from .findings import Severity
 from .linter import FileResult, Linter
+from .rules import load_rules
 
 
 @dataclass
@@ -55,6 +56,8 @@ class Session:
                  rules: tuple[str, ...] = (), debug: bool = False):
         self.explicit = config_module.load_file(config_path) if config_path else None
         self.select, self.ignore, self.rules, self.debug = tuple(select), tuple(ignore), tuple(rules), debug
+        if self.rules:
+            load_rules(self.rules)  # a broken --rules folder stops the run before any draft is read
         self._linters: dict[str | None, Linter] = {}
 
     def config_for(self, path: str) -> config_module.Config:
@@ -81,16 +84,21 @@ class Session:
             self._linters[config.path] = Linter(ruleset, config.model, self.debug)
         return self._linters[config.path]
 
-    def lint(self, sources: Iterable[tuple[str, str | None]], metadata: md.Metadata | None = None) -> Report:
-        """Lint (path, text) pairs; text None means read the path from disk. `metadata` wins
-        over each draft's own, which wins over the configuration's defaults."""
+    def lint(self, sources: Iterable[tuple[str, str | bytes | None]], metadata: md.Metadata | None = None) -> Report:
+        """Lint (path, source) pairs: text, raw bytes (stdin), or None to read the path from disk.
+        `metadata` wins over each draft's own, which wins over the configuration's defaults."""
         entries = list(sources)
         results: dict[int, FileResult] = {}
         groups: dict[str | None, tuple[config_module.Config, list[tuple[int, draft_module.Draft]]]] = {}
         for number, (path, text) in enumerate(entries):
             try:
                 config = self.config_for(path)
-                draft = draft_module.read_path(path) if text is None else draft_module.read_text(text, path)
+                if text is None:
+                    draft = draft_module.read_path(path)
+                elif isinstance(text, bytes):
+                    draft = draft_module.read_bytes(text, path)
+                else:
+                    draft = draft_module.read_text(text, path)
                 own = metadata.merged(draft.meta) if metadata else draft.meta
                 draft = replace(draft, meta=own.merged(config.metadata))
             except (DraftError, ConfigError) as exc:  # a broken configuration stops only the drafts it governs
@@ -99,12 +107,15 @@ class Session:
             groups.setdefault(config.path, (config, []))[1].append((number, draft))
         for config, members in groups.values():
             try:
-                linter = self.linter(config)
-            except ConfigError as exc:
-                for number, draft in members:
+                linted = self.linter(config).lint([d for _, d in members])
+            except UsageError:
+                raise  # the command line is at fault, not the drafts
+            except (ConfigError, RuleError, ModelError) as exc:
+                if config is self.explicit or config.path is None:
+                    raise  # --config, --rules or the installation: nothing can be linted
+                for number, draft in members:  # a discovered configuration stops only its own drafts
                     results[number] = FileResult(draft.path, error=exc)
                 continue
-            linted = linter.lint([d for _, d in members])
             for (number, _), result in zip(members, linted):
                 result.fail_on = config.fail_on
                 results[number] = result

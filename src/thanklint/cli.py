@@ -51,7 +51,6 @@ def cli() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, debug):
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
-    from . import draft as draft_module
     from .api import Session
     from .formatters import FORMATS as WRITERS
 
@@ -60,8 +59,8 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
     try:
         session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug)
         files = session.files(paths)
-        stdin_text = draft_module.decode(sys.stdin.buffer.read(), stdin_filename or "-") if "-" in files else None
-        sources = [((stdin_filename or "-") if p == "-" else p, stdin_text if p == "-" else None) for p in files]
+        stdin_data = sys.stdin.buffer.read() if "-" in files else None
+        sources = [((stdin_filename or "-") if p == "-" else p, stdin_data if p == "-" else None) for p in files]
         report = session.lint(sources)
         if fix or diff:
             report = _fixes(session, report, sources, write=fix and not diff, unsafe=unsafe_fixes)

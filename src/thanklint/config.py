@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 from . import metadata as md
-from .errors import ConfigError, RuleError, ThanklintError
+from . import yamltext
+from .errors import ConfigError, RuleError, ThanklintError, UsageError
 from .findings import Severity
 from .rules import Rule, _check_type, load_rules
 
@@ -116,11 +117,10 @@ def load_file(path: str) -> Config:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     else:
         try:
-            data = yaml.safe_load(text)
-        except (yaml.YAMLError, ValueError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            raise ConfigError(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+            data = yamltext.load(text)
+        except yaml.YAMLError as exc:
+            number, problem = yamltext.problem(exc)
+            raise ConfigError(f"{path}{f':{number}' if number else ''}: not valid YAML: {problem}") from None
     return from_mapping(data, path)
 
 
@@ -170,17 +170,21 @@ def build_ruleset(
     rules = load_rules(config.rules + extra_rules)
     ids = {r.id for r in rules}
     selectors = ids | {r.category for r in rules}
-    where = config.path or "command line"
+    where = config.path or "configuration"
 
-    def known(selector: str, key: str) -> None:
+    def known(selector: str, key: str, error: type[ConfigError] = ConfigError, source: str = where) -> None:
         if selector not in selectors:
-            raise ConfigError(f"{where}: unknown rule or category '{selector}' in {key}{_hint(selector, selectors)}")
+            raise error(f"{source}: unknown rule or category '{selector}' in {key}{_hint(selector, selectors)}")
 
+    for selector in select:
+        known(selector, "--select", UsageError, "command line")
+    for selector in ignore:
+        known(selector, "--ignore", UsageError, "command line")
     chosen = select or config.select
     dropped = config.ignore + ignore
-    for selector in chosen:
+    for selector in () if select else config.select:
         known(selector, "select")
-    for selector in dropped:
+    for selector in config.ignore:
         known(selector, "ignore")
     levels = dict(config.severity)
     for selector in levels:

@@ -21,6 +21,7 @@ from typing import Callable
 import yaml
 
 from . import metadata as md
+from . import yamltext
 from .errors import DraftError
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml")
@@ -77,11 +78,10 @@ def split_front_matter(text: str, where: str) -> tuple[md.Metadata, int]:
             raise DraftError("metadata", f"{where}:1: front matter opened with '---' is never closed with a '---' line")
         return md.Metadata(), 0
     try:
-        data = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        data = yamltext.load(match.group(1))
+    except yaml.YAMLError as exc:
+        number, problem = yamltext.problem(exc)
+        line = f":{number + 1}" if number is not None else ""  # the block starts on line 2
         raise DraftError("metadata", f"{where}{line}: front matter is not valid YAML: {problem}") from None
     return md.from_mapping(data, f"{where}: front matter"), match.end()
 
@@ -136,9 +136,10 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
     if sidecar is not None and sidecar.is_file():
         side = decode(sidecar.read_bytes(), str(sidecar))
         try:
-            data_side = yaml.safe_load(side)
-        except (yaml.YAMLError, ValueError) as exc:
-            raise DraftError("metadata", f"{sidecar}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+            data_side = yamltext.load(side)
+        except yaml.YAMLError as exc:
+            number, problem = yamltext.problem(exc)
+            raise DraftError("metadata", f"{sidecar}{f':{number}' if number else ''}: not valid YAML: {problem}") from None
         meta = md.from_mapping(data_side, str(sidecar)).merged(meta)
     return Draft(path, text, start, meta, "eml", verbatim)
 
@@ -172,6 +173,8 @@ def read_text(text: str, path: str = "-", *, suffix: str | None = None) -> Draft
 
 
 _PASTED_HEADER = re.compile(r"[ \t]*(subject|re|to|from|cc|bcc|date)[ \t]*:[ \t]*(.*)", re.I)
+#: A subject line in e-mail headers, front matter or pasted above a note; group 1 is its text.
+SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:[ \t]*(.*?)[ \t\r]*$", re.I | re.M)
 
 
 def pasted_subject(content: str) -> str | None:
@@ -196,8 +199,13 @@ def read_path(path: str) -> Draft:
         raise DraftError("input", f"{path}: is a folder") from None
     except OSError as exc:
         raise DraftError("unreadable", f"{path}: cannot be read: {exc.strerror or exc}") from None
-    if file.suffix.lower() == ".eml":
-        return read_email(data, path, file.with_suffix(".yaml"))
+    return read_bytes(data, path, file.with_suffix(".yaml"))
+
+
+def read_bytes(data: bytes, path: str = "-", sidecar: Path | None = None) -> Draft:
+    """Build a draft from raw bytes (a file's or stdin's), decoded by its format's rules."""
+    if os.path.splitext(path)[1].lower() == ".eml":
+        return read_email(data, path, sidecar)
     return read_text(decode(data, path), path)
 
 

@@ -29,6 +29,12 @@ class ConfigError(ThanklintError):
     code = "config"
 
 
+class UsageError(ConfigError):
+    """The command line names an unknown rule or category (`--select`, `--ignore`)."""
+
+    code = "usage"
+
+
 class RuleError(ThanklintError):
     """A rule file is invalid: unknown key, bad severity, bad pattern or regex."""
 

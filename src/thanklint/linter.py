@@ -116,8 +116,9 @@ class Linter:
             if check.phase == "corpus":
                 group = [p for p in alive if p.kind in rule.applies_to]
                 for p in group:
-                    p.applied.add(rule.id)
-                    _record(ran[id(p)], rule)
+                    if check.compared(p, group):
+                        p.applied.add(rule.id)
+                        _record(ran[id(p)], rule)
                 for p, hit in check.run_corpus(group):
                     results[id(p)].findings.append(to_finding(p, rule, check, hit))
         for p in alive:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PATTERN_TYPES = ("phrase", "tokens", "dep", "regex")
+_CLITICS = {"'s", "'re", "'ll", "'d", "'ve", "'m", "n't", "’s", "’re", "’ll", "’d", "’ve", "’m", "n’t"}
 PATTERN_KEYS = {*PATTERN_TYPES, "target", "replacement"}
 
 
@@ -135,7 +136,13 @@ class PatternSet:
 
     @staticmethod
     def _span(doc: Doc, token_ids: list[int], pattern: int) -> Match:
+        """The characters of the tokens; a contraction ("it's", "you're") is one word to the
+        writer, so a target on either half covers both and a fix replaces the whole word."""
         first, last = doc[min(token_ids)], doc[max(token_ids)]
+        if first.i > 0 and first.lower_ in _CLITICS and not doc[first.i - 1].whitespace_:
+            first = doc[first.i - 1]
+        if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in _CLITICS and not last.whitespace_:
+            last = doc[last.i + 1]
         return Match(first.idx, last.idx + len(last), pattern)
 
 

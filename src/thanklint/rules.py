@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import yamltext
 from .checks import REQUIRED, SCOPE_NAMES, Check, registry
 from .errors import RuleError
 from .findings import Severity
@@ -91,17 +92,8 @@ class Rule:
         return replace(self, severity=severity)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Record the line of every mapping key and list item, for error messages. Only `true` and
-    `false` are booleans (as in YAML 1.2): word lists often hold "no", "on" or "yes"."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-
-_LineLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+class _LineLoader(yamltext.Loader):
+    """Record the line of every mapping key and list item, for error messages."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
@@ -199,10 +191,10 @@ def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
     if not _ID.match(rule_id):
         raise RuleError(where, f"rule id '{rule_id}' must be <category>.<kebab-case-name>")
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RuleError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
+        data = yamltext.load(text, _LineLoader)
+    except yaml.YAMLError as exc:
+        number, problem = yamltext.problem(exc)
+        raise RuleError(where, f"not valid YAML: {problem}", number) from None
     if not isinstance(data, dict):
         raise RuleError(where, "a rule file is a mapping of keys")
     lines = getattr(data, "lines", {})

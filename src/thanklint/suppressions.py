@@ -17,7 +17,8 @@ from .draft import LineIndex
 from .findings import Finding
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.,-]+(?:\s*,\s*[\w.-]+)*)(?:\s+--(?!>)\s*([^\n]*?))?\s*-->"
+    # The reason may run over several lines but never past the comment's own end.
+    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)(?:\s+--(?!>)((?:(?!-->)[\s\S])*?))?\s*-->"
 )
 
 

@@ -77,6 +77,11 @@ class Check:
     def run_corpus(self, drafts: list[ParsedDraft]) -> Iterable[tuple[ParsedDraft, Hit]]:
         raise NotImplementedError
 
+    def compared(self, parsed: ParsedDraft, drafts: list[ParsedDraft]) -> bool:
+        """For a corpus check: whether this draft had anything to be compared with in the run,
+        so that silence means it passed (and a suppression of it that silenced nothing is stale)."""
+        return True
+
     # Helpers shared by kinds -------------------------------------------------------------
     def matches(self, parsed: ParsedDraft, name: str = "patterns"):
         """Matches of the pattern set `name`, minus exceptions (regexes search only the scope

@@ -43,6 +43,10 @@ class Similarity(Check):
     phase = "corpus"
     options = {"max_similarity": Option("number", 80, "most similar (0-100) two notes for one interview may be")}
 
+    def compared(self, parsed, drafts):
+        key = _interview(parsed)
+        return key is not None and sum(_interview(p) == key for p in drafts) >= 2
+
     def run_corpus(self, drafts):
         from rapidfuzz import fuzz
 
@@ -63,6 +67,9 @@ class PanelCoverage(Check):
     summary = "Reports interviewers who get no note of their own in the run."
     phase = "corpus"
     options = {}
+
+    def compared(self, parsed, drafts):
+        return _interview(parsed) is not None and bool(parsed.meta.interviewers)
 
     def run_corpus(self, drafts):
         for group in _groups(drafts).values():
