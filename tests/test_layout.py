@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from thanklint.layout import blank_out, find_layout, parse_text
 
 
@@ -35,6 +37,15 @@ def test_no_greeting_and_no_sign_off():
 def test_sign_off_that_thanks_is_not_body():
     got = parts("Hi Ana,\n\nI enjoyed it.\n\nThank you,\nSam")
     assert got["sign_off"] == "Thank you," and "Thank" not in got["body"]
+
+
+@pytest.mark.parametrize("sign_off", ["With warm regards,", "Is mise le meas,", "Ngā mihi,", "Thanking you,", "Saludos,"])
+def test_regional_and_longer_sign_offs_with_a_title_block(sign_off):
+    text = (f"Dear Professor Eze,\n\nThank you for the visit.\n\n{sign_off}\n\nAna Sofía Restrepo, Ph.D.\n"
+            "Assistant Professor, Department of Chemical and Biomolecular Engineering\n")
+    got = parts(text)
+    assert got["body"] == "Thank you for the visit." and got["sign_off"] == sign_off
+    assert got["signature"].startswith("Ana Sofía Restrepo")
 
 
 def test_device_line_is_not_body():

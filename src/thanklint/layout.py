@@ -24,7 +24,9 @@ SIGN_OFFS = (
     r"yours truly|yours faithfully|respectfully|respectfully yours|cordially|with gratitude|with appreciation|"
     r"with thanks|with many thanks|gratefully|all the best|best wishes|take care|cheers|later|talk soon|ttyl|"
     r"xo|xoxo|love|peace|yours|with best regards|with kind regards|regards and thanks|thanks and regards|"
-    r"best,? and thanks|respectfully submitted|look forward to hearing from you"
+    r"best,? and thanks|respectfully submitted|look forward to hearing from you|"
+    r"with (?:warm|warmest|kind|kindest|best|sincere) (?:regards|wishes|thanks)|warm wishes|kindest regards|"
+    r"yours respectfully|with respect|thanking you|is mise le meas|le meas|ng[aā] mihi(?: nui)?"
 )
 _SIGN_OFF = re.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
@@ -150,11 +152,11 @@ def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[R
     for i in range(last, max(body_from, last - 8) - 1, -1):
         if _SIGN_OFF.match(line(i)):
             return Region(*lines[i]), from_line(i + 1), i
-    # A sign-off the list does not know ("Le meas,", "Saludos,"): a short line ending in a
-    # comma, followed by one to three short lines at the very end.
-    for i in range(last - 1, max(body_from, last - 4) - 1, -1):
+    # A sign-off the list does not know ("Saludos,"): a short line ending in a comma, followed
+    # by one to four short lines (a name, a title, a department) at the very end.
+    for i in range(last - 1, max(body_from, last - 5) - 1, -1):
         after = [line(j) for j in range(i + 1, last + 1)]
-        if line(i).strip().endswith(",") and len(line(i).split()) <= 3 and all(len(a.split()) <= 6 for a in after):
+        if line(i).strip().endswith(",") and len(line(i).split()) <= 3 and all(len(a.split()) <= 10 for a in after):
             return Region(*lines[i]), from_line(i + 1), i
     # No sign-off: "Sent from my ..." and a short capitalised last line after a paragraph
     # break are the signature.

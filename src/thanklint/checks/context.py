@@ -89,6 +89,11 @@ _EMPLOYER_HEADS = {
     "mission", "culture", "values", "goals", "work", "working", "grow", "growing", "excited", "interest",
     "interested", "offer", "job", "family", "vision", "success", "place", "bring", "add", "commit",
 }
+def _the_writer(subject) -> bool:
+    """Whether a subject is the writer: "I", "we", or something of theirs ("my background")."""
+    return subject.lower_ in ("i", "we") or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)
+
+
 _ORG_SUFFIX = re.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
 
 
@@ -196,9 +201,11 @@ class CompanyName(Check):
             governor = head.head
             if any(c.lower_ in ("my", "our") or c.lower_ in ("current", "previous", "former", "last", "past") for c in governor.children):
                 return False  # "my current role at Meridian": the writer's own employer
+            if governor.lemma_.lower() in ("start", "begin", "launch") and governor.tag_ in ("VB", "VBG"):
+                return True  # "to start my career at Eastfield", "starting at Globex"
             if governor.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in governor.children):
                 return False
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we") for c in governor.children):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and not _the_writer(c) for c in governor.children):
                 return False  # "a similar approach could work well at Joliet": not the writer joining
             if governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people") and head.lower_ == "at":
                 return True  # "my thanks to everyone at Brightway"
@@ -241,16 +248,19 @@ class MetaMention(Check):
         words = [w for w in re.findall(r"[a-z0-9+#-]+", phrase.lower()) if w not in _STOP]
         if not words:
             return False
-        if head_only:
-            head = words[-1]
+        if head_only:  # the head noun of "Barista (part-time)", "Data Scientist, Claims", "Professor of Law"
+            core = re.split(r"\s*[(,–—]|\s+-\s+|\s+(?:of|for|in|at)\s+", phrase.lower())[0]
+            head = ([w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP] or words)[-1]
             return head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(l) for l in lemmas}
         stems = {_stem(l) for l in lemmas}
-        if all(_stem(w) in stems for w in words):
-            return True
+        found = sum(_stem(w) in stems for w in words)
+        if found == len(words) or (found >= 2 and 2 * found >= len(words)):
+            return True  # all its words, or most of a longer topic ("the lunch queue" for "trial shift during the lunch rush")
         return fuzz.partial_ratio(phrase.lower(), text) >= self.settings["min_similarity"]
 
 
-_STOP = {"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with", "at", "by", "our", "your", "my"}
+_STOP = {"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with", "at", "by", "our", "your", "my",
+         "during", "from", "into", "about", "over", "after", "before", "new", "how", "what", "why"}
 
 
 def _stem(word: str) -> str:

@@ -9,6 +9,7 @@ acronyms and words with capitals inside are never checked.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -62,6 +63,25 @@ def _inflection_of_known(word: str, speller) -> bool:
 
 
 _PREFIXES = ("de", "re", "un", "pre", "non", "over", "under", "sub", "co", "multi", "inter", "micro", "cross", "mis", "post", "self")
+
+
+_BRITISH = ((r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"), (r"ys(e|ed|es|ing|er|ers)$", r"yz\1"), (r"our(s?)$", r"or\1"), (r"tre(s?)$", r"ter\1"))
+
+
+def _variant_known(word: str, speller) -> bool:
+    """Whether a British spelling's American form is a known or attested word ("electrolyser",
+    "containerise"), or the stem it was made from is ("container" + "-ize")."""
+    from wordfreq import zipf_frequency
+
+    for pattern, american in _BRITISH:
+        variant = re.sub(pattern, american, word)
+        if variant == word:
+            continue
+        stem = re.sub(r"(?:iz|yz)(?:e|ed|es|ing|er|ers|ation|ations)$", "", variant)
+        if variant in speller or _inflection_of_known(variant, speller) or zipf_frequency(variant, "en") >= 1.0 \
+                or (stem != variant and len(stem) >= 4 and stem in speller):
+            return True
+    return False
 
 
 def _prefixed_known(word: str, speller) -> bool:
@@ -119,8 +139,6 @@ class Spelling(Check):
                 or (text[0].isupper() and not token.is_sent_start)  # a name mid-sentence
                 or any(c.isupper() for c in text[1:])  # acronyms, CamelCase products
                 or text.lower() in accepted
-                or (len(text) <= 4 and _in_hyphenated(token))  # jargon halves: "med-surg", "pre-op"
-                or _beside_foreign_word(token)  # "te reo Māori", "kia ora": a phrase in another language
             ):
                 continue
             word = text.lower()
@@ -128,6 +146,7 @@ class Spelling(Check):
                 continue
             if (
                 _inflection_of_known(word, speller)
+                or _variant_known(word, speller)
                 or _prefixed_known(word, speller)
                 or _compound_of_known(word, speller)
                 or not any(c in "aeiouy" for c in word)
@@ -140,18 +159,3 @@ class Spelling(Check):
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)
-
-
-def _in_hyphenated(token) -> bool:
-    """Whether the token is one half of a hyphenated compound written without spaces."""
-    doc = token.doc
-    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
-    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return before or after
-
-
-def _beside_foreign_word(token) -> bool:
-    """Whether a neighbouring word has letters outside English's alphabet (macrons, cedillas)."""
-    doc = token.doc
-    neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
-    return any(n.is_alpha and not n.text.isascii() for n in neighbours)
