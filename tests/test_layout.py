@@ -67,3 +67,11 @@ def test_hard_wraps_join_inside_paragraphs_but_not_lists():
     assert "the chat today." in joined
     assert "today.\n- one\n- two" in joined
     assert len(joined) == len(text)
+
+
+def test_a_hard_wrapped_list_at_the_end_is_body_not_a_sign_off():
+    text = ("Hi Chef,\n\nThank you for the trial shift. Three things stayed with me:\nthe allergen matrix,\n"
+            "how the brigade plans prep for Sunday lunch,\nand your question about training a new commis chef.\n"
+            "I remain very interested and would love to join you.\n\nSam Rivera\n")
+    got = parts(text)
+    assert got["body"].endswith("would love to join you.") and got["signature"] == "Sam Rivera"

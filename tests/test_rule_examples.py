@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from thanklint import metadata as md
+from thanklint.checks import registry
 from thanklint.config import Config, build_ruleset
 from thanklint.draft import read_text
 
@@ -58,3 +59,41 @@ def test_rule_id_comes_from_path():
     for rule in RULES:
         category, name = rule.id.split(".")
         assert rule.path == f"rules/{category}/{name}.yaml"
+
+
+FIXING = [
+    pytest.param(rule, example, id=f"{rule.id}-bad-{i}")
+    for rule in RULES
+    for i, example in enumerate(rule.bad)
+    if registry()[rule.kind].fixable and len(example.drafts) == 1
+]
+
+
+@pytest.mark.parametrize(("rule", "example"), FIXING)
+def test_a_fix_cures_what_it_fixes(linter, rule, example):
+    """Applying a rule's fixes to its bad example leaves fewer findings from that rule, and
+    replaces words without swallowing their neighbours."""
+    from thanklint.fixes import apply_fixes
+
+    (draft,) = _drafts(example)
+    fixes = [f for f in linter.lint([draft])[0].findings if f.rule_id == rule.id and f.fix is not None]
+    if not fixes:
+        pytest.skip("the rule offers no fix here")
+    fixed = replace(draft, text=apply_fixes(draft.text, fixes))
+    after = [f for f in linter.lint([fixed])[0].findings if f.rule_id == rule.id]
+    assert len(after) < len([f for f in linter.lint([draft])[0].findings if f.rule_id == rule.id])
+    assert len(fixed.text.split()) >= len(draft.text.split()) - len(fixes)
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("i'm excited about the role and i've enjoyed it", "I'm excited about the role and I've enjoyed it"),
+    ("Their's a lot to learn from the team", "There's a lot to learn from the team"),
+    ("Thank you for you're time", "Thank you for your time"),
+    ("We talked about the plant and it's maintenance backlog", "We talked about the plant and its maintenance backlog"),
+])
+def test_contractions_are_fixed_whole(linter, before, after):
+    from thanklint.fixes import apply_fixes
+
+    draft = read_text(f"Hi Ana,\n\nThank you. {before}.\n\nBest,\nSam\n", "note.md")
+    fixes = [f for f in linter.lint([draft])[0].findings if f.fix is not None and f.rule_id.startswith("proofreading.")]
+    assert apply_fixes(draft.text, fixes) == draft.text.replace(before, after)

@@ -78,6 +78,26 @@ class Session:
 
         return draft_module.walk(list(paths), suffixes)
 
+    def _refuse(self, config, members, exc, results) -> None:
+        """A configuration that cannot be used: a discovered one fails only the drafts it
+        governs; `--config`, `--rules` or the installation fail the whole run."""
+        if config is self.explicit or config.path is None:
+            raise exc
+        for number, draft in members:
+            results[number] = FileResult(draft.path, error=exc)
+
+    def _check_selectors(self, rulesets) -> None:
+        """`--select`/`--ignore` must name a rule or category known to at least one of the
+        configurations in use (a custom rule may live in one folder's rules)."""
+        if not rulesets:
+            return
+        known = frozenset().union(*(r.known_ids for r in rulesets))
+        for option, selectors in (("--select", self.select), ("--ignore", self.ignore)):
+            for selector in selectors:
+                if selector not in known:
+                    hint = config_module.did_you_mean(selector, known)
+                    raise UsageError(f"command line: unknown rule or category '{selector}' in {option}{hint}")
+
     def linter(self, config: config_module.Config) -> Linter:
         if config.path not in self._linters:
             ruleset = config_module.build_ruleset(config, self.select, self.ignore, self.rules)
@@ -105,16 +125,19 @@ class Session:
                 results[number] = FileResult(path, error=exc)
                 continue
             groups.setdefault(config.path, (config, []))[1].append((number, draft))
-        for config, members in groups.values():
+        linters: dict[str | None, Linter] = {}
+        for key, (config, members) in groups.items():
             try:
-                linted = self.linter(config).lint([d for _, d in members])
-            except UsageError:
-                raise  # the command line is at fault, not the drafts
-            except (ConfigError, RuleError, ModelError) as exc:
-                if config is self.explicit or config.path is None:
-                    raise  # --config, --rules or the installation: nothing can be linted
-                for number, draft in members:  # a discovered configuration stops only its own drafts
-                    results[number] = FileResult(draft.path, error=exc)
+                linters[key] = self.linter(config)
+            except (ConfigError, RuleError) as exc:
+                self._refuse(config, members, exc, results)
+        self._check_selectors([linter.ruleset for linter in linters.values()])
+        for key, linter in linters.items():
+            config, members = groups[key]
+            try:
+                linted = linter.lint([d for _, d in members])
+            except ModelError as exc:
+                self._refuse(config, members, exc, results)
                 continue
             for (number, _), result in zip(members, linted):
                 result.fail_on = config.fail_on

@@ -18,7 +18,7 @@ import yaml
 
 from . import metadata as md
 from . import yamltext
-from .errors import ConfigError, RuleError, ThanklintError, UsageError
+from .errors import ConfigError, RuleError, ThanklintError
 from .findings import Severity
 from .rules import Rule, _check_type, load_rules
 
@@ -46,7 +46,7 @@ class Config:
     extensions: tuple[str, ...] = ()
 
 
-def _hint(word: str, choices) -> str:
+def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -67,7 +67,7 @@ def from_mapping(data: Any, where: str) -> Config:
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key '{key}'{_hint(str(key), KEYS)}; keys: {', '.join(KEYS)}")
+            raise ConfigError(f"{where}: unknown key '{key}'{did_you_mean(str(key), KEYS)}; keys: {', '.join(KEYS)}")
     base = Path(where).parent if where not in ("<defaults>",) else Path.cwd()
     severity = data.get("severity") or {}
     if not isinstance(severity, dict):
@@ -166,20 +166,18 @@ def build_ruleset(
     extra_rules: tuple[str, ...] = (),
 ) -> RuleSet:
     """Load the rules and apply selection, severities and options (CLI `--select` replaces the
-    configuration's `select`; `--ignore` adds to its `ignore`)."""
+    configuration's `select`; `--ignore` adds to its `ignore`). The command line's selectors
+    are checked by the session, against every configuration of the run: a custom rule may live
+    in one folder's rules only."""
     rules = load_rules(config.rules + extra_rules)
     ids = {r.id for r in rules}
     selectors = ids | {r.category for r in rules}
     where = config.path or "configuration"
 
-    def known(selector: str, key: str, error: type[ConfigError] = ConfigError, source: str = where) -> None:
+    def known(selector: str, key: str) -> None:
         if selector not in selectors:
-            raise error(f"{source}: unknown rule or category '{selector}' in {key}{_hint(selector, selectors)}")
+            raise ConfigError(f"{where}: unknown rule or category '{selector}' in {key}{did_you_mean(selector, selectors)}")
 
-    for selector in select:
-        known(selector, "--select", UsageError, "command line")
-    for selector in ignore:
-        known(selector, "--ignore", UsageError, "command line")
     chosen = select or config.select
     dropped = config.ignore + ignore
     for selector in () if select else config.select:
@@ -193,14 +191,14 @@ def build_ruleset(
     by_id = {r.id: r for r in rules}
     for rule_id, values in config.options:
         if rule_id not in by_id:
-            raise ConfigError(f"{where}: unknown rule '{rule_id}' in options{_hint(rule_id, ids)}")
+            raise ConfigError(f"{where}: unknown rule '{rule_id}' in options{did_you_mean(rule_id, ids)}")
         from .checks import registry
 
         kind = registry()[by_id[rule_id].kind]
         tunable = {k: o for k, o in kind.options.items() if o.tunable}
         for key, value in values:
             if key not in tunable:
-                raise ConfigError(f"{where}: rule '{rule_id}' has no option '{key}'{_hint(key, tunable)}; options: {', '.join(tunable) or 'none'}")
+                raise ConfigError(f"{where}: rule '{rule_id}' has no option '{key}'{did_you_mean(key, tunable)}; options: {', '.join(tunable) or 'none'}")
             try:
                 _check_type(value, tunable[key].type, where, f"options.{rule_id}.{key}", None)
             except RuleError as exc:

@@ -35,6 +35,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
 _HEADER = re.compile(r"^\s*(?:subject|re|to|from|cc|bcc|date)\s*:", re.I)
 _DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$")
+#: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
+_PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 
 
@@ -152,11 +154,13 @@ def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[R
     for i in range(last, max(body_from, last - 8) - 1, -1):
         if _SIGN_OFF.match(line(i)):
             return Region(*lines[i]), from_line(i + 1), i
-    # A sign-off the list does not know ("Saludos,"): a short line ending in a comma, followed
-    # by one to four short lines (a name, a title, a department) at the very end.
+    # A sign-off the list does not know ("Saludos,"): a short capitalised line ending in a comma,
+    # followed by one to four short lines that are not prose (a name, a title, a department).
     for i in range(last - 1, max(body_from, last - 5) - 1, -1):
         after = [line(j) for j in range(i + 1, last + 1)]
-        if line(i).strip().endswith(",") and len(line(i).split()) <= 3 and all(len(a.split()) <= 10 for a in after):
+        candidate = line(i).strip()
+        if candidate.endswith(",") and candidate[:1].isupper() and len(candidate.split()) <= 3 \
+                and all(len(a.split()) <= 10 and not _PROSE_END.search(a) for a in after):
             return Region(*lines[i]), from_line(i + 1), i
     # No sign-off: "Sent from my ..." and a short capitalised last line after a paragraph
     # break are the signature.

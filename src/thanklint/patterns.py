@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PATTERN_TYPES = ("phrase", "tokens", "dep", "regex")
-_CLITICS = {"'s", "'re", "'ll", "'d", "'ve", "'m", "n't", "’s", "’re", "’ll", "’d", "’ve", "’m", "n’t"}
 PATTERN_KEYS = {*PATTERN_TYPES, "target", "replacement"}
 
 
@@ -56,8 +55,10 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
             re.compile(value)
         except re.error as exc:
             raise RuleError(where, f"invalid regex {value!r}: {exc}", line, key) from None
-    if "target" in spec and not isinstance(spec["target"], int):
-        raise RuleError(where, "target: expected the index of a pattern token", line, key)
+    target = spec.get("target", 0)
+    if isinstance(target, bool) or not (isinstance(target, int) or (isinstance(target, list) and target
+                                                                     and all(isinstance(t, int) and not isinstance(t, bool) for t in target))):
+        raise RuleError(where, "target: expected the index of a pattern token, or a list of them", line, key)
 
 
 class PatternSet:
@@ -117,13 +118,14 @@ class PatternSet:
         if tokens is not None:
             for label, start, end, align in tokens(doc, with_alignments=True):
                 i = int(strings[label])
-                picked = [start + k for k, a in enumerate(align) if a == self.specs[i].get("target", a)]
+                targets = self._targets(i)
+                picked = [start + k for k, a in enumerate(align) if targets is None or a in targets]
                 found.append(self._span(doc, picked or list(range(start, end)), i))
         if deps is not None:
             for label, ids in deps(doc):
                 i = int(strings[label])
-                target = self.specs[i].get("target")
-                picked = [ids[target]] if target is not None and target < len(ids) else ids
+                targets = self._targets(i)
+                picked = [ids[t] for t in targets if t < len(ids)] if targets is not None else ids
                 found.append(self._span(doc, picked, i))
         start_at, end_at = within or (0, len(doc.text))
         for i, regex in regexes:
@@ -136,14 +138,14 @@ class PatternSet:
 
     @staticmethod
     def _span(doc: Doc, token_ids: list[int], pattern: int) -> Match:
-        """The characters of the tokens; a contraction ("it's", "you're") is one word to the
-        writer, so a target on either half covers both and a fix replaces the whole word."""
         first, last = doc[min(token_ids)], doc[max(token_ids)]
-        if first.i > 0 and first.lower_ in _CLITICS and not doc[first.i - 1].whitespace_:
-            first = doc[first.i - 1]
-        if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in _CLITICS and not last.whitespace_:
-            last = doc[last.i + 1]
         return Match(first.idx, last.idx + len(last), pattern)
+
+    def _targets(self, pattern: int) -> list[int] | None:
+        """The pattern tokens a match reports (and a fix replaces): one index, or several, as
+        for both halves of a contraction ("it" and "'s")."""
+        target = self.specs[pattern].get("target")
+        return None if target is None else (target if isinstance(target, list) else [target])
 
 
 def filter_exceptions(doc: Doc, matches: list[Match], overlap: list[Match], same_sentence: list[Match]) -> list[Match]:

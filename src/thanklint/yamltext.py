@@ -29,8 +29,12 @@ Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|Tru
 
 
 def load(text: str, loader: type[Loader] = Loader) -> Any:
-    """Parse YAML text; raises `yaml.YAMLError` (see `problem`)."""
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+    """Parse YAML text; every failure is a `yaml.YAMLError` (see `problem`), including a value
+    an explicit tag cannot build ("!!timestamp 2026-02-30", "!!float abc")."""
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+    except (ValueError, TypeError) as exc:
+        raise yaml.YAMLError(str(exc)) from None
 
 
 def problem(exc: yaml.YAMLError) -> tuple[int | None, str]:

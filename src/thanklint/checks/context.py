@@ -89,9 +89,15 @@ _EMPLOYER_HEADS = {
     "mission", "culture", "values", "goals", "work", "working", "grow", "growing", "excited", "interest",
     "interested", "offer", "job", "family", "vision", "success", "place", "bring", "add", "commit",
 }
+_OWN_QUALITIES = {"background", "experience", "skill", "expertise", "profile", "qualification", "strength", "knowledge", "training", "record"}
+
+
 def _the_writer(subject) -> bool:
-    """Whether a subject is the writer: "I", "we", or something of theirs ("my background")."""
-    return subject.lower_ in ("i", "we") or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)
+    """Whether a subject is the writer: "I", "we", or the writer's own background or skills
+    ("my background would fit in at Globex"), not someone of theirs ("my sister works at Globex")."""
+    if subject.lower_ in ("i", "we"):
+        return True
+    return subject.lemma_.lower() in _OWN_QUALITIES and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)
 
 
 _ORG_SUFFIX = re.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
@@ -201,12 +207,13 @@ class CompanyName(Check):
             governor = head.head
             if any(c.lower_ in ("my", "our") or c.lower_ in ("current", "previous", "former", "last", "past") for c in governor.children):
                 return False  # "my current role at Meridian": the writer's own employer
-            if governor.lemma_.lower() in ("start", "begin", "launch") and governor.tag_ in ("VB", "VBG"):
-                return True  # "to start my career at Eastfield", "starting at Globex"
             if governor.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in governor.children):
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") and not _the_writer(c) for c in governor.children):
                 return False  # "a similar approach could work well at Joliet": not the writer joining
+            if governor.lemma_.lower() in ("start", "begin", "launch") and governor.tag_ == "VB" \
+                    and any(c.lower_ in ("to", "would", "will", "'d", "'ll", "can", "could") for c in governor.children):
+                return True  # "to start my career at Eastfield" (not "before starting at Globex in 2019")
             if governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people") and head.lower_ == "at":
                 return True  # "my thanks to everyone at Brightway"
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS
@@ -251,14 +258,17 @@ class MetaMention(Check):
         if head_only:  # the head noun of "Barista (part-time)", "Data Scientist, Claims", "Professor of Law"
             core = re.split(r"\s*[(,–—]|\s+-\s+|\s+(?:of|for|in|at)\s+", phrase.lower())[0]
             head = ([w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP] or words)[-1]
+            if head in _RANKS and re.search(r"\bof\b", phrase.lower()):  # "Head of Engineering": the field names it
+                head = words[-1]
             return head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(l) for l in lemmas}
         stems = {_stem(l) for l in lemmas}
         found = sum(_stem(w) in stems for w in words)
-        if found == len(words) or (found >= 2 and 2 * found >= len(words)):
-            return True  # all its words, or most of a longer topic ("the lunch queue" for "trial shift during the lunch rush")
+        if found == len(words) or (found >= 2 and 3 * found >= 2 * len(words)):
+            return True  # all its words, or two thirds of a longer topic ("trial shift ... lunch" for "trial shift during the lunch rush")
         return fuzz.partial_ratio(phrase.lower(), text) >= self.settings["min_similarity"]
 
 
+_RANKS = {"head", "director", "vice", "vp", "chief", "dean", "chair"}
 _STOP = {"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with", "at", "by", "our", "your", "my",
          "during", "from", "into", "about", "over", "after", "before", "new", "how", "what", "why"}
 

@@ -69,7 +69,9 @@ class PanelCoverage(Check):
     options = {}
 
     def compared(self, parsed, drafts):
-        return _interview(parsed) is not None and bool(parsed.meta.interviewers)
+        """Only the draft that would carry the finding: the first of its interview to list interviewers."""
+        key = _interview(parsed)
+        return key is not None and parsed is next((p for p in _groups(drafts)[key] if p.meta.interviewers), None)
 
     def run_corpus(self, drafts):
         for group in _groups(drafts).values():

@@ -50,7 +50,7 @@ def _speller():
 
     speller = SpellChecker(distance=1)
     extra = resources.files("thanklint").joinpath("data/words.txt").read_text(encoding="utf-8")
-    speller.word_frequency.load_words(w for w in extra.split() if not w.startswith("#"))
+    speller.word_frequency.load_words(w for line in extra.splitlines() if not line.startswith("#") for w in line.split())
     return speller
 
 
@@ -69,18 +69,48 @@ _BRITISH = ((r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"), (r"ys(e|ed|es|in
 
 
 def _variant_known(word: str, speller) -> bool:
-    """Whether a British spelling's American form is a known or attested word ("electrolyser",
-    "containerise"), or the stem it was made from is ("container" + "-ize")."""
-    from wordfreq import zipf_frequency
-
+    """Whether a British spelling's American form is a dictionary word or its inflection
+    ("prioritised", "analyser"); misspellings such as "reconise" stay reported."""
     for pattern, american in _BRITISH:
         variant = re.sub(pattern, american, word)
-        if variant == word:
-            continue
-        stem = re.sub(r"(?:iz|yz)(?:e|ed|es|ing|er|ers|ation|ations)$", "", variant)
-        if variant in speller or _inflection_of_known(variant, speller) or zipf_frequency(variant, "en") >= 1.0 \
-                or (stem != variant and len(stem) >= 4 and stem in speller):
+        if variant != word and (variant in speller or _inflection_of_known(variant, speller)):
             return True
+    return False
+
+
+def _in_foreign_phrase(token, speller) -> bool:
+    """Whether the token is part of a run of two or more words unknown to English that
+    includes one with letters outside English's alphabet: "Go raibh míle maith agat"."""
+    from wordfreq import zipf_frequency
+
+    def unknown(t) -> bool:
+        return t.is_alpha and t.lower_ not in speller and zipf_frequency(t.lower_, "en") < 2.5
+
+    if not unknown(token):
+        return False
+    run, doc = [token], token.doc
+    for step in (-1, 1):
+        i = token.i + step
+        while 0 <= i < len(doc) and unknown(doc[i]):
+            run.append(doc[i])
+            i += step
+    return len(run) >= 2 and any(not t.text.isascii() for t in run)
+
+
+def _jargon_half(token) -> bool:
+    """Whether the token is a short half of a hyphenated pair of short words ("ob-gyn",
+    "med-surg"), which is shorthand more often than a typo; "wrok-life" is still checked."""
+    from wordfreq import zipf_frequency
+
+    doc = token.doc
+    if len(token) > 4:
+        return False
+    for other_i, hyphen_i in ((token.i - 2, token.i - 1), (token.i + 2, token.i + 1)):
+        if 0 <= other_i < len(doc) and doc[hyphen_i].text == "-" and not doc[hyphen_i].whitespace_ \
+                and (hyphen_i < token.i or not token.whitespace_) and (hyphen_i > token.i or not doc[other_i].whitespace_):
+            other = doc[other_i]
+            if other.is_alpha and len(other) <= 4 and zipf_frequency(other.lower_, "en") < 4.0:
+                return True
     return False
 
 
@@ -139,6 +169,7 @@ class Spelling(Check):
                 or (text[0].isupper() and not token.is_sent_start)  # a name mid-sentence
                 or any(c.isupper() for c in text[1:])  # acronyms, CamelCase products
                 or text.lower() in accepted
+                or _jargon_half(token)
             ):
                 continue
             word = text.lower()
@@ -147,6 +178,7 @@ class Spelling(Check):
             if (
                 _inflection_of_known(word, speller)
                 or _variant_known(word, speller)
+                or _in_foreign_phrase(token, speller)
                 or _prefixed_known(word, speller)
                 or _compound_of_known(word, speller)
                 or not any(c in "aeiouy" for c in word)
