@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli
 from thanklint.api import Session
 from thanklint.config import Config, build_ruleset, discover, from_mapping, load_file
-from thanklint.errors import ConfigError
+from thanklint.errors import ConfigError, ThanklintError
 from thanklint.findings import Severity
 
 
@@ -168,3 +168,12 @@ def test_a_discovered_configuration_that_cannot_load_stops_only_its_drafts(tmp_p
     broken, fine = json.loads(result.stdout)["files"]
     assert message in broken["error"]["message"]
     assert fine["error"] is None and fine["findings"]
+
+
+def test_naming_the_official_pipeline_accepts_its_re_upload():
+    from thanklint.nlp import DEFAULT_MODELS, resolve_model
+
+    installed = resolve_model()
+    assert resolve_model("en_core_web_sm") == installed and installed in DEFAULT_MODELS
+    with pytest.raises(ThanklintError, match="xx_nope is not installed"):
+        resolve_model("xx_nope")

@@ -80,7 +80,10 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.description.split(". ")[0].rstrip(".") if self.description else self.message
+        """The description's first sentence (not cut at "Mr." or "e.g.")."""
+        if not self.description:
+            return self.message
+        return re.split(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.\s", self.description)[0].rstrip(".")
 
     def make_check(self, overrides: dict[str, Any] | None = None) -> Check:
         """Instantiate the kind with this rule's settings and any configured overrides."""
