@@ -48,7 +48,7 @@ def rule_page(rule: Rule, level: int = 2) -> str:
         _fence(_example_text(rule.good[0])) if rule.good else "(none)",
         "",
     ]
-    if rule.fix_safety or kind.fixable:
+    if rule.fix_safety or rule.make_check().offers_fixes():
         safe = rule.settings.get("safe_fix", False)
         default = "The fix is safe: `--fix` applies it." if safe else "The fix is unsafe: only `--fix --unsafe-fixes` applies it."
         out += [f"{h}# Fix safety", rule.fix_safety or default, ""]

@@ -67,6 +67,10 @@ class Check:
             if option.type == "patterns" and self.settings.get(name):
                 self.settings[name]._matchers(nlp)
 
+    def offers_fixes(self) -> bool:
+        """Whether this rule's findings carry fixes (a kind may offer them in one mode only)."""
+        return self.fixable
+
     def applicable(self, parsed: ParsedDraft) -> bool:
         """Whether the draft carries what this check needs (timing needs an interview time)."""
         return True

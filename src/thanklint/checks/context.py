@@ -64,6 +64,9 @@ class RecipientName(Check):
         "min_similarity": Option("number", 75, "a name this similar (0-100) to the recipient's is a misspelling"),
     }
 
+    def offers_fixes(self):
+        return self.settings["report"] == "misspelling"
+
     def applicable(self, parsed):
         return bool(parsed.meta.recipient)
 
@@ -112,6 +115,9 @@ class CompanyName(Check):
         "report": Option("text", doc="misspelling or other-company", tunable=False, choices=("misspelling", "other-company")),
         "min_similarity": Option("number", 80, "a name this similar (0-100) to the company's is a misspelling"),
     }
+
+    def offers_fixes(self):
+        return self.settings["report"] == "misspelling"
 
     def applicable(self, parsed):
         return bool(parsed.meta.company)
