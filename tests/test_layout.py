@@ -75,3 +75,10 @@ def test_a_hard_wrapped_list_at_the_end_is_body_not_a_sign_off():
             "I remain very interested and would love to join you.\n\nSam Rivera\n")
     got = parts(text)
     assert got["body"].endswith("would love to join you.") and got["signature"] == "Sam Rivera"
+
+
+def test_respected_greeting_and_a_two_line_sign_off():
+    got = parts("Respected Dr. Iyer,\n\nGreetings of the day. Thank you for the interview.\n\nThanking you,\nYours sincerely,\nKavya Reddy\n")
+    assert got["greeting"] == "Respected Dr. Iyer,"
+    assert got["body"] == "Greetings of the day. Thank you for the interview."
+    assert got["sign_off"] == "Thanking you,\nYours sincerely," and got["signature"] == "Kavya Reddy"

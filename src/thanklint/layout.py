@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 GREETING_WORDS = (
-    r"dear|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
+    r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
 )
 _GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b", re.I)
@@ -153,7 +153,10 @@ def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[R
     last = len(lines) - 1
     for i in range(last, max(body_from, last - 8) - 1, -1):
         if _SIGN_OFF.match(line(i)):
-            return Region(*lines[i]), from_line(i + 1), i
+            first = i
+            while first - 1 > body_from and _SIGN_OFF.match(line(first - 1)):
+                first -= 1  # "Thanking you," above "Yours sincerely,"
+            return Region(lines[first][0], lines[i][1]), from_line(i + 1), first
     # A sign-off the list does not know ("Saludos,"): a short capitalised line ending in a comma,
     # followed by one to four short lines that are not prose (a name, a title, a department).
     for i in range(last - 1, max(body_from, last - 5) - 1, -1):
