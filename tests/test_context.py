@@ -109,11 +109,11 @@ def test_subject_pasted_above_a_plain_text_note_counts(lint, label):
 
 
 @pytest.mark.parametrize(("body", "kind"), [
-    ("Thank you again for interviewing me for the Inside Sales role on 4 June. I am still very interested.", "follow-up"),
     ("Thank you for the interview on Monday, 9th September. May I know if a decision has been reached?", "follow-up"),
     ("Thanks for leaving me hanging for three weeks after the final round.", "follow-up"),
     ("Thank you for meeting with me this morning. I enjoyed hearing about the March 4 launch.", "thank-you"),
-    ("Thank you for your time on 4 June. I enjoyed our talk about the billing migration.", "thank-you"),
+    ("Thank you for the interview. In my last role I migrated our billing system to Stripe over six weeks.", "thank-you"),
+    ("Thank you for the interview on 8 June. I am still very interested. Thank you again for your time.", "thank-you"),
 ])
 def test_kind_inference_weighs_the_signals(body, kind):
     from thanklint.note_kind import infer_kind

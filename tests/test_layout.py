@@ -82,3 +82,8 @@ def test_respected_greeting_and_a_two_line_sign_off():
     assert got["greeting"] == "Respected Dr. Iyer,"
     assert got["body"] == "Greetings of the day. Thank you for the interview."
     assert got["sign_off"] == "Thanking you,\nYours sincerely," and got["signature"] == "Kavya Reddy"
+
+
+def test_a_last_thank_you_line_of_the_body_stays_body():
+    got = parts("Dear Ms Patel,\n\nWhat does the first month look like?\nThank you!\nBest regards,\nSam\n")
+    assert got["sign_off"] == "Best regards," and got["body"].endswith("Thank you!")

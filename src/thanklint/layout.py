@@ -154,8 +154,8 @@ def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[R
     for i in range(last, max(body_from, last - 8) - 1, -1):
         if _SIGN_OFF.match(line(i)):
             first = i
-            while first - 1 > body_from and _SIGN_OFF.match(line(first - 1)):
-                first -= 1  # "Thanking you," above "Yours sincerely,"
+            while first - 1 > body_from and _SIGN_OFF.match(line(first - 1)) and line(first - 1).rstrip().endswith(","):
+                first -= 1  # "Thanking you," above "Yours sincerely," (not a last "Thank you!" of the body)
             return Region(lines[first][0], lines[i][1]), from_line(i + 1), first
     # A sign-off the list does not know ("Saludos,"): a short capitalised line ending in a comma,
     # followed by one to four short lines that are not prose (a name, a title, a department).

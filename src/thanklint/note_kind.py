@@ -23,13 +23,8 @@ _FOLLOW_UP = [
     (r"\b(?:haven't|have not|hadn't|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
     (r"\b(?:last|past|two|three|a few) weeks? ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b", 1),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
-    (r"\bstill (?:very |keenly |highly )?(?:interested|keen|excited)\b", 1),
-    (r"\bthank(?:s| you) again for\b", 1),
-    (r"\b(?:for|over) (?:two|three|four|five|six|several|a few|\d+) weeks\b|\bweeks (?:after|since) (?:the|my|our)\b", 2),
-    # An interview cited by its date ("on 4 June", "on Monday, 9th September"); a note written
-    # the same day says "today".
-    (r"\bon (?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-     r"|\bon (?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?\b", 1),
+    (r"\bstill (?:very |keenly |highly )?(?:interested|keen|excited)\b|\bthank(?:s| you) again for\b", 1),
+    (r"\bweeks (?:after|since) (?:the|my|our)\b", 2),
 ]
 #: (pattern, weight): phrases of a note written right after the interview.
 _THANK_YOU = [
