@@ -17,7 +17,7 @@ from typing import Iterable
 from . import config as config_module
 from . import draft as draft_module
 from . import metadata as md
-from .errors import ConfigError, DraftError, ModelError, RuleError, UsageError
+from .errors import ConfigError, DraftError, ModelError, RuleError, UsageError, did_you_mean
 from .findings import Severity
 from .linter import FileResult, Linter
 from .rules import load_rules
@@ -61,17 +61,17 @@ class Session:
         self._linters: dict[str | None, Linter] = {}
 
     def config_for(self, path: str) -> config_module.Config:
-        if self.explicit is not None:
-            return self.explicit
-        folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
-        return config_module.discover(folder)
+        return self.config_in(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
+
+    def config_in(self, folder: str) -> config_module.Config:
+        return self.explicit if self.explicit is not None else config_module.discover(folder)
 
     def files(self, paths: Iterable[str]) -> list[str]:
         """Expand folders into drafts; each folder picks up the extensions its configuration names."""
 
         def suffixes(folder: str) -> tuple[str, ...]:
             try:
-                extensions = self.config_for(os.path.join(folder, "draft")).extensions
+                extensions = self.config_in(folder).extensions
             except ConfigError:  # reported against each draft when it is linted
                 extensions = ()
             return extensions or draft_module.DRAFT_SUFFIXES
@@ -95,8 +95,7 @@ class Session:
         for option, selectors in (("--select", self.select), ("--ignore", self.ignore)):
             for selector in selectors:
                 if selector not in known:
-                    hint = config_module.did_you_mean(selector, known)
-                    raise UsageError(f"command line: unknown rule or category '{selector}' in {option}{hint}")
+                    raise UsageError(f"command line: unknown rule or category '{selector}' in {option}{did_you_mean(selector, known)}")
 
     def linter(self, config: config_module.Config) -> Linter:
         if config.path not in self._linters:

@@ -10,7 +10,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import ExitCode, ThanklintError
+from .errors import ExitCode, ThanklintError, did_you_mean
 
 FORMATS = ("text", "full", "json", "jsonl", "sarif", "github")
 FAIL_ON = ("error", "warning", "suggestion", "never")
@@ -139,8 +139,6 @@ def rules(fmt, rule_dirs):
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
 def explain(rule_id, rule_dirs):
     """Show the documentation of one rule."""
-    import difflib
-
     from .docs import rule_page
     from .rules import load_rules
 
@@ -149,8 +147,7 @@ def explain(rule_id, rule_dirs):
     except ThanklintError as exc:
         _fail(str(exc))
     if rule_id not in by_id:
-        close = difflib.get_close_matches(rule_id, list(by_id), n=1)
-        _fail(f"unknown rule '{rule_id}'" + (f" (did you mean '{close[0]}'?)" if close else "; see thanklint rules"))
+        _fail(f"unknown rule '{rule_id}'" + did_you_mean(rule_id, by_id, "; see thanklint rules"))
     click.echo(rule_page(by_id[rule_id], level=1), nl=False)
 
 

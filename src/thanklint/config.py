@@ -7,7 +7,6 @@ with a did-you-mean hint: a typo must never leave a rule silently running.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,9 +17,9 @@ import yaml
 
 from . import metadata as md
 from . import yamltext
-from .errors import ConfigError, RuleError, ThanklintError
+from .errors import ConfigError, RuleError, ThanklintError, did_you_mean
 from .findings import Severity
-from .rules import Rule, _check_type, load_rules
+from .rules import Rule, _check_type, load_rules, selects
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,11 +43,6 @@ class Config:
     model: str | None = None
     metadata: md.Metadata = field(default_factory=md.Metadata)
     extensions: tuple[str, ...] = ()
-
-
-def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -143,10 +137,6 @@ def discover(folder: str) -> Config:
     return Config()
 
 
-def _matches(rule_id: str, selector: str) -> bool:
-    return rule_id == selector or rule_id.startswith(selector + ".")
-
-
 @dataclass(frozen=True)
 class RuleSet:
     """The enabled rules with their configured severities and options."""
@@ -207,9 +197,9 @@ def build_ruleset(
 
     enabled = []
     for rule in rules:
-        if chosen and not any(_matches(rule.id, s) for s in chosen):
+        if chosen and not any(selects(s, rule.id) for s in chosen):
             continue
-        if any(_matches(rule.id, s) for s in dropped):
+        if any(selects(s, rule.id) for s in dropped):
             continue
         level = levels.get(rule.id) or levels.get(rule.category)
         enabled.append(rule.with_severity(Severity.parse(level)) if level else rule)

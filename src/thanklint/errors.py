@@ -6,7 +6,14 @@ where it helps, the line and key), so the command line can print it without a tr
 
 from __future__ import annotations
 
+import difflib
 from enum import IntEnum
+
+
+def did_you_mean(word: str, choices, otherwise: str = "") -> str:
+    """" (did you mean 'x'?)" for the closest choice, else `otherwise`: every "unknown ..." message."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else otherwise
 
 
 class ExitCode(IntEnum):

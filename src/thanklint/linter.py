@@ -17,7 +17,7 @@ from .findings import Finding, Fix, Severity
 from .layout import blank_out, find_layout, parse_text
 from .note_kind import infer_kind
 from .parsed import ParsedDraft
-from .rules import Rule
+from .rules import Rule, selects
 
 
 @dataclass
@@ -101,11 +101,10 @@ class Linter:
         refused = {id(d): _unfit(d, limit) for d in drafts if not d.content.strip() or len(d.content) > limit}
         parsed = self.parse([d for d in drafts if id(d) not in refused]) if drafts else []
         results = {id(p): FileResult(p.draft.path, p.kind, p.kind_source, draft=p.draft) for p in parsed}
-        ran: dict[int, list[tuple[str, str]]] = {id(p): [] for p in parsed}
         alive = []
         for p in parsed:
             try:
-                results[id(p)].findings = self._run_draft(p, ran[id(p)])
+                results[id(p)].findings = self._run_draft(p)
                 alive.append(p)
             except Exception as exc:  # a bug must not cost the user the other drafts
                 if self.debug:
@@ -118,7 +117,6 @@ class Linter:
                 for p in group:
                     if check.compared(p, group):
                         p.applied.add(rule.id)
-                        _record(ran[id(p)], rule)
                 for p, hit in check.run_corpus(group):
                     results[id(p)].findings.append(to_finding(p, rule, check, hit))
         for p in alive:
@@ -130,17 +128,17 @@ class Linter:
                 if check.phase == "suppressions":
                     result.findings.extend(to_finding(p, rule, check, hit) for hit in check.run(p))
             result.findings = sorted(set(result.findings))
-            result.checklist = checklist.build(result.findings, ran[id(p)])
+            deciders = [(r.id, r.category) for r, _ in self.checks if r.id in p.applied and r.severity >= Severity.WARNING]
+            result.checklist = checklist.build(result.findings, deciders)
         by_draft = {id(p.draft): results[id(p)] for p in parsed}
         return [FileResult(d.path, error=refused[id(d)]) if id(d) in refused else by_draft[id(d)] for d in drafts]
 
-    def _run_draft(self, parsed: ParsedDraft, ran: list[tuple[str, str]]) -> list[Finding]:
+    def _run_draft(self, parsed: ParsedDraft) -> list[Finding]:
         findings = []
         for rule, check in self.checks:
             if check.phase != "draft" or parsed.kind not in rule.applies_to or not check.applicable(parsed):
                 continue
             parsed.applied.add(rule.id)
-            _record(ran, rule)
             findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
         return findings
 
@@ -156,13 +154,7 @@ def _stale(directive: suppressions.Directive, applied: set[str]) -> list[str]:
     """Selectors of a directive that silenced nothing although a rule they name ran (a rule that
     was not enabled, or did not apply to this draft, might still need its suppression)."""
     return [s for s in directive.unused
-            if s in directive.unknown or any(r == s or r.startswith(s + ".") for r in applied)]
-
-
-def _record(ran: list[tuple[str, str]], rule: Rule) -> None:
-    """Note that a rule able to decide a checklist quality (warning or error) was applied."""
-    if rule.severity >= Severity.WARNING:
-        ran.append((rule.id, rule.category))
+            if s in directive.unknown or any(selects(s, r) for r in applied)]
 
 
 def _uses_entities(check: Check) -> bool:

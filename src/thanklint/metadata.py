@@ -7,11 +7,10 @@ defaults in the configuration. Every rule works without it; metadata only adds c
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .errors import DraftError
+from .errors import DraftError, did_you_mean
 
 KINDS = ("thank-you", "follow-up")
 
@@ -80,8 +79,7 @@ def from_mapping(data: Any, where: str) -> Metadata:
     for key, value in data.items():
         key = str(key)
         if key not in KEYS:
-            hint = difflib.get_close_matches(key, KEYS, n=1)
-            extra = f" (did you mean '{hint[0]}'?)" if hint else f"; known keys: {', '.join(KEYS)}"
+            extra = did_you_mean(key, KEYS, f"; known keys: {', '.join(KEYS)}")
             raise DraftError("metadata", f"{where}: unknown metadata key '{key}'{extra}")
         if value is None:
             continue

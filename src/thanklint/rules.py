@@ -6,7 +6,6 @@ Loading needs no spaCy: `thanklint rules` and `explain` stay instant. Patterns a
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -17,7 +16,7 @@ import yaml
 
 from . import yamltext
 from .checks import REQUIRED, SCOPE_NAMES, Check, registry
-from .errors import RuleError
+from .errors import RuleError, did_you_mean
 from .findings import Severity
 from .patterns import PatternSet, validate_spec
 
@@ -114,6 +113,11 @@ class _Lined(dict):
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def selects(selector: str, rule_id: str) -> bool:
+    """Whether a selector (a rule id, or a category as a prefix) names the rule."""
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
 def _check_type(value: Any, kind: str, where: str, key: str, line: int | None) -> Any:
     ok = {
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
@@ -145,9 +149,8 @@ def build_settings(kind: type[Check], data: dict, where: str, lines: dict[str, i
         if name in data:
             value = _check_type(data[name], option.type, where, name, lines.get(name))
             if option.choices and value not in option.choices:
-                hint = difflib.get_close_matches(str(value), option.choices, n=1)
-                extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-                raise RuleError(where, f"expected one of {', '.join(option.choices)}, got {value!r}{extra}", lines.get(name), name)
+                hint = did_you_mean(str(value), option.choices)
+                raise RuleError(where, f"expected one of {', '.join(option.choices)}, got {value!r}{hint}", lines.get(name), name)
         elif option.default is REQUIRED:
             raise RuleError(where, f"the {kind.kind} kind needs '{name}'", None, name)
         else:
@@ -204,15 +207,13 @@ def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
     kinds = registry()
     kind_name = data.get("kind")
     if kind_name not in kinds:
-        hint = difflib.get_close_matches(str(kind_name), kinds, n=1)
-        extra = f" (did you mean '{hint[0]}'?)" if hint else f"; kinds: {', '.join(sorted(kinds))}"
+        extra = did_you_mean(str(kind_name), kinds, f"; kinds: {', '.join(sorted(kinds))}")
         raise RuleError(where, f"unknown kind {kind_name!r}{extra}", lines.get("kind"), "kind")
     kind = kinds[kind_name]
     allowed = set(COMMON_KEYS) | set(kind.options)
     for key in data:
         if key not in allowed and not key.startswith("x-"):  # x- keys only hold YAML anchors
-            hint = difflib.get_close_matches(key, allowed, n=1)
-            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+            extra = did_you_mean(key, allowed)
             raise RuleError(where, f"unknown key for the {kind_name} kind{extra}", lines.get(key), key)
     for key in ("severity", "message", "description", "rationale"):
         if not isinstance(data.get(key), str) or not data[key].strip():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .draft import LineIndex
 from .findings import Finding
+from .rules import selects
 
 _DIRECTIVE = re.compile(
     # The reason may run over several lines but never past the comment's own end.
@@ -44,7 +45,7 @@ class Directive:
         for selector in self.selectors:
             if not (self.first_line <= finding.line <= self.ends.get(selector, self.last_line)):
                 continue
-            if finding.rule_id == selector or finding.rule_id.startswith(selector + "."):
+            if selects(selector, finding.rule_id):
                 return selector
         return None
 
@@ -73,7 +74,7 @@ def parse_directives(text: str, offset: int, lines: LineIndex, known: frozenset[
                 if earlier.action != "disable":
                     continue
                 for selector in earlier.selectors:
-                    closes = any(selector == s or selector.startswith(s + ".") for s in selectors)
+                    closes = any(selects(s, selector) for s in selectors)
                     if closes and selector not in earlier.ends:
                         earlier.ends[selector] = line
         found.append(directive)
