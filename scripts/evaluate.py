@@ -1,8 +1,13 @@
 """Measure how well the checklist matches hand labels: `make eval`.
 
-For each quality the positive class is "absent" (what the linter should flag). A quality the
-linter leaves unchecked (no rule applied) counts as "not flagged"; drafts labelled `unknown`
-(timing without an interview time) are left out of that quality's row.
+For each quality the positive class is "absent" (what the linter should flag). A quality is
+flagged when the draft has a warning or error in that quality's category; a quality the linter
+leaves unchecked counts as "not flagged". Drafts labelled `unknown` or `n/a` are left out of
+that quality's row. A false alarm is a flagged quality that the draft is labelled as having.
+
+Two label formats are read: this repository's (a mapping from file name to labels) and the
+real-world development set's (`drafts:` entries with `file`, `kind` and `labels`, whose
+quality names are longer).
 """
 
 from __future__ import annotations
@@ -10,12 +15,47 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from thanklint import Severity, lint_paths
 from thanklint.checklist import QUALITIES
+
+#: The real-world set's quality names, mapped to the checklist's.
+LONG_NAMES = {
+    "gratitude_at_start": "gratitude",
+    "specific_interview_moment": "reflection",
+    "interest_restated": "interest",
+    "follow_up_question": "questions",
+    "tone_and_proofreading": "tone",
+}
+NOT_JUDGED = ("unknown", "n/a")
+NOTE_KINDS = ("thank-you", "follow-up")
+
+
+@dataclass
+class Labelled:
+    """One draft's path (relative to `drafts/`), kind and quality labels."""
+
+    name: str
+    kind: str
+    qualities: dict[str, str]
+
+
+def read_labels(folder: Path) -> list[Labelled]:
+    data = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
+    if isinstance(data, dict) and isinstance(data.get("drafts"), list):
+        return [
+            Labelled(
+                str(entry["file"]).removeprefix("drafts/"),
+                entry["kind"],
+                {LONG_NAMES.get(q, q): v for q, v in entry["labels"].items()},
+            )
+            for entry in data["drafts"]
+        ]
+    return [Labelled(name, labels["kind"], {q: labels[q] for q in QUALITIES}) for name, labels in sorted(data.items())]
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -27,47 +67,53 @@ def _fmt(value: float | None) -> str:
 
 
 def evaluate(folder: Path) -> tuple[str, float, list[str]]:
-    labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
-    names = sorted(labels)
-    report = lint_paths([str(folder / "drafts" / n) for n in names])
+    drafts = read_labels(folder)
+    report = lint_paths([str(folder / "drafts" / d.name) for d in drafts])
     rows, scores, misses = [], [], []
-    results = dict(zip(names, report.files))
+    results = {d.name: r for d, r in zip(drafts, report.files)}
+    false_alarms = 0
     for quality in QUALITIES:
         tp = fp = tn = fn = 0
-        for name in names:
-            truth = labels[name][quality]
-            if truth == "unknown":
+        for draft in drafts:
+            truth = draft.qualities.get(quality, "unknown")
+            if truth in NOT_JUDGED:
                 continue
-            result = results[name]
-            status = next(i.status for i in result.checklist if i.quality == quality) if result.checklist else "unchecked"
+            result = results[draft.name]
+            status = next((i.status for i in result.checklist if i.quality == quality), "unchecked")
             flagged = status == "missing"
             if truth == "absent":
                 tp, fn = tp + flagged, fn + (not flagged)
             else:
                 fp, tn = fp + flagged, tn + (not flagged)
             if flagged != (truth == "absent"):
-                misses.append(f"{name}: {quality} labelled {truth}, linter says {status}")
+                detail = f" ({result.error.code})" if result.error else ""
+                misses.append(f"{draft.name}: {quality} labelled {truth}, linter says {status}{detail}")
+        false_alarms += fp
         recall, specificity = _ratio(tp, tp + fn), _ratio(tn, tn + fp)
         balanced = (recall + specificity) / 2 if recall is not None and specificity is not None else None
         if balanced is not None:
             scores.append(balanced)
         rows.append(f"| {quality} | {tp + fn} | {tn + fp} | {_fmt(_ratio(tp, tp + fp))} | {_fmt(recall)} | {_fmt(specificity)} | {_fmt(balanced)} |")
-    macro = sum(scores) / len(scores)
-    kinds = sum(1 for n in names if results[n].kind == labels[n]["kind"])
-    clean = [n for n in names if all(labels[n][q] in ("present", "unknown") for q in QUALITIES)]
-    errors = sum(1 for n in clean for f in results[n].findings if f.severity == Severity.ERROR)
-    warnings = sum(1 for n in clean for f in results[n].findings if f.severity == Severity.WARNING)
-    suggestions = sum(1 for n in clean for f in results[n].findings if f.severity == Severity.SUGGESTION)
+    macro = sum(scores) / len(scores) if scores else float("nan")
+    notes = [d for d in drafts if d.kind in NOTE_KINDS]
+    kinds = sum(1 for d in notes if results[d.name].kind == d.kind)
+    misses += [f"{d.name}: kind labelled {d.kind}, linter says {results[d.name].kind}" for d in notes if results[d.name].kind != d.kind]
+    clean = [d for d in drafts if all(v != "absent" for v in d.qualities.values())]
+    errors = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.ERROR)
+    warnings = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.WARNING)
+    suggestions = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.SUGGESTION)
     table = [
-        f"Measured {dt.date.today().isoformat()} with `make eval` on {len(names)} labelled drafts in `{folder}`.",
+        f"Measured {dt.date.today().isoformat()} with `make eval` on {len(drafts)} labelled drafts in `{folder}`.",
         "",
         "| quality | absent | present | precision | recall | specificity | balanced accuracy |",
         "| --- | --- | --- | --- | --- | --- | --- |",
         *rows,
         f"| **macro** | | | | | | **{macro:.3f}** |",
         "",
-        f"- Kind (thank-you / follow-up) inferred or read correctly: {kinds}/{len(names)}.",
-        f"- Clean drafts (every quality present): {len(clean)}; errors on them: {errors}; "
+        f"- False alarms (a quality labelled present but flagged): {false_alarms} "
+        f"({false_alarms / max(1, len(drafts)):.2f} per draft).",
+        f"- Kind (thank-you / follow-up) inferred or read correctly: {kinds}/{len(notes)}.",
+        f"- Clean drafts (no quality absent): {len(clean)}; errors on them: {errors}; "
         f"warnings: {warnings} ({warnings / max(1, len(clean)):.2f} per draft); suggestions: {suggestions} "
         f"({suggestions / max(1, len(clean)):.2f} per draft).",
         "",
@@ -81,6 +127,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--misses", action="store_true", help="list every disagreement with the labels")
     args = parser.parse_args(argv)
     for folder in args.folders:
+        if not (Path(folder) / "labels.yaml").is_file():
+            print(f"{folder}: no labels.yaml here; skipped\n", file=sys.stderr)
+            continue
         table, _macro, misses = evaluate(Path(folder))
         print(table)
         if args.misses:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 from conftest import ROOT
 
 spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
 evaluate = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = evaluate  # dataclasses look their module up there
 spec.loader.exec_module(evaluate)
 
 GOOD = "Hi Ana,\n\nThank you for your time today.\n\nBest,\nSam\n"
@@ -32,3 +34,29 @@ def test_scores_and_misses(tmp_path):
     # Interest has no "absent" label here, so its balanced accuracy is undefined and left out.
     assert "| interest | 0 | 2 | 0.00 | n/a | 0.00 | n/a |" in table
     assert macro == 1.0
+
+
+def test_reads_the_long_label_format_and_counts_false_alarms(tmp_path):
+    """The real-world development set's format: a `drafts:` list, long quality names, `n/a`,
+    and an out-of-scope kind that the kind score leaves out."""
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "001.txt").write_text(BAD)
+    (tmp_path / "drafts" / "002.txt").write_text(GOOD)
+    labels = {"version": 1, "drafts": [
+        {"file": "drafts/001.txt", "kind": "thank-you", "labels": {
+            "timing": "n/a", "personalization": "present", "gratitude_at_start": "present",
+            "qualifications": "n/a", "specific_interview_moment": "n/a", "interest_restated": "n/a",
+            "follow_up_question": "n/a", "tone_and_proofreading": "present"}},
+        {"file": "drafts/002.txt", "kind": "other", "labels": {
+            "timing": "n/a", "personalization": "n/a", "gratitude_at_start": "present",
+            "qualifications": "n/a", "specific_interview_moment": "n/a", "interest_restated": "n/a",
+            "follow_up_question": "n/a", "tone_and_proofreading": "n/a"}},
+    ]}
+    import yaml
+
+    (tmp_path / "labels.yaml").write_text(yaml.safe_dump(labels))
+    table, _macro, misses = evaluate.evaluate(tmp_path)
+    # 001 has no thanks although labelled as having it: one false alarm over two drafts.
+    assert "001.txt: gratitude labelled present, linter says missing" in misses
+    assert "False alarms (a quality labelled present but flagged): 1 (0.50 per draft)" in table
+    assert "Kind (thank-you / follow-up) inferred or read correctly: 1/1." in table
