@@ -98,3 +98,24 @@ def test_contractions_are_fixed_whole(linter, before, after):
     draft = read_text(f"Hi Ana,\n\nThank you. {before}.\n\nBest,\nSam\n", "note.md")
     fixes = [f for f in linter.lint([draft])[0].findings if f.fix is not None and f.rule_id.startswith("proofreading.")]
     assert apply_fixes(draft.text, fixes) == draft.text.replace(before, after)
+
+
+def _named_patterns():
+    from thanklint.patterns import PatternSet
+
+    for rule in RULES:
+        for key, value in rule.settings.items():
+            if isinstance(value, PatternSet):
+                for index, spec in enumerate(value.specs):
+                    if spec.get("name"):
+                        yield pytest.param(rule, key, index, id=f"{rule.id}-{key}-{spec['name']}")
+
+
+@pytest.mark.parametrize(("rule", "key", "index"), list(_named_patterns()))
+def test_named_pattern_is_exercised_by_an_example(linter, rule, key, index):
+    """A pattern that no example of its own rule matches is a pattern nobody has seen work."""
+    patterns = rule.settings[key]
+    drafts = [d for example in (*rule.bad, *rule.good) for d in _drafts(example)]
+    parsed = linter.parse(drafts)
+    assert any(m.pattern == index for p in parsed for m in patterns.find(linter.nlp, p.doc)), (
+        f"{rule.path}: pattern '{patterns.name(index)}' ({key}) matches none of the rule's examples")

@@ -111,3 +111,39 @@ def test_extra_rules_run_and_can_be_selected(tmp_path):
     result = run_cli("check", "--rules", str(tmp_path), "--select", "tone.corporate-speak", "--format", "jsonl", str(draft))
     assert result.returncode == 0, result.stderr
     assert '"rule_id": "tone.corporate-speak"' in result.stdout
+
+
+def test_vocabulary_expands_inline_and_as_a_list(tmp_path):
+    vocab = {"fillers": ["synergy", "leverage"]}
+    rule = load_rule_file(textwrap.dedent(GOOD).replace("  - phrase: synergy", "  - phrase: [{vocab: fillers}, paradigm]\n"
+                                                       "  - tokens: [{LOWER: {IN: {vocab: fillers}}}]"),
+                          "rules/tone/test.yaml", "tone", "test", vocab)
+    specs = rule.settings["patterns"].specs
+    assert specs[0]["phrase"] == ["synergy", "leverage", "paradigm"]
+    assert specs[1]["tokens"] == [{"LOWER": {"IN": ["synergy", "leverage"]}}]
+
+
+def test_unknown_vocabulary_is_named():
+    text = textwrap.dedent(GOOD).replace("  - phrase: synergy", "  - phrase: {vocab: filers}")
+    with pytest.raises(RuleError) as info:
+        load_rule_file(text, "rules/tone/test.yaml", "tone", "test", {"fillers": ["synergy"]})
+    assert "unknown vocabulary 'filers'" in str(info.value) and "fillers" in str(info.value)
+
+
+def test_custom_rule_folder_uses_its_own_and_the_shared_vocabularies(tmp_path):
+    from thanklint.rules import load_rules
+
+    (tmp_path / "vocabularies").mkdir()
+    (tmp_path / "vocabularies" / "buzzwords.yaml").write_text("words: [synergy, leverage]\n")
+    (tmp_path / "tone").mkdir()
+    (tmp_path / "tone" / "buzz.yaml").write_text(
+        textwrap.dedent(GOOD).replace("  - phrase: synergy", "  - tokens: [{LEMMA: {IN: [{vocab: buzzwords}, {vocab: generic-things}]}}]"))
+    rule = next(r for r in load_rules((str(tmp_path),)) if r.id == "tone.buzz")
+    words = rule.settings["patterns"].specs[0]["tokens"][0]["LEMMA"]["IN"]
+    assert words[:2] == ["synergy", "leverage"] and "culture" in words
+
+
+def test_pattern_name_must_be_a_label():
+    with pytest.raises(RuleError) as info:
+        load(GOOD.replace("  - phrase: synergy", "  - phrase: synergy\n    name: Two Words"))
+    assert "name: expected a short kebab-case label" in str(info.value)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PATTERN_TYPES = ("phrase", "tokens", "dep", "regex")
-PATTERN_KEYS = {*PATTERN_TYPES, "target", "replacement"}
+PATTERN_KEYS = {*PATTERN_TYPES, "target", "replacement", "name"}
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
             re.compile(value)
         except re.error as exc:
             raise RuleError(where, f"invalid regex {value!r}: {exc}", line, key) from None
+    if "name" in spec and not (isinstance(spec["name"], str) and _NAME.match(spec["name"])):
+        raise RuleError(where, "name: expected a short kebab-case label such as 'writer-as-subject'", line, key)
     target = spec.get("target", 0)
     if isinstance(target, bool) or not (isinstance(target, int) or (isinstance(target, list) and target
                                                                      and all(isinstance(t, int) and not isinstance(t, bool) for t in target))):
@@ -71,6 +74,10 @@ class PatternSet:
 
     def __bool__(self) -> bool:
         return bool(self.specs)
+
+    def name(self, pattern: int) -> str | None:
+        """The pattern's `name:` label, used by documentation and tests."""
+        return self.specs[pattern].get("name")
 
     def replacement(self, match: Match) -> str | None:
         return self.specs[match.pattern].get("replacement")

@@ -45,6 +45,8 @@ COMMON_KEYS = (
     "references",
 )
 _ID = re.compile(r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A rule folder's shared word lists live here, not in a category folder.
+VOCABULARIES = "vocabularies"
 DOCS_URL = "https://github.com/thanklint/thanklint/blob/main/docs/rules.md"
 
 
@@ -189,7 +191,55 @@ def _example_draft(item: Any, where: str, key: str, line: int | None) -> tuple[s
     raise RuleError(where, "an example is text, {text, meta} or {drafts: [{text, meta}, ...]}", getattr(item, "line", line), key)
 
 
-def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
+def load_vocabularies(folder, known: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Word lists from `<folder>/vocabularies/<name>.yaml` (a mapping with `words:`), added to
+    `known`: rules share one list instead of copies that drift apart."""
+    vocab = dict(known or {})
+    base = folder / VOCABULARIES
+    if not base.is_dir():
+        return vocab
+    for file in sorted(base.iterdir(), key=lambda p: p.name):
+        if not file.name.endswith(".yaml"):
+            continue
+        where = f"{VOCABULARIES}/{file.name}" if not isinstance(file, Path) else str(file)
+        try:
+            data = yamltext.load(file.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            number, problem = yamltext.problem(exc)
+            raise RuleError(where, f"not valid YAML: {problem}", number) from None
+        words = data.get("words") if isinstance(data, dict) else None
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+            raise RuleError(where, "a vocabulary is a mapping with 'words:', a list of text", None, "words")
+        vocab[file.name[: -len(".yaml")]] = words
+    return vocab
+
+
+def expand_vocabularies(value: Any, vocab: dict[str, list[str]], where: str, line: int | None = None) -> Any:
+    """Replace every `{vocab: name}` by that vocabulary's words: inline inside a list, or as the
+    list itself where one is expected (`LEMMA: {IN: {vocab: generic-things}}`)."""
+    line = getattr(value, "line", line)
+    if isinstance(value, dict):
+        if set(value) == {"vocab"}:
+            name = value["vocab"]
+            if name not in vocab:
+                raise RuleError(where, f"unknown vocabulary {name!r}{did_you_mean(str(name), vocab)}", line, "vocab")
+            return list(vocab[name])
+        expanded = {k: expand_vocabularies(v, vocab, where, line) for k, v in value.items()}
+        if isinstance(value, _Lined):
+            return _Lined(expanded, value.lines, value.line)
+        return expanded
+    if isinstance(value, list):
+        out: list = []
+        for item in value:
+            if isinstance(item, dict) and set(item) == {"vocab"}:
+                out.extend(expand_vocabularies(item, vocab, where, line))
+            else:
+                out.append(expand_vocabularies(item, vocab, where, line))
+        return out
+    return value
+
+
+def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[str, list[str]] | None = None) -> Rule:
     """Parse and validate one rule file; every problem names the file, line and key."""
     rule_id = f"{category}.{name}"
     if category not in CATEGORIES:
@@ -203,6 +253,7 @@ def load_rule_file(text: str, where: str, category: str, name: str) -> Rule:
         raise RuleError(where, f"not valid YAML: {problem}", number) from None
     if not isinstance(data, dict):
         raise RuleError(where, "a rule file is a mapping of keys")
+    data = expand_vocabularies(data, vocab or {}, where)
     lines = getattr(data, "lines", {})
     kinds = registry()
     kind_name = data.get("kind")
@@ -255,7 +306,7 @@ def _rule_files(folder) -> list:
     """(category, name, file) for every `<category>/<name>.yaml` below a folder, sorted."""
     out = []
     for category in sorted(folder.iterdir(), key=lambda p: p.name):
-        if category.is_dir() and not category.name.startswith(("_", ".")):
+        if category.is_dir() and not category.name.startswith(("_", ".")) and category.name != VOCABULARIES:
             for file in sorted(category.iterdir(), key=lambda p: p.name):
                 if file.name.endswith(".yaml"):
                     out.append((category.name, file.name[: -len(".yaml")], file))
@@ -270,12 +321,14 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     """The built-in rules followed by rules from extra folders; a duplicate id is an error."""
     rules: dict[str, Rule] = {}
     folders = [builtin_folder(), *(Path(d) for d in extra_dirs)]
+    shared = load_vocabularies(folders[0])
     for number, folder in enumerate(folders):
         if isinstance(folder, Path) and not folder.is_dir():
             raise RuleError(str(folder), "rule folder not found")
+        vocab = shared if number == 0 else load_vocabularies(folder, shared)
         for category, name, file in _rule_files(folder):
             where = f"rules/{category}/{name}.yaml" if number == 0 else str(file)
-            rule = load_rule_file(file.read_text(encoding="utf-8"), where, category, name)
+            rule = load_rule_file(file.read_text(encoding="utf-8"), where, category, name, vocab)
             if rule.id in rules:
                 raise RuleError(where, f"rule id '{rule.id}' is already defined in {rules[rule.id].path}")
             rules[rule.id] = rule
