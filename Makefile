@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval docs bench clean
+.PHONY: demo test eval snapshot docs bench clean
 
 ## demo: install everything, then lint the bundled example drafts
 demo: $(STAMP)
@@ -20,6 +20,10 @@ test: $(STAMP)
 REALWORLD ?= ../shared/realworld
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py $(wildcard $(REALWORLD)) $(wildcard tests/eval tests/eval-*)
+
+## snapshot: record every labelled draft's checklist (tests/test_accuracy.py compares with it)
+snapshot: $(STAMP)
+	$(BIN)/python scripts/evaluate.py --snapshot tests/accuracy-snapshot.yaml $(wildcard tests/eval tests/eval-*)
 
 ## docs: regenerate docs/rules.md from the rule files
 docs: $(STAMP)

@@ -32,6 +32,11 @@ LONG_NAMES = {
     "tone_and_proofreading": "tone",
 }
 NOT_JUDGED = ("unknown", "n/a")
+SNAPSHOT_HEADER = (
+    "# Every labelled draft's kind and checklist, and each set's macro balanced accuracy, as the\n"
+    "# rules stand. tests/test_accuracy.py fails when they change: review the change, then\n"
+    "# regenerate with `make snapshot` and commit it with the rule change that caused it.\n"
+)
 NOTE_KINDS = ("thank-you", "follow-up")
 
 
@@ -69,8 +74,13 @@ def _fmt(value: float | None) -> str:
 def evaluate(folder: Path) -> tuple[str, float, list[str]]:
     drafts = read_labels(folder)
     report = lint_paths([str(folder / "drafts" / d.name) for d in drafts])
+    return score(folder, drafts, report.files)
+
+
+def score(folder: Path, drafts: list[Labelled], linted: list) -> tuple[str, float, list[str]]:
+    """The table, the macro balanced accuracy and the disagreements, for drafts and their results."""
     rows, scores, misses = [], [], []
-    results = {d.name: r for d, r in zip(drafts, report.files)}
+    results = {d.name: r for d, r in zip(drafts, linted)}
     false_alarms = 0
     for quality in QUALITIES:
         tp = fp = tn = fn = 0
@@ -121,11 +131,32 @@ def evaluate(folder: Path) -> tuple[str, float, list[str]]:
     return "\n".join(table), macro, misses
 
 
+def checklists(folders: list[Path]) -> tuple[dict[str, str], dict[str, float]]:
+    """Every draft's kind and checklist in one line, keyed by path, and each set's macro
+    balanced accuracy: the snapshot that `tests/test_accuracy.py` holds the rules to."""
+    out, macros = {}, {}
+    for folder in folders:
+        drafts = read_labels(folder)
+        report = lint_paths([str(folder / "drafts" / d.name) for d in drafts])
+        for draft, result in zip(drafts, report.files):
+            marks = " ".join(f"{i.quality}={i.status}" for i in result.checklist) or f"error={result.error.code}"
+            out[f"{folder.name}/{draft.name}"] = f"{result.kind} {marks}"
+        macros[folder.name] = round(score(folder, drafts, report.files)[1], 3)
+    return out, macros
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folders", nargs="*", default=["tests/eval"], help="folders with drafts/ and labels.yaml")
     parser.add_argument("--misses", action="store_true", help="list every disagreement with the labels")
+    parser.add_argument("--snapshot", metavar="FILE", help="write every draft's checklist to FILE (YAML) and stop")
     args = parser.parse_args(argv)
+    if args.snapshot:
+        drafts, macros = checklists([Path(f) for f in args.folders])
+        text = yaml.safe_dump({"macro": macros, "drafts": drafts}, sort_keys=True, width=200)
+        Path(args.snapshot).write_text(SNAPSHOT_HEADER + text, encoding="utf-8")
+        print(f"{args.snapshot}: {len(drafts)} drafts")
+        return 0
     for folder in args.folders:
         if not (Path(folder) / "labels.yaml").is_file():
             print(f"{folder}: no labels.yaml here; skipped\n", file=sys.stderr)

@@ -87,3 +87,68 @@ def test_respected_greeting_and_a_two_line_sign_off():
 def test_a_last_thank_you_line_of_the_body_stays_body():
     got = parts("Dear Ms Patel,\n\nWhat does the first month look like?\nThank you!\nBest regards,\nSam\n")
     assert got["sign_off"] == "Best regards," and got["body"].endswith("Thank you!")
+
+
+def test_letter_head_with_address_and_date_blocks():
+    text = (
+        "Priya Raman\n14 Larch St.\nLeeds LS6 2QT\npriya.raman@example.com\n+44 7700 900123\n\n3 March 2026\n\n"
+        "Mr. Colin Abbott\nHead of Facilities\nNorthgate Estates Ltd.\n22 Wharf Rd.\nLeeds LS1 4AP\n\n"
+        "RE: Maintenance Planner interview\n\nDear Mr. Abbott,\n\nThank you for the interview.\n\nYours sincerely,\nPriya Raman\n"
+    )
+    got = parts(text)
+    assert got["greeting"] == "Dear Mr. Abbott," and got["body"] == "Thank you for the interview."
+
+
+def test_page_scaffolding_above_the_note():
+    got = parts("Subject line: Thank you - barista trial\nEmail text:\nHi Jo,\n\nThanks for the trial shift.\n\nBest,\nKim")
+    assert got["greeting"] == "Hi Jo," and got["body"] == "Thanks for the trial shift."
+
+
+def test_name_then_text_on_the_first_line():
+    got = parts("Hiring Committee, Thank you for meeting me today. I enjoyed it.\n")
+    assert got["greeting"] == "Hiring Committee," and got["body"].strip().startswith("Thank you")
+
+
+def test_an_opener_with_a_comma_is_not_a_greeting():
+    got = parts("Yesterday, I met the team. Thank you for that.\n")
+    assert got["greeting"] == "" and got["body"].startswith("Yesterday")
+
+
+@pytest.mark.parametrize(
+    ("text", "sign_off", "signature"),
+    [
+        ("Hi Ana,\n\nThanks for today. I hope to hear soon. Best, Sam\n", "Best,", "Sam"),
+        ("thanks for the interview today, looking forward to hearing back. Regards, Tom Mbeki", "Regards,", "Tom Mbeki"),
+        ("Hi Ana,\n\nThanks for today.\n\nBest, Sam\n", "Best,", "Sam"),
+        ("Hi Ana,\n\nThanks for today.\n\ncheerio,\nMike\n", "cheerio,", "Mike"),
+        ("Thanks for today. I learnt a lot.\n\n– Paulo\n", "", "– Paulo"),
+    ],
+)
+def test_closing_that_shares_a_line(text, sign_off, signature):
+    got = parts(text)
+    assert (got["sign_off"], got["signature"]) == (sign_off, signature)
+    assert got["body"].rstrip().endswith(("soon.", "back.", "today.", "lot."))
+
+
+@pytest.mark.parametrize(
+    ("text", "greeting", "body_start"),
+    [
+        ("hi omar thanks a lot for the chat today about the forklift job, it went well i think\n", "hi omar", "thanks a lot"),
+        ("Dear Ms. Ibekwe thank you for the interview on monday for the cashier post at the depot\n", "Dear Ms. Ibekwe", "thank you"),
+        ("Hey Lou!! Thanks heaps for the trial shift yesterday, the kitchen was mad busy but fun\n", "Hey Lou!!", "Thanks heaps"),
+        ("05/11/2025\n\nTo the selection panel,\n\nThank you for the interview.\n\nYours faithfully,\nAnn", "To the selection panel,", "Thank you"),
+        ("Dear Sir,\n\nRE: INTERVIEW FOR STORES CLERK\n\nI write to thank you for the interview.\n\nYours faithfully,\nObi", "Dear Sir,", "I write"),
+    ],
+)
+def test_greeting_without_a_line_of_its_own(text, greeting, body_start):
+    got = parts(text)
+    assert got["greeting"] == greeting and got["body"].strip().startswith(body_start)
+
+
+def test_letter_head_with_from_to_blocks_and_a_town_line():
+    text = ("From:\nAnil Kumar\n4, 2nd Main Road\nHosur - 635 109\n\nDate: 02.09.2025\n\nTo:\nThe Plant Manager,\n"
+            "Velan Castings Pvt. Ltd.,\nHosur.\n\nSubject: Thanks for the interview\n\nRespected Sir,\n\n"
+            "I thank you for the interview on 1.09.2025.\n\nThanking you,\nYours faithfully,\nAnil Kumar")
+    got = parts(text)
+    assert got["greeting"] == "Respected Sir," and got["body"] == "I thank you for the interview on 1.09.2025."
+    assert got["sign_off"] == "Thanking you,\nYours faithfully,"

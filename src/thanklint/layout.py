@@ -15,7 +15,14 @@ GREETING_WORDS = (
     r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
 )
-_GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b", re.I)
+_GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’ /-]{{2,40}}[,:]\s*$", re.I)
+#: The greeting at the head of a line that runs on without a comma: "hi sarah thank you ...",
+#: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...".
+_GREETING_HEAD = re.compile(
+    rf"^\s*(?i:{GREETING_WORDS})(?:\s+(?i:mr|mrs|ms|mx|dr|prof|miss|ma['’]am|sir|madam)\.?)?"
+    r"(?:(?:\s+[A-Z][\w'’-]*){1,3}|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so)\b)[a-z][\w'’-]*)?"
+    r"\s*[!.,:;—-]*(?=\s+\S)"
+)
 #: A short first line ending in a comma: "Dana,", "Ms. Whitfield:", "Kia ora Aroha,", "Namaste Priya,".
 _NAME_GREETING = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
 SIGN_OFFS = (
@@ -26,15 +33,48 @@ SIGN_OFFS = (
     r"xo|xoxo|love|peace|yours|with best regards|with kind regards|regards and thanks|thanks and regards|"
     r"best,? and thanks|respectfully submitted|look forward to hearing from you|"
     r"with (?:warm|warmest|kind|kindest|best|sincere) (?:regards|wishes|thanks)|warm wishes|kindest regards|"
-    r"yours respectfully|with respect|thanking you|is mise le meas|le meas|ng[aā] mihi(?: nui)?"
+    r"yours respectfully|with respect|thanking you|is mise le meas|le meas|ng[aā] mihi(?: nui)?|cheerio|thanks & regards|"
+    r"thanks and best regards|thanks & best regards|best rgds|rgds|many thanks again|with appreciation and regards"
 )
 _SIGN_OFF = re.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+#: "Best, Sam" on one line, or "... hear from you soon. Best, Sam" at the end of the last line.
+_SIGN_OFF_AND_NAME = re.compile(rf"^\s*(?P<off>(?i:{SIGN_OFFS})\s*[,.!-]*)\s*(?P<name>{_NAME})\s*$")
+_SIGN_OFF_AT_END = re.compile(
+    rf"(?<=[.!?])\s+(?P<off>(?i:best|best regards|kind regards|warm regards|regards|sincerely|yours sincerely|yours truly"
+    rf"|yours faithfully|respectfully|cheers|thanks|thank you|thanks again|thank you again|many thanks|all the best"
+    rf"|best wishes|thanks and regards)"
+    rf"\s*[,.!-]*)\s*(?P<name>{_NAME})?\s*$"
+)
+#: "– Paulo" or "-Sam": a dashed signature on the last line.
+_DASH_SIGNATURE = re.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
-_HEADER = re.compile(r"^\s*(?:subject|re|to|from|cc|bcc|date)\s*:", re.I)
-_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$")
+#: Pasted headers and page scaffolding above a note: "Subject line: ...", "Email text:", "RE: ...".
+_HEADER = re.compile(
+    r"^\s*(?:subject(?:\s+line)?|re|fwd?|to|from|cc|bcc|date|sent|e-?mail(?:\s+(?:text|body|subject|message))?"
+    r"|message|body|text|letter)\s*:",
+    re.I,
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\.?\s*$"
+)
+#: Lines of an address or letter head: a street ending in "St.", a firm ending in "Inc.", a
+#: phone number, an e-mail address, a web address, a post code, a slot.
+_ADDRESS_END = re.compile(r"\b(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Sq|Inc|Ltd|Co|Corp|LLC|Pty|PLC|GmbH|Jr|Sr|Esq|Ph\.D|M\.D|MD|Bldg|Ste|No)\.\s*$")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\+?\d[\d ()./-]{6,}\d|^\s*[\[{<(].*[\]}>)]\s*$")
+#: Sentence openers that end in a comma but are not a name: "Yesterday, I ...", "As discussed, ...".
+_NOT_A_NAME = frozenset(
+    "yesterday today again also however honestly first firstly overall thanks thank well so sorry unfortunately "
+    "additionally finally once as in on at after since while although recently lastly personally meanwhile "
+    "otherwise please hopefully again anyway besides currently frankly moreover sadly luckily fortunately "
+    "just yes no ok okay great wow congratulations greetings further furthermore following regarding per".split()
+)
+#: A first line "Hiring Committee, Thank you ...": up to four capitalised words, a comma, then the text.
+_NAME_THEN_TEXT = re.compile(r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?=\S)")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
@@ -103,16 +143,31 @@ def find_layout(text: str) -> Layout:
     body_from = _letter_head(text, lines)
     first_start, first_end = lines[min(body_from, len(lines) - 1)]
     first = text[first_start:first_end]
-    if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first)):
+    named = _NAME_THEN_TEXT.match(first)
+    if named and named.group(1).split()[0].lower().rstrip(".") in _NOT_A_NAME:
+        named = None
+    if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named):
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
         comma = re.search(r"[,:;—]|\s-\s", first)
+        head = _GREETING_HEAD.match(first) if len(first.split()) > 8 else None
         if comma and first[comma.end():].strip() and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + comma.end())
+        elif head:
+            greeting = Region(first_start, first_start + head.end())
         else:
             greeting = Region(first_start, first_end)
             body_from += 1
+            while body_from < len(lines) - 1 and _HEADER.match(text[lines[body_from][0] : lines[body_from][1]]):
+                body_from += 1  # "RE: ..." under the greeting is not the body
 
     sign_off, signature, body_to = _closing(text, lines, body_from)
+    split = _SIGN_OFF_AND_NAME.match(text[signature.start : signature.end]) if signature and not sign_off else None
+    if split:  # "Best, Sam" after a blank line: the sign-off and the name share it
+        sign_off = Region(signature.start + split.start("off"), signature.start + split.end("off"))
+        signature = Region(signature.start + split.start("name"), signature.end)
+    inline = _inline_closing(text, lines, body_from, body_to) if not sign_off and not signature else None
+    if inline:
+        sign_off, signature = inline
     if greeting and greeting.end < first_end:
         body_start = greeting.end
     elif body_from < len(lines):
@@ -120,6 +175,9 @@ def find_layout(text: str) -> Layout:
     else:
         body_start = len(text)
     body_end = lines[body_to - 1][1] if body_to > body_from else body_start
+    if inline:
+        cut = sign_off.start if sign_off else signature.start
+        body_end = body_start + len(text[body_start:cut].rstrip())
     body = Region(body_start, max(body_start, body_end))
     return Layout(greeting, body, sign_off, signature, _paragraphs(text, body))
 
@@ -133,13 +191,22 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     headers = 0
     while headers < len(lines) and _HEADER.match(line(headers)):
         headers += 1
-    for i in range(headers, min(len(lines), headers + 10)):
+    for i in range(headers, min(len(lines), headers + 22)):
         if _GREETING.match(line(i)):
             block = [line(j) for j in range(headers, i)]
-            if all(len(b.split()) <= 8 and not re.search(r"[.!?]\s*$", b) or _DATE_LINE.match(b) for b in block):
+            if all(_address_like(b) for b in block):
                 return i
             break
     return headers
+
+
+def _address_like(line: str) -> bool:
+    """A line of a letter head: short and not a sentence (a street, a firm, a date, a phone
+    number, an e-mail address, a "RE:" line), or a slot standing for one."""
+    if _DATE_LINE.match(line) or _CONTACT.search(line) or _HEADER.match(line):
+        return True
+    words = len(line.split())
+    return words <= 10 and (not re.search(r"[.!?]\s*$", line) or bool(_ADDRESS_END.search(line)) or words <= 2)
 
 
 def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[Region, Region, int]:
@@ -174,6 +241,26 @@ def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[R
     if device is not None:
         return Region(0, 0), from_line(device), device
     return Region(0, 0), Region(0, 0), len(lines)
+
+
+def _inline_closing(text: str, lines: list[tuple[int, int]], body_from: int, body_to: int) -> tuple[Region, Region] | None:
+    """A closing that shares a line: "Best, Sam" alone, "... soon. Best, Sam" ending the last body
+    line, or a dashed "– Paulo". Returns (sign-off, signature)."""
+    if body_to <= body_from:
+        return None
+    start, end = lines[body_to - 1]
+    last = text[start:end]
+    if body_to - 1 > body_from or lines[body_to - 1][0] > 0:
+        whole = _SIGN_OFF_AND_NAME.match(last)
+        if whole:
+            return (Region(start + whole.start("off"), start + whole.end("off")), Region(start + whole.start("name"), end))
+        if _DASH_SIGNATURE.match(last):
+            return Region(0, 0), Region(start + len(last) - len(last.lstrip()), end)
+    at_end = _SIGN_OFF_AT_END.search(last)
+    if at_end:
+        signature = Region(start + at_end.start("name"), end) if at_end.group("name") else Region(0, 0)
+        return Region(start + at_end.start("off"), start + at_end.end("off")), signature
+    return None
 
 
 def _paragraphs(text: str, body: Region) -> tuple[Region, ...]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from . import residue as residue_module
 from .draft import Draft, LineIndex
 from .layout import Layout, Region
 
@@ -93,6 +94,11 @@ class ParsedDraft:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
         return start, end - 1 if end > start and text[end - 1] == "\r" else end
+
+    @cached_property
+    def residue(self) -> list[residue_module.Residue]:
+        """Template residue anywhere in the content, found once for every rule."""
+        return residue_module.find(self.doc.text)
 
     @cached_property
     def body_text(self) -> str:

@@ -51,6 +51,9 @@ class Check:
     needs_ner: ClassVar[bool] = False
     #: Whether its findings can carry a fix (documented under "Fix safety").
     fixable: ClassVar[bool] = False
+    #: Whether a match inside template residue counts: a kind that looks for content (thanks, a
+    #: qualification, a question) must not count "my background in [key skill]".
+    counts_residue: ClassVar[bool] = True
     #: When it runs: "draft" (each draft), "corpus" (once over all drafts of a run) or
     #: "suppressions" (each draft, after inline suppressions have been applied).
     phase: ClassVar[str] = "draft"
@@ -90,6 +93,7 @@ class Check:
     def matches(self, parsed: ParsedDraft, name: str = "patterns"):
         """Matches of the pattern set `name`, minus exceptions (regexes search only the scope
         when the kind has one)."""
+        from .. import residue
         from ..patterns import filter_exceptions
 
         doc, nlp = parsed.doc, self.nlp
@@ -102,12 +106,15 @@ class Check:
         found = self.settings[name].find(nlp, doc, within)
         overlap = self.settings.get("exceptions")
         same = self.settings.get("sentence_exceptions")
-        return filter_exceptions(
+        kept = filter_exceptions(
             doc,
             found,
             overlap.find(nlp, doc) if overlap else [],
             same.find(nlp, doc) if same else [],
         )
+        if self.counts_residue or not parsed.residue:
+            return kept
+        return [m for m in kept if not residue.bound(m.start, m.end, doc.text, parsed.residue)]
 
     def in_scope(self, parsed: ParsedDraft, matches: list, scope: Any) -> list:
         """Keep the matches inside the scope: a region name, or the first/last body sentences."""
@@ -128,11 +135,12 @@ def scope_ranges(parsed: ParsedDraft, scope: Any) -> list[tuple[int, int]]:
 
 def registry() -> dict[str, type[Check]]:
     """Every kind by name (imported here so the registry stays closed and explicit)."""
-    from . import context, corpus, existence, metric, occurrence, spelling, subject, suppression, timing
+    from . import context, corpus, existence, metric, occurrence, residue_check, spelling, subject, suppression, timing
 
     kinds = [
         existence.Existence,
         existence.Substitution,
+        residue_check.Residue,
         occurrence.Occurrence,
         metric.Metric,
         spelling.Spelling,

@@ -74,9 +74,14 @@ class RecipientName(Check):
         parts = _parts(parsed.meta.recipient)
         if not parts or not parsed.layout.greeting:
             return
+        # A greeting to two members of the panel ("Dear Dr. Okonkwo and Ms. Santos") greets
+        # people the writer met: any interviewer's name is a right name, never "someone else".
+        panel = [p for name in parsed.meta.interviewers for p in _parts(name)]
         threshold = self.settings["min_similarity"]
         for start, end, word in greeting_names(parsed):
             lower = word.lower()
+            if any(lower == p.lower() for p in panel):
+                continue
             if any(lower == p.lower() or (len(lower) >= 3 and p.lower().startswith(lower)) for p in parts):
                 continue  # the name, or a short form of it (Jen for Jennifer)
             best = max(parts, key=lambda p: _similar(word, p))

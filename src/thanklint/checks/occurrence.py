@@ -13,6 +13,7 @@ from .existence import _PATTERN_OPTIONS
 class Occurrence(Check):
     kind = "occurrence"
     summary = "Counts matches in a scope and reports too few or too many."
+    counts_residue = False
     options = {
         **_PATTERN_OPTIONS,
         "min": Option("int", None, "fewest matches wanted"),

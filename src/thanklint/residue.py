@@ -1,0 +1,178 @@
+"""Template residue: slots, instructions to the writer and stand-in names, found once per draft.
+
+Real drafts are often templates half filled in: `[Interviewer Name]`, `{{first_name}}`,
+`%NAME%`, `____`, `(insert a detail)`, `Mr./Ms. Last Name`, `Your Name`, `ABC Company`. One pass
+finds every piece in any syntax, so that the residue rules report it and the content rules do
+not count it as content ("my background in [key skill]" is not a qualification).
+
+Each piece is one of three kinds:
+- `slot`: a value the writer should have filled in (`[Company Name]`, `<NAME>`, `____`);
+- `instruction`: words addressed to the writer (`[Insert something you learned]`, `(If known,
+  otherwise use title)`, `(The first paragraph is ...)`, `-Optional-`, `TODO`): they break tone
+  as well as personalization;
+- `stand-in`: a made-up name a sample letter uses (`Mr. Manager`, `ABC Company`, `John Doe`).
+
+Every pattern is bounded to one line and to a fixed length, so the pass stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Verbs that open an instruction to the writer ("Insert ...", "[tie to something they said]").
+_IMPERATIVES = (
+    r"insert|add|mention|include|enter|describe|name(?!\s+of\b)|list(?!\s+of\b)|explain|state|choose|pick|select|use|tie|"
+    r"reference|share|highlight|briefly|summari[sz]e|restate|reiterate|express|write|fill|put|give|"
+    r"specify|provide|replace|type|sign|delete|remove|edit|customi[sz]e|personali[sz]e|adapt|keep|"
+    r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand"
+)
+_IMPERATIVE_START = re.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
+#: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
+_IMPERATIVE_AFTER_BREAK = re.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
+#: Words that only an instruction contains: conditions, examples, options, the writer as "you".
+_INSTRUCTION_WORDS = re.compile(
+    r"(?i)(?:\bif\b|\be\.?g\.?(?=[\s,:]|$)|\bi\.e\.|\betc\b|\botherwise\b|\boptional(?:ly)?\b|\bfor example\b|\bsuch as\b"
+    r"|\byou(?:'|’)?(?:ll|ve|re|d)?\b(?!r))"
+)
+#: A parenthesis addressed to the writer: "(The first paragraph is ...)", "(You can use ...)".
+_PAREN_INSTRUCTION = re.compile(
+    r"^\s*(?:the\s+(?:first|second|third|last|final|next|closing|opening)\s+(?:paragraph|sentence|line|section)"
+    r"|this\s+(?:paragraph|section|part|sentence|line)|you\s+(?:can|could|should|may|might|will|need)"
+    r"|if\s+(?:known|applicable|possible|relevant|appropriate|needed|necessary|any|you|not|available|so)\b"
+    r"|optional|note\b|tip\b|e\.?g\.?\s)",
+    re.I,
+)
+#: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)".
+_PAREN_SLOT = re.compile(
+    r"^\s*(?:name\s+of|your\s+(?:name|title|company|address|email|e-mail|phone)|interviewer|company|organi[sz]ation"
+    r"|position|job\s+title|role|date|specific\s+\w+|recipient|hiring\s+manager)\b[^()]{0,40}$",
+    re.I,
+)
+_HTML_TAGS = frozenset("a b i u p br hr em strong div span ul ol li sup sub small code pre".split())
+
+#: (pattern, kind); a pattern may classify its own match with the group "body".
+_BRACKETS = [
+    re.compile(r"\[(?P<body>[^\[\]\n]{1,200})\](?!\()"),
+    re.compile(r"\{\{(?P<body>[^{}\n]{1,80})\}\}|\{(?P<body2>[A-Za-z_][\w .-]{0,60})\}"),
+    re.compile(r"<(?P<body>[A-Za-z][^<>\n@/:]{0,60})>"),
+    re.compile(r"\((?P<body>[^()\n]{1,300})\)"),
+]
+_SLOTS = [
+    re.compile(r"%[A-Za-z_]{2,30}%"),
+    re.compile(r"\$\{?[A-Z][A-Z_]{2,30}\}?"),
+    re.compile(r"\b[Xx]{3,}\b"),
+    re.compile(r"_{3,}"),
+    re.compile(r"(?<![*\n])\*{3,}(?![*\n])|(?<=\S )\*{3,}\s*$", re.M),
+    re.compile(r"\b(?:FIRST|LAST|FULL)_?NAME\b|\bfirst_name\b|\blast_name\b"),
+    re.compile(r"\b(?:Firstname|First Name)\s+(?:Lastname|Last Name)\b"),
+    # "Your Name", "Your contact info", "Your email address" (title case, or alone on a line)
+    re.compile(
+        r"\bYour\s+(?:Full\s+|Typed\s+|Printed\s+)?(?:Name|Signature|Title|Address|Phone(?:\s+Number)?|E-?mail(?:\s+Address)?"
+        r"|Contact\s+(?:Info(?:rmation)?|Details))\b"
+        r"|(?im:^[ \t]*your\s+(?:full\s+)?(?:name|signature|title|address|phone(?:\s+number)?|e-?mail(?:\s+address)?"
+        r"|contact\s+(?:info(?:rmation)?|details))[ \t]*$)"
+    ),
+    # Field labels written out: "Company Name", "Recipient's Name", "Specific Position".
+    re.compile(
+        r"\b(?:Company|Organi[sz]ation|Interviewer|Hiring Manager|Position|Job|Role|Recipient|Manager|School|Hospital"
+        r"|Employer|First|Last|Full|Team|Department)(?:'s|’s)? (?:Name|Title)\b"
+        r"|\b[Rr]ecipient(?:'s|’s)? (?:name|title)\b|\bSpecific (?:Position|Role|Job|Company|Date|Topic|Project)\b"
+        r"|\bName of (?:Company|Organi[sz]ation|Interviewer|Position|Employer)\b"
+    ),
+    re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s*/\s*(?:Mr|Mrs|Ms|Mx|Dr)s?\.?(?:\s+(?:Last\s*Name|Lastname|Surname|Name))?"),
+    re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?:Last\s*Name|Lastname|Surname|LASTNAME|Name)\b"),
+    # A role noun as the signature: "Applicant", "Candidate" alone on the last line.
+    re.compile(r"(?im:^[ \t]*(?:the\s+)?(?:applicant|candidate|job\s+seeker|interviewee)[ \t]*\Z)"),
+]
+_INSTRUCTIONS = [
+    re.compile(r"\b(?:TODO|TBD|FIXME|TK)\b"),
+    re.compile(r"(?i)\bnote to self\b"),
+    re.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
+    # "Mention a specific project you discussed." opening a sentence or a line
+    re.compile(
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Insert|Mention|Add|Include|Customi[sz]e|Personali[sz]e|Replace|Fill in|Describe"
+        r"|Reference)\s+(?:a|an|the|your|one|something|some|specific|here|details?|this|their)\b[^.\n]{0,80}",
+        re.M,
+    ),
+    re.compile(r"(?i)\b(?:choose|pick|select|delete|remove) (?:one|as appropriate|as needed|this (?:line|sentence|paragraph)|if not applicable)\b"),
+    re.compile(r"(?i)\b(?:edit|customi[sz]e|personali[sz]e|adapt) (?:this|the) (?:sentence|paragraph|part|line|template|section)\b"),
+]
+_STAND_INS = [
+    re.compile(
+        r"\b(?:ABC|XYZ|ACME|Acme|XX|ABCD|DEF)(?:\s+[A-Z][a-z]+)?\s+(?:Company|Corp(?:oration)?|Inc\.?|Ltd\.?|Hospital|School"
+        r"|Bank|Group|Industries|Organi[sz]ation|Firm|Agency|University|College|Clinic|Foundation|Enterprises|Solutions"
+        r"|Technologies|Co\.)"
+    ),
+    # "Company X", "Hospital B" (not "... at the Hospital I joined")
+    re.compile(r"\b(?:Company|Firm|Organi[sz]ation|Employer|Hospital|School)\s+(?:[A-HJ-Z]|ABC|XYZ)\b(?![.'’&]\w)"),
+    re.compile(r"\bthe\s+ABC\s+(?:team|department)\b"),
+    re.compile(r"\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"),
+    re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?:Manager|Interviewer|Recruiter|Employer|Hiring|Boss|Doe|Candidate|X|Y|Z)\b"),
+    re.compile(r"(?i)\bso-and-so\b"),
+]
+
+
+@dataclass(frozen=True)
+class Residue:
+    """One piece of template residue, in content offsets."""
+
+    start: int
+    end: int
+    kind: str  # slot, instruction or stand-in
+
+
+def _classify(body: str, paren: bool) -> str | None:
+    """What a bracketed text is: an instruction, a slot, or (for parentheses and angle brackets
+    that are ordinary prose or markup) nothing."""
+    words = body.split()
+    if not words:
+        return None
+    if paren:
+        if _PAREN_INSTRUCTION.match(body) or _IMPERATIVE_START.match(body) and len(words) > 1:
+            return "instruction"
+        return "slot" if _PAREN_SLOT.match(body) else None
+    if _IMPERATIVE_START.match(body) and len(words) > 1 or _IMPERATIVE_AFTER_BREAK.search(body) \
+            or _INSTRUCTION_WORDS.search(body) or len(words) > 12:
+        return "instruction"
+    return "slot"
+
+
+def _bracketed(text: str) -> list[Residue]:
+    out = []
+    for number, pattern in enumerate(_BRACKETS):
+        for m in pattern.finditer(text):
+            body = m.group("body") if m.group("body") is not None else m.groupdict().get("body2") or ""
+            if number == 0 and re.fullmatch(r"\s*(?:\d+|x|X|\s|sic|…|\.\.\.)\s*", body):
+                continue  # footnote marks, checkboxes, [sic], [...]
+            if number == 2 and (body.lower().split() or [""])[0] in _HTML_TAGS:
+                continue
+            kind = _classify(body, paren=number == 3)
+            if kind == "slot" and number == 2 and not (body[:1].isupper() or "_" in body):
+                continue  # "<b>" style markup, not "<NAME>"
+            if kind:
+                out.append(Residue(m.start(), m.end(), kind))
+    return out
+
+
+def find(text: str) -> list[Residue]:
+    """Every piece of residue in the text, outermost first in text order (a slot inside an
+    instruction belongs to the instruction)."""
+    found = _bracketed(text)
+    for kind, patterns in (("slot", _SLOTS), ("instruction", _INSTRUCTIONS), ("stand-in", _STAND_INS)):
+        for pattern in patterns:
+            found.extend(Residue(m.start(), m.end(), kind) for m in pattern.finditer(text) if m.end() > m.start())
+    found.sort(key=lambda r: (r.start, -r.end))
+    kept: list[Residue] = []
+    for piece in found:  # sorted by start, longest first: one sweep drops what an earlier piece covers
+        if kept and piece.end <= kept[-1].end:
+            continue
+        kept.append(piece)
+    return kept
+
+
+def bound(start: int, end: int, text: str, residue: list[Residue]) -> bool:
+    """Whether a match leans on residue: it overlaps a piece, or a piece follows it at once
+    ("your question about [specific skill]" says nothing until the slot is filled)."""
+    following = end + len(text[end : end + 40]) - len(text[end : end + 40].lstrip(" \t"))
+    return any(r.start < end and start < r.end or r.start == following for r in residue)

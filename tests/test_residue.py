@@ -1,0 +1,69 @@
+"""Template residue is found once, in any syntax, and classified as slot, instruction or
+stand-in; ordinary brackets and parentheses in prose are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from thanklint.residue import find
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(text[r.start : r.end], r.kind) for r in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dear [Interviewer Name],", [("[Interviewer Name]", "slot")]),
+        ("Hi {{first_name}}, thanks", [("{{first_name}}", "slot")]),
+        ("Hi <NAME>, about the <JOB TITLE> role", [("<NAME>", "slot"), ("<JOB TITLE>", "slot")]),
+        ("Hello %FIRSTNAME%", [("%FIRSTNAME%", "slot")]),
+        ("the ____ opening at XXX", [("____", "slot"), ("XXX", "slot")]),
+        ("Dear Mr./Ms. Last Name:", [("Mr./Ms. Last Name", "slot")]),
+        ("the role at (name of organization).", [("(name of organization)", "slot")]),
+        ("Regards,\nYour Name\nYour email address", [("Your Name", "slot"), ("Your email address", "slot")]),
+        ("Best,\nApplicant", [("Applicant", "slot")]),
+        ("I learned [Insert something specific you learned].", [("[Insert something specific you learned]", "instruction")]),
+        ("about [topic - their team, product, etc.]", [("[topic - their team, product, etc.]", "instruction")]),
+        ("the [detail that excited you]", [("[detail that excited you]", "instruction")]),
+        ("Dear Dr. Lee (If known, otherwise use title),", [("(If known, otherwise use title)", "instruction")]),
+        ("(The first paragraph is a short thank you.)", [("(The first paragraph is a short thank you.)", "instruction")]),
+        ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
+        ("TODO: add the bit about rotas", [("TODO", "instruction")]),
+        ("joining ABC Widget Company soon", [("ABC Widget Company", "stand-in")]),
+        ("an offer from Company X", [("Company X", "stand-in")]),
+        ("Dear Ms. Recruiter,", [("Ms. Recruiter", "stand-in")]),
+    ],
+)
+def test_finds_and_classifies(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The [slides](https://example.com) are linked; mail me at <sam@example.com>.",
+        "I checked the figure [1] you quoted, and [sic] the spelling is theirs.",
+        "Thanks for the tour (and the coffee), and for the demo of the new ward (level 3).",
+        "Dear Mr. Smith, thank you for the visit to Building X.",
+        "It was <b>great</b> to meet you, if only briefly.",
+        "Your name came up twice in the team meeting, so thank you.",
+        "In my post at St Aldhelm's Hospital I supported the e-prescribing rollout.",
+    ],
+)
+def test_prose_is_not_residue(text):
+    assert kinds(text) == []
+
+
+def test_a_slot_inside_an_instruction_is_one_piece():
+    assert kinds("I enjoyed (insert [Project] here) a lot") == [("(insert [Project] here)", "instruction")]
+
+
+def test_long_input_stays_fast():
+    import time
+
+    text = ("[" + "a" * 150 + " " * 3) * 3000 + "(" * 5000
+    started = time.perf_counter()
+    find(text)
+    assert time.perf_counter() - started < 5
