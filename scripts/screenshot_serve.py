@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from thanklint.web.server import spawn
 
@@ -57,8 +57,7 @@ def main() -> int:
             for selector, value in FORM.items():
                 page.fill(selector, value)
             page.fill("#draft", DRAFT)
-            page.wait_for_selector("#checklist li[data-quality]")
-            page.wait_for_function("document.querySelector('#status').textContent.startsWith('Checked')")
+            expect(page.locator("#status")).to_contain_text("Checked", timeout=60_000)
             page.locator(".finding details").first.click()
             page.wait_for_selector(".explanation[data-loaded]")
             page.screenshot(path=str(output), full_page=True)

@@ -16,6 +16,7 @@ if CHROMIUM is None:
     pytest.skip("no Chromium installed (apt-get install chromium); .ci/run installs it", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (the test extra)")
 expect = sync_api.expect
+expect.set_options(timeout=30_000)  # a shared CI machine may be slow; the latency is measured by scripts/bench_serve.py
 
 BAD_DRAFT = "hey Dana,\n\nthanks for the interview yesterday. i think the data team sounds great.\n\ncheers\n"
 LOWERCASE_I = "proofreading.lowercase-i"
@@ -84,11 +85,11 @@ def test_keyboard_reaches_the_draft_and_the_fixes(page):
     finding(page, LOWERCASE_I).wait_for()
     page.focus("#draft")
     labels = []
-    for _ in range(4):
+    for _ in range(3):
         page.keyboard.press("Tab")
         labels.append(page.evaluate("document.activeElement.id || document.activeElement.textContent"))
-    assert labels == ["fix-all", "copy", "About the interview (optional)", "recipient"]
-    for _ in range(3):
+    assert labels == ["fix-all", "copy", "Show in the draft"]  # then the findings, in text order
+    for _ in range(2):
         page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")  # on "Apply all safe fixes"
     expect(finding(page, LOWERCASE_I)).to_have_count(0)
