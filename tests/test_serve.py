@@ -17,7 +17,7 @@ from conftest import ROOT, run_cli
 from thanklint.api import Session
 from thanklint.web.app import MAX_BODY, Checker, create_app
 from thanklint.web.guard import host_names
-from thanklint.web.server import spawn
+from thanklint.web.server import is_loopback, spawn
 
 SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text())
 PORT = 8765
@@ -98,6 +98,10 @@ def test_empty_draft_is_an_input_error(client):
 def test_oversized_body_is_refused(client):
     response = check(client, "Thank you. " * (MAX_BODY // 10))
     assert response.status_code == 413
+    body = json.dumps({"text": "Thank you. " * (MAX_BODY // 10)}).encode()
+    chunks = (body[i:i + 4096] for i in range(0, len(body), 4096))  # no Content-Length: counted as it arrives
+    streamed = client.post("/api/check", content=chunks, headers={"Content-Type": "application/json"})
+    assert streamed.status_code == 413
 
 
 @pytest.mark.parametrize(("headers", "reason"), [
@@ -169,6 +173,12 @@ def test_port_in_use_is_a_clear_error():
         result = run_cli("serve", "--no-browser", "--port", str(port))
     assert result.returncode == 2
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr and "--port 0" in result.stderr
+
+
+@pytest.mark.parametrize(("host", "local"), [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
+                                             ("0.0.0.0", False), ("192.168.1.20", False), ("notes.example", False)])
+def test_only_loopback_addresses_are_local(host, local):
+    assert is_loopback(host) is local
 
 
 def test_another_address_is_warned_about():

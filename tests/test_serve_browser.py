@@ -47,9 +47,15 @@ def test_paste_see_findings_and_checklist_then_fix(page):
 
     # Highlighted in the text with the severity's colour, listed in text order.
     marks = page.locator("#backdrop mark.warning")
-    assert marks.count() >= 2 and "i" in marks.all_inner_texts()
+    highlighted = marks.all_inner_texts()
+    assert len(highlighted) >= 2 and "i" in highlighted
     lines = [int(text.split()[1].rstrip(",")) for text in page.locator("#findings .where").all_inner_texts()]
     assert lines == sorted(lines)
+
+    # Typing at the end keeps the earlier highlights in place until the next check answers.
+    page.locator("#draft").press("Control+End")
+    page.keyboard.type("!")
+    assert marks.all_inner_texts() == highlighted
 
     # The checklist of the eight qualities, each with its status in words.
     checklist = page.locator("#checklist li[data-quality]")
@@ -70,13 +76,13 @@ def test_paste_see_findings_and_checklist_then_fix(page):
 
 
 def test_form_fills_metadata_and_bad_values_are_shown(page):
-    page.fill("#draft", "Hi Priya,\n\nThank you for meeting with me today about the analyst role.\n\nBest regards,\nSam\n")
-    page.fill("#recipient", "Dana Whitfield")
+    page.get_by_role("textbox", name="Your draft").fill("Hi Priya,\n\nThank you for meeting with me today about the analyst role.\n\nBest regards,\nSam\n")
+    page.get_by_label("Interviewer you are writing to").fill("Dana Whitfield")
     finding(page, "personalization.wrong-recipient").wait_for()
-    page.fill("#interview-date", "2026-11-24")
+    page.get_by_label("Interview date").fill("2026-11-24")
     expect(page.locator('#checklist li[data-quality="timing"]')).not_to_have_class("unchecked")
-    page.fill("#recipient", "")
-    page.fill("#draft", "---\nrecipient: Dana\nHi Dana,\n\nThank you.\n")
+    page.get_by_label("Interviewer you are writing to").fill("")
+    page.get_by_role("textbox", name="Your draft").fill("---\nrecipient: Dana\nHi Dana,\n\nThank you.\n")
     expect(page.locator("#error")).to_contain_text("draft.md:1: front matter opened with '---' is never closed")
 
 
@@ -94,3 +100,12 @@ def test_keyboard_reaches_the_draft_and_the_fixes(page):
     page.keyboard.press("Enter")  # on "Apply all safe fixes"
     expect(finding(page, LOWERCASE_I)).to_have_count(0)
     assert "I enjoyed it" in page.input_value("#draft")
+
+
+def test_an_opened_email_is_read_as_one(page):
+    email = ("To: Dana Whitfield <dana@northwind.example>\nSubject: Thank you\n\n"
+             "Hi Priya,\n\nThank you for your time today.\n\nBest,\nSam\n")
+    page.locator("#file").set_input_files({"name": "dana.eml", "mimeType": "message/rfc822", "buffer": email.encode()})
+    finding(page, "personalization.wrong-recipient").wait_for()  # the To: name is the recipient
+    assert page.get_by_label("Format").input_value() == "eml"
+    assert page.input_value("#draft") == email

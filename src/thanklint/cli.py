@@ -163,9 +163,9 @@ def serve(port, host, no_browser, config_path, rule_dirs):
     from .web import server
     from .web.app import Checker
 
-    if host not in ("127.0.0.1", "localhost"):
-        click.echo(f"thanklint: warning: serving on {host}: anyone who can reach this address can use the page "
-                   "and read the drafts checked with it; there is no password", err=True)
+    if not server.is_loopback(host):
+        click.echo(f"thanklint: warning: serving on {host}: other machines that can reach this address can use "
+                   "the page, there is no password, and drafts cross the network unencrypted", err=True)
     try:
         sock = server.bind(host, port)
         checker = Checker(Session(config_path, rules=tuple(rule_dirs)))

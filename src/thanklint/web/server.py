@@ -3,6 +3,7 @@ uvicorn, and open the browser. `spawn` starts one in a child process for scripts
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import socket
 import subprocess
@@ -14,6 +15,16 @@ from .guard import host_names
 
 LOCAL = "127.0.0.1"
 _SERVING = re.compile(r"serving (http://\S+/)")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (anything else is warned about)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to any address
+        return False
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -224,27 +224,41 @@ function drawFindings() {
   $("findings").replaceChildren(...items);
 }
 
+/** The checked findings' spans in `text`: while the writer types, spans before the edit stay,
+ * spans after it move with it, and spans it touched wait for the next check. */
+function currentSpans(text) {
+  const old = state.text;
+  if (old === null) return [];
+  const spans = state.findings.map((f) => [...span(f), f.severity]).filter(([start, end]) => end > start);
+  if (old === text) return spans;
+  let prefix = 0;
+  while (prefix < old.length && prefix < text.length && old[prefix] === text[prefix]) prefix++;
+  let suffix = 0;
+  const room = Math.min(old.length, text.length) - prefix;
+  while (suffix < room && old[old.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
+  const oldEnd = old.length - suffix;
+  const shift = text.length - old.length;
+  return spans.filter(([start, end]) => end <= prefix || start >= oldEnd)
+    .map(([start, end, severity]) => (start >= oldEnd ? [start + shift, end + shift, severity] : [start, end, severity]));
+}
+
 /** Highlight each span with the colour of its most severe finding (spans may overlap). */
 function drawHighlights() {
   const text = draft.value;
+  const rank = { suggestion: 0, warning: 1, error: 2 };
+  const spans = currentSpans(text);
+  const cuts = [...new Set([0, text.length, ...spans.flatMap(([start, end]) => [start, end])])].sort((a, b) => a - b);
   const parts = [];
-  if (state.text === text && state.findings.length) {
-    const rank = { suggestion: 0, warning: 1, error: 2 };
-    const spans = state.findings.map((f) => [...span(f), f.severity]).filter(([s, e]) => e > s);
-    const cuts = [...new Set([0, text.length, ...spans.flat().filter((v) => typeof v === "number")])].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const [from, to] = [cuts[i], cuts[i + 1]];
-      const covering = spans.filter(([s, e]) => s <= from && to <= e);
-      const piece = text.slice(from, to);
-      if (!covering.length) {
-        parts.push(piece);
-        continue;
-      }
-      const worst = covering.reduce((a, b) => (rank[b[2]] > rank[a[2]] ? b : a))[2];
-      parts.push(element("mark", { className: worst }, piece));
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i], cuts[i + 1]];
+    const covering = spans.filter(([start, end]) => start <= from && to <= end);
+    const piece = text.slice(from, to);
+    if (!covering.length) {
+      parts.push(piece);
+      continue;
     }
-  } else {
-    parts.push(text);
+    const worst = covering.reduce((a, b) => (rank[b[2]] > rank[a[2]] ? b : a))[2];
+    parts.push(element("mark", { className: worst }, piece));
   }
   parts.push(" "); // keeps a final newline's line in the backdrop, as in the textarea
   backdrop.replaceChildren(...parts);
