@@ -185,3 +185,16 @@ def test_another_address_is_warned_about():
     result = run_cli("serve", "--no-browser", "--port", "0", "--host", "192.0.2.1")  # a documentation address: never ours
     assert "warning: serving on 192.0.2.1" in result.stderr and "no password" in result.stderr
     assert result.returncode == 2 and "cannot serve on 192.0.2.1:0" in result.stderr
+
+
+def test_a_broken_configuration_is_named_as_on_the_command_line(tmp_path, monkeypatch):
+    (tmp_path / ".thanklint.yaml").write_text("selct: [tone]\n")
+    (tmp_path / "draft.md").write_text(BAD_DRAFT)
+    cli = json.loads(run_cli("check", "--format", "json", "draft.md", cwd=tmp_path).stdout)
+    monkeypatch.chdir(tmp_path)
+    app = create_app(Checker(Session()), host_names("127.0.0.1"), PORT)
+    with TestClient(app, base_url=OWN) as local:
+        served = check(local, BAD_DRAFT).json()
+        assert served["files"][0]["error"] == cli["files"][0]["error"] and served["files"][0]["error"]["code"] == "config"
+        explained = local.get("/api/explain/tone.emoji")
+        assert explained.status_code == 500 and "unknown key 'selct'" in explained.json()["error"]

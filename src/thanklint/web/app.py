@@ -103,7 +103,10 @@ def create_app(checker: Checker, names: tuple[str, ...], port: int) -> Starlette
         return JSONResponse(report, headers=_API_HEADERS)
 
     async def explain(request: Request) -> Response:
-        page = await run_in_threadpool(checker.explain, request.path_params["rule_id"])
+        try:
+            page = await run_in_threadpool(checker.explain, request.path_params["rule_id"])
+        except ThanklintError as exc:  # a broken configuration or rule folder, named as on the command line
+            return _refuse(500, str(exc))
         if page is None:
             return _refuse(404, f"unknown rule '{request.path_params['rule_id']}'")
         return PlainTextResponse(page, headers=_API_HEADERS)

@@ -277,7 +277,8 @@ async function explain(ruleId, target) {
   if (!explanations.has(ruleId)) {
     const response = await fetch(`/api/explain/${encodeURIComponent(ruleId)}`).catch(() => null);
     if (!response || !response.ok) {
-      target.textContent = "The explanation could not be loaded.";
+      const body = response ? await response.json().catch(() => null) : null;
+      target.textContent = (body && body.error) || "The explanation could not be loaded.";
       return;
     }
     explanations.set(ruleId, await response.text());
