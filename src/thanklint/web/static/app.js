@@ -94,12 +94,12 @@ async function check() {
     if (error.name !== "AbortError") showError("The local thanklint server does not answer. Is `thanklint serve` still running?");
     return;
   }
-  if (sequence !== state.sequence) return;
+  const body = response.status === 413 ? null : await response.json().catch(() => null);
+  if (sequence !== state.sequence) return; // a newer check is under way
   if (response.status === 413) {
     showError("This draft is too long to check here (more than 256 KB).");
     return;
   }
-  const body = await response.json().catch(() => null);
   if (!response.ok || !body) {
     showError((body && body.error) || `The server refused the draft (HTTP ${response.status}).`);
     return;
