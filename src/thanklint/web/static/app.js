@@ -199,13 +199,14 @@ function fixLabel(finding) {
 function drawFindings() {
   const open = new Set([...$("findings").querySelectorAll("details[open]")].map((d) => d.closest("li").dataset.rule));
   const items = state.findings.map((finding, index) => {
+    const described = { "aria-describedby": `finding-${index}` }; // tells same-named buttons apart
     const buttons = element("div", { className: "buttons" });
-    const show = element("button", { type: "button", className: "secondary" }, "Show in the draft");
+    const show = element("button", { type: "button", className: "secondary", ...described }, "Show in the draft");
     show.addEventListener("click", () => select(finding));
     buttons.append(show);
     if (finding.fix) {
       const label = fixLabel(finding) + (finding.fix.safe ? "" : " (check the result)");
-      const fix = element("button", { type: "button", className: "fix" }, label);
+      const fix = element("button", { type: "button", ...described }, label);
       fix.addEventListener("click", () => applyFixes([finding], index));
       buttons.append(fix);
     }
@@ -217,7 +218,7 @@ function drawFindings() {
     return element("li", { className: `finding ${finding.severity}`, tabindex: "-1", "data-rule": finding.rule_id },
       element("span", { className: "severity" }, finding.severity), " ",
       element("span", { className: "where" }, `line ${finding.line}, column ${finding.column}`),
-      element("p", { className: "message" }, finding.message),
+      element("p", { className: "message", id: `finding-${index}` }, finding.message),
       buttons, details);
   });
   if (!items.length) items.push(element("li", { className: "clean" }, "No findings: this draft reads well."));
