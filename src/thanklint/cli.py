@@ -153,7 +153,7 @@ def explain(rule_id, rule_dirs):
 
 @cli.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to serve on (0: any free port).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but 127.0.0.1 lets other machines see the page.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (an address other machines can reach lets them use the page; it is warned about).")
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
