@@ -151,6 +151,35 @@ def explain(rule_id, rule_dirs):
     click.echo(rule_page(by_id[rule_id], level=1), nl=False)
 
 
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to serve on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (an address other machines can reach lets them use the page; it is warned about).")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
+def serve(port, host, no_browser, config_path, rule_dirs):
+    """Open a local web page: paste a draft, fill in the interview, see the findings."""
+    from .api import Session
+    from .web import server
+    from .web.app import Checker
+
+    if not server.is_loopback(host):
+        click.echo(f"thanklint: warning: serving on {host}: other machines that can reach this address can use "
+                   "the page, there is no password, and drafts cross the network unencrypted", err=True)
+    try:
+        sock = server.bind(host, port)
+        checker = Checker(Session(config_path, rules=tuple(rule_dirs)))
+        checker.warm_up()
+    except ThanklintError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}" + ("; pass --port N, or --port 0 for any free port" if port else ""))
+    try:
+        server.run(checker, sock, host, open_browser=not no_browser)
+    except KeyboardInterrupt:
+        pass
+
+
 INIT_TEMPLATE = """\
 # thanklint configuration. Every key is optional; delete what you do not need.
 
