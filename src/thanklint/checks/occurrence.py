@@ -21,7 +21,6 @@ class Occurrence(Check):
         "skip_empty_scope": Option("bool", False, "say nothing when the scope is absent (no greeting, say)", tunable=False),
         "min_body_words": Option("int", 0, "say nothing about drafts whose body is shorter than this"),
         "only_if_found_in": Option("scope", None, "say nothing unless the patterns match somewhere in this scope", tunable=False),
-        "follow_up_also_in": Option("scope", None, "in a follow-up, also count matches in this scope (a 'Thanks,' sign-off)", tunable=False),
         "max_sentence_share": Option("number", None, "largest share (0-1) of body sentences that may contain a match"),
         "min_sentences": Option("int", 0, "with max_sentence_share: say nothing about bodies with fewer sentences"),
     }
@@ -38,9 +37,6 @@ class Occurrence(Check):
         if wider is not None and not self.in_scope(parsed, every, wider):
             return
         found = self.in_scope(parsed, every, scope)
-        also = self.settings["follow_up_also_in"]
-        if also is not None and parsed.kind == "follow-up":
-            found += [m for m in self.in_scope(parsed, every, also) if m not in found]
         low, high = self.settings["min"], self.settings["max"]
         values = {"count": len(found), "min": low, "max": high}
         if low is not None and len(found) < low:
