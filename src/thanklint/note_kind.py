@@ -15,8 +15,11 @@ _FOLLOW_UP = [
     (r"\bcheck(?:ing)? in\b", 1),
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
-    # An update request: wanting to know when, whether or where a decision, result or process stands.
-    (r"\b(?:know|ask|find out|check|see|hear) (?:if|whether|when|where)\b[^.?!]{0,80}\b(?:decision|results?|process|next steps?|application|candidacy|stands?|status|timeline|offer)\b", 2),
+    # An update request: wanting to know when, whether or where a decision, result or process
+    # stands. Light, since a thank-you may ask when a decision is expected as its one question.
+    (r"\b(?:know|ask|find out|check|see|hear) (?:if|whether|when|where)\b[^.?!]{0,80}\b(?:decision|results?|next steps?|application|candidacy|stands?|status|offer)\b", 1),
+    # Work already handed in: "I submitted the exercise", "sent my assignment".
+    (r"\b(?:sent|submitted|did|completed|finished|returned|uploaded) (?:the|my|our) (?:homework|assignment|test|task|exercise|challenge|submission|take-home)\b", 1),
     (r"\bwhere (?:my|the) (?:application|candidacy|search|process)\b[^.?!]{0,20}\bstands?\b", 2),
     # A competing offer, or a request to speed things up.
     (r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b", 2),
