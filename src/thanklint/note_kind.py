@@ -13,7 +13,20 @@ _FOLLOW_UP = [
     (r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after) (?:my|the|our) (?:recent )?(?:interview|application|candidacy|conversation|meeting)\b", 2),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
     (r"\bcheck(?:ing)? in\b", 1),
-    (r"\b(?:any|an) (?:update|news)\b", 2),
+    (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
+    (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
+    # An update request: wanting to know when, whether or where a decision, result or process
+    # stands. Light, since a thank-you may ask when a decision is expected as its one question.
+    (r"\b(?:know|ask|find out|check|see|hear) (?:if|whether|when|where)\b[^.?!]{0,80}\b(?:decision|results?|next steps?|application|candidacy|stands?|status|offer)\b", 1),
+    # Work already handed in: "I submitted the exercise", "sent my assignment".
+    (r"\b(?:sent|submitted|did|completed|finished|returned|uploaded) (?:the|my|our) (?:homework|assignment|test|task|exercise|challenge|submission|take-home)\b", 1),
+    (r"\bwhere (?:my|the) (?:application|candidacy|search|process)\b[^.?!]{0,20}\bstands?\b", 2),
+    # A competing offer, or a request to speed things up.
+    (r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b", 2),
+    # "Did you receive my last email?", "you have received my submission": a message already sent.
+    (r"\b(?:receive[ds]?|receiving|got|get|see|saw|seen) my (?:last |previous |earlier |recent )?(?:e-?mail|message|note|submission|application|assignment|test|homework|references?)\b", 2),
+    # Complaints of silence.
+    (r"\b(?:no|never (?:got|received|had)|not (?:got|received|had)|haven't (?:got|received|had)|hasn't been) (?:any |a )?(?:response|reply|answer|feedback|word)\b|\bgone (?:quiet|silent)\b|\bstill waiting\b", 2),
     (r"\bstatus of (?:my|the)\b", 2),
     (r"\bwhere things stand\b", 2),
     (r"\b(?:whether|if) (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),
@@ -21,7 +34,7 @@ _FOLLOW_UP = [
     (r"\b(?:decision|hiring) (?:timeline|process)\b|\btimeline\b", 1),
     (r"\b(?:it has|it's|it has now) been (?:a|about|over|more than|nearly|almost|two|three|four|\d+) (?:week|weeks|days)\b", 2),
     (r"\b(?:haven't|have not|hadn't|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
-    (r"\b(?:last|past|two|three|a few) weeks? ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b", 1),
+    (r"\b(?:last|past|two|three|several|a few|a couple of|couple of|\d+) weeks? ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b", 1),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
     (r"\bstill (?:very |keenly |highly )?(?:interested|keen|excited)\b|\bthank(?:s| you) again for\b", 1),
     (r"\bweeks (?:after|since) (?:the|my|our)\b", 2),
@@ -37,7 +50,7 @@ _THANK_YOU = [
 
 def infer_kind(body: str, subject: str | None = None) -> str:
     """'follow-up' when its signals outweigh a thank-you's, else 'thank-you'."""
-    text = body.lower()
+    text = body.lower().replace("\u2019", "'")
     follow = sum(weight for pattern, weight in _FOLLOW_UP if re.search(pattern, text))
     thanks = sum(weight for pattern, weight in _THANK_YOU if re.search(pattern, text))
     if subject and re.search(r"\bfollow(?:ing)?[- ]?up\b|\bchecking in\b|\bstatus\b|\bupdate\b", subject, re.I):
