@@ -128,7 +128,7 @@ def scope_ranges(parsed: ParsedDraft, scope: Any) -> list[tuple[int, int]]:
 
 def registry() -> dict[str, type[Check]]:
     """Every kind by name (imported here so the registry stays closed and explicit)."""
-    from . import context, corpus, existence, metric, occurrence, spelling, subject, suppression, timing
+    from . import context, corpus, existence, grammar, metric, occurrence, spelling, subject, suppression, timing
 
     kinds = [
         existence.Existence,
@@ -144,5 +144,6 @@ def registry() -> dict[str, type[Check]]:
         corpus.Similarity,
         corpus.PanelCoverage,
         suppression.UnusedSuppression,
+        grammar.Grammar, grammar.CommaSplice,
     ]
     return {k.kind: k for k in kinds}
