@@ -29,7 +29,7 @@ def test_fix_applies_only_safe_fixes(tmp_path):
     result = run_cli("check", "--fix", str(note))
     assert note.read_text() == TEXT.replace(" i ", " I ")
     assert "proofreading.lowercase-i" not in result.stdout  # the report is of the fixed file
-    assert "proofreading.confused-words" in result.stdout
+    assert "proofreading.its-it-is" in result.stdout
 
 
 def test_unsafe_fixes(tmp_path):

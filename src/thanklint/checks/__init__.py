@@ -135,7 +135,7 @@ def scope_ranges(parsed: ParsedDraft, scope: Any) -> list[tuple[int, int]]:
 
 def registry() -> dict[str, type[Check]]:
     """Every kind by name (imported here so the registry stays closed and explicit)."""
-    from . import context, corpus, existence, metric, occurrence, residue_check, spelling, subject, suppression, timing
+    from . import context, corpus, existence, grammar, metric, occurrence, residue_check, spelling, subject, suppression, timing
 
     kinds = [
         existence.Existence,
@@ -152,5 +152,6 @@ def registry() -> dict[str, type[Check]]:
         corpus.Similarity,
         corpus.PanelCoverage,
         suppression.UnusedSuppression,
+        grammar.Grammar, grammar.CommaSplice,
     ]
     return {k.kind: k for k in kinds}

@@ -109,6 +109,36 @@ def _the_writer(subject) -> bool:
 
 
 _ORG_SUFFIX = re.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
+#: Words that say what kind of organisation a name is ("Hospital", "Council"): two hospitals
+#: share them, so they do not make two names the same.
+_INSTITUTION_WORDS = {
+    "hospital", "hospitals", "clinic", "school", "schools", "academy", "college", "university", "council", "trust",
+    "centre", "center", "health", "healthcare", "medical", "regional", "community", "primary", "secondary", "high",
+    "county", "city", "district", "borough", "group", "bank", "library", "museum", "foundation", "society",
+    "association", "labs", "lab", "inc", "ltd", "llc", "company", "corporation", "services", "solutions", "systems",
+    "partners", "care", "home", "homes", "practice", "surgery", "nursery", "institute", "authority",
+}
+#: Parts of the employer itself ("Head Office", "the Data Science team"), not another employer.
+_UNIT_WORDS = {"office", "headquarters", "hq", "department", "division", "unit", "ward", "branch", "site", "campus", "team", "desk", "floor", "wing"}
+
+
+def _distinctive(words: list[str]) -> list[str]:
+    """The words of a company name that tell it apart from others of its kind ("Brigid's" in
+    "St. Brigid's Hospital"), or all of them when none does."""
+    kept = [w for w in words if _ORG_SUFFIX.sub("", w).lower() not in _INSTITUTION_WORDS]
+    return kept or words
+
+
+def _everyday_name(span) -> bool:
+    """Whether a run of common words is written as a name: every word capitalised, not at the
+    start of a sentence, and either several words or an institution word ("Mercy Regional",
+    "Oak Park Primary"), but not a part of the employer ("Head Office")."""
+    words = [t for t in span if t.is_alpha]
+    if not words or span[0].is_sent_start or not all(t.text[:1].isupper() for t in words):
+        return False
+    if words[-1].lower_ in _UNIT_WORDS:
+        return False
+    return len(words) >= 2 or words[-1].lower_ in _INSTITUTION_WORDS
 
 
 class CompanyName(Check):
@@ -150,15 +180,17 @@ class CompanyName(Check):
         from rapidfuzz import fuzz
 
         company = parsed.meta.company
-        words = [w for w in re.findall(r"[A-Za-z0-9&'-]+", company) if len(w) >= 4]
+        words = [w for w in re.findall(r"[A-Za-z0-9&'’-]+", company) if len(w) >= 4]
+        distinctive = _distinctive(words)
         known = [n.lower() for n in parsed.meta.names()]
         people = {w for n in (parsed.meta.recipient, parsed.meta.sender, *parsed.meta.interviewers) if n for w in n.lower().split()}
         threshold = self.settings["min_similarity"]
         seen: set[int] = set()
+        other_company = self.settings["report"] == "other-company"
         for ent in self._candidates(parsed):
             name = _ORG_SUFFIX.sub("", ent.text).strip()
             lower = name.lower()
-            if self._not_an_organisation(ent):
+            if self._not_an_organisation(ent) and not (other_company and _everyday_name(ent) and ent.root.dep_ in ("dobj", "pobj")):
                 continue
             whole = fuzz.ratio(lower, company.lower())
             contained = lower in company.lower() or company.lower() in lower
@@ -168,7 +200,7 @@ class CompanyName(Check):
                 if whole >= threshold:
                     seen.add(ent.start_char)
                     yield Hit(ent.start_char, ent.start_char + len(name), {"match": name, "replacement": company, "company": company}, replacement=company)
-            elif whole < threshold and not any(fuzz.ratio(w.lower(), t.lower()) >= threshold for w in words for t in name.split()):
+            elif whole < threshold and not any(fuzz.ratio(w.lower(), t.lower()) >= threshold for w in distinctive for t in name.split()):
                 if self._as_employer(ent):
                     yield Hit(ent.start_char, ent.end_char, {"match": ent.text, "company": company})
         if self.settings["report"] == "misspelling":

@@ -130,6 +130,16 @@ def _compound_of_known(word: str, speller) -> bool:
     )
 
 
+def _doubling_slip(word: str, correction: str) -> bool:
+    """Whether the two differ by one letter written once instead of twice, or twice instead of
+    once ("embarassment", "occured"): the most common misspelling, and one frequent enough on
+    the web to look less rare than other typos."""
+    short, long = sorted((word, correction), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+
+
 class Spelling(Check):
     fixable = True
     kind = "spelling"
@@ -140,6 +150,7 @@ class Spelling(Check):
         "words": Option("texts", [], "extra words to accept (product names, jargon)"),
         "max_frequency": Option("number", 3.0, "words more common than this Zipf frequency are never reported"),
         "min_gain": Option("number", 2.0, "how much more common (Zipf) the correction must be"),
+        "min_gain_doubling": Option("number", 1.5, "the same when the correction only doubles or undoubles a letter"),
         "min_length": Option("int", 3, "shorter words are not checked"),
     }
 
@@ -187,7 +198,8 @@ class Spelling(Check):
             correction = _correction(word, speller)
             if not correction or correction == word:
                 continue
-            if zipf_frequency(correction, "en") - zipf_frequency(word, "en") < self.settings["min_gain"]:
+            needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
+            if zipf_frequency(correction, "en") - zipf_frequency(word, "en") < needed:
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)

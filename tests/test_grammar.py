@@ -1,0 +1,78 @@
+"""The grammar kinds: Harper behind one module (quiet on stdout, optional at run time) and the
+comma-splice check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from thanklint.config import Config, build_ruleset
+from thanklint.draft import read_text
+from thanklint.errors import RuleError
+from thanklint.linter import Linter
+from thanklint.rules import load_rule_file
+
+HEAR = "I am looking forward to hear from you."
+
+
+def test_json_report_stays_parseable_when_harper_prints():
+    """harper-py 0.2.0 writes a debug line to file descriptor 1 for this sentence."""
+    result = run_cli("check", "--format", "json", "--select", "proofreading", "-", stdin=HEAR)
+    report = json.loads(result.stdout)
+    rules = [f["rule_id"] for f in report["files"][0]["findings"]]
+    assert "proofreading.grammar" in rules
+    assert "gerund_form" not in result.stdout
+
+
+def test_finding_points_at_the_wrong_word_with_an_unsafe_fix(lint):
+    text = f"Hi Ana,\n\nThank you for your time. {HEAR}\n\nBest,\nSam\n"
+    found = [f for f in lint(text).findings if f.rule_id == "proofreading.grammar"]
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end] == "hear"
+    assert found[0].fix.replacement == "hearing" and found[0].fix.safe is False
+
+
+@pytest.mark.parametrize("clean", [
+    "Dear Dr. Okonkwo,\n\nIt was an honour to meet the ICU team; my CompTIA A+ and SBAR work carry over.\n\nKind regards,\nZoë",
+    "Hi Ana,\n\nI would report to you, Dr Menon, and I have a passion for teaching; the pipes were out of date.\n\nBest,\nSam",
+])
+def test_profile_keeps_correct_notes_clean(lint, clean):
+    assert not [f for f in lint(clean).findings if f.rule_id == "proofreading.grammar"]
+
+
+def test_without_harper_the_rule_is_unavailable_and_the_others_run(monkeypatch, capsys):
+    from thanklint.checks import grammar
+
+    monkeypatch.setattr(grammar, "harper_available", lambda: False)
+    monkeypatch.setattr(grammar, "_reported_missing", set())
+    linter = Linter(build_ruleset(Config(), select=("proofreading.grammar", "proofreading.lowercase-i")))
+    result = linter.lint([read_text(f"Hi Ana,\n\ni think so. {HEAR}\n\nBest,\nSam\n", "note.md")])[0]
+    assert result.error is None
+    assert {f.rule_id for f in result.findings} == {"proofreading.lowercase-i"}
+    assert capsys.readouterr().err.count("proofreading.grammar is unavailable: harper-py is not installed") == 1
+
+
+def test_an_unknown_harper_rule_is_a_rule_error():
+    text = Path("rules/proofreading/grammar.yaml").read_text(encoding="utf-8").replace("  - CompoundNouns", "  - CompoundNoun")
+    rule = load_rule_file(text, "rules/proofreading/grammar.yaml", "proofreading", "grammar")
+    from thanklint import nlp
+
+    with pytest.raises(RuleError, match="unknown Harper rule 'CompoundNoun'.*CompoundNouns"):
+        rule.make_check().prepare(nlp.load(None, False))
+
+
+@pytest.mark.parametrize(("sentence", "splice"), [
+    ("I hope you are well, I wanted to ask about the role.", True),
+    ("Thank you for the tour of the depot, it was useful.", True),
+    ("As we discussed, I can start in May.", False),
+    ("Should it help, I can send my references.", False),
+    ("I led the audit, I wrote the report, and I trained the team.", False),
+    ("The rota, I think, suits me.", False),
+    ("By the time the audit started, we were ready.", False),
+])
+def test_comma_splice(lint, sentence, splice):
+    found = [f for f in lint(f"Hi Ana,\n\n{sentence}\n\nBest,\nSam\n").findings if f.rule_id == "proofreading.comma-splice"]
+    assert bool(found) is splice
