@@ -152,6 +152,7 @@ def registry() -> dict[str, type[Check]]:
         corpus.Similarity,
         corpus.PanelCoverage,
         suppression.UnusedSuppression,
-        grammar.Grammar, grammar.CommaSplice,
+        grammar.Grammar,
+        grammar.CommaSplice,
     ]
     return {k.kind: k for k in kinds}
