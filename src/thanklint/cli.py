@@ -51,7 +51,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # an unreadable draft is a per-file error
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 (default: error, or fail_on from the configuration).")
 @click.option("--select", multiple=True, metavar="ID_OR_PREFIX,...", help="Only these rules or categories.")
