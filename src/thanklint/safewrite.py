@@ -50,6 +50,11 @@ def write_atomically(path: str, data: bytes, expected: Stamp | None = None) -> N
             out.write(data)
             out.flush()
             os.fchmod(out.fileno(), stat.S_IMODE(info.st_mode))
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                try:  # keep the draft's owner where we may (as its owner's group, or as root)
+                    os.fchown(out.fileno(), info.st_uid, info.st_gid)
+                except PermissionError:
+                    pass
             os.fsync(out.fileno())
         if expected is not None and Stamp.of(target) != expected:
             raise ChangedOnDisk(path)
