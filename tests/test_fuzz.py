@@ -7,7 +7,8 @@ and human output carries no control character but newlines, tabs and our own col
 
 The default profile keeps the suite quick. The long one (`make fuzz`, or
 `THANKLINT_FUZZ=long python -m pytest tests/test_fuzz.py`) runs 100,000 examples per test
-unless `THANKLINT_FUZZ_EXAMPLES` says otherwise; its results are kept in docs/robustness.md.
+unless `THANKLINT_FUZZ_EXAMPLES` says otherwise (`THANKLINT_FUZZ_PROGRESS` names a file for
+the running counts); its results are kept in docs/robustness.md.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import quopri
 import re
 
 import jsonschema
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -32,9 +33,9 @@ settings.register_profile(
     "default", max_examples=20, deadline=None, database=None, derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.register_profile(
+settings.register_profile(  # no shrinking: a failure is reported at once, with the example that failed
     "long", max_examples=int(os.environ.get("THANKLINT_FUZZ_EXAMPLES", "100000")), deadline=None, database=None,
-    suppress_health_check=list(HealthCheck),
+    suppress_health_check=list(HealthCheck), phases=(Phase.explicit, Phase.generate),
 )
 settings.load_profile(os.environ.get("THANKLINT_FUZZ", "default"))
 
@@ -47,12 +48,27 @@ STRAY = re.compile(r"(?!\x1b\[[0-9;]*m)[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\
 SESSION = Session()  # one warm session: rules and spaCy load once for every example
 
 
+#: With the long profile, a file where the running count of examples per test is kept, so an
+#: interrupted run still says how far it got.
+PROGRESS = os.environ.get("THANKLINT_FUZZ_PROGRESS")
+COUNTS: dict[str, int] = {}
+
+
+def _count() -> None:
+    test = os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0]
+    COUNTS[test] = COUNTS.get(test, 0) + 1
+    if PROGRESS and COUNTS[test] % 10 == 0:
+        with open(PROGRESS, "w", encoding="utf-8") as handle:
+            json.dump(COUNTS, handle)
+
+
 def lint(path: str, source) -> Report:
     return SESSION.lint([(path, source)])
 
 
 def check_report(report: Report) -> None:
     """The properties every report must have, whatever went in."""
+    _count()
     (result,) = report.files
     if result.error is not None:
         assert result.error.code in INPUT_CODES, result.error
