@@ -25,7 +25,7 @@ docs: $(STAMP)
 ## fuzz: the long fuzz profile (100,000 examples per property unless FUZZ_EXAMPLES says otherwise)
 FUZZ_EXAMPLES ?= 100000
 fuzz: $(STAMP)
-	THANKLINT_FUZZ=long THANKLINT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+	THANKLINT_FUZZ=long THANKLINT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
 ## bench: time and memory of linting the evaluation drafts
 bench: $(STAMP)
