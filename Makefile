@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval snapshot docs bench clean
+.PHONY: demo test eval snapshot docs bench fuzz clean
 
 ## demo: install everything, then lint the bundled example drafts
 demo: $(STAMP)
@@ -28,6 +28,11 @@ snapshot: $(STAMP)
 ## docs: regenerate docs/rules.md from the rule files
 docs: $(STAMP)
 	$(BIN)/python -m thanklint.docs docs/rules.md
+
+## fuzz: the long fuzz profile (100,000 examples per property unless FUZZ_EXAMPLES says otherwise)
+FUZZ_EXAMPLES ?= 100000
+fuzz: $(STAMP)
+	THANKLINT_FUZZ=long THANKLINT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
 ## bench: time and memory of linting the evaluation drafts
 bench: $(STAMP)

@@ -59,6 +59,8 @@ class Session:
         if self.rules:
             load_rules(self.rules)  # a broken --rules folder stops the run before any draft is read
         self._linters: dict[str | None, Linter] = {}
+        #: Folders met by `files()` that could not be listed, reported as their own entries.
+        self.unlistable: dict[str, DraftError] = {}
 
     def config_for(self, path: str) -> config_module.Config:
         return self.config_in(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
@@ -76,7 +78,7 @@ class Session:
                 extensions = ()
             return extensions or draft_module.DRAFT_SUFFIXES
 
-        return draft_module.walk(list(paths), suffixes)
+        return draft_module.walk(list(paths), suffixes, self.unlistable)
 
     def _refuse(self, config, members, exc, results) -> None:
         """A configuration that cannot be used: a discovered one fails only the drafts it
@@ -111,6 +113,8 @@ class Session:
         groups: dict[str | None, tuple[config_module.Config, list[tuple[int, draft_module.Draft]]]] = {}
         for number, (path, text) in enumerate(entries):
             try:
+                if text is None and path in self.unlistable:
+                    raise self.unlistable[path]
                 config = self.config_for(path)
                 if text is None:
                     draft = draft_module.read_path(path)
@@ -136,6 +140,8 @@ class Session:
             try:
                 linted = linter.lint([d for _, d in members])
             except ModelError as exc:
+                if config.model and config.path:  # name the file and key that asked for it
+                    exc = ModelError(f"{config.path}: model: {exc}")
                 self._refuse(config, members, exc, results)
                 continue
             for (number, _), result in zip(members, linted):

@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .errors import ExitCode, ThanklintError, did_you_mean
+from .terminal import ASCII_MARKS, fits, visible
 
 FORMATS = ("text", "full", "json", "jsonl", "sarif", "github")
 FAIL_ON = ("error", "warning", "suggestion", "never")
@@ -21,8 +22,22 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"thanklint: {message}", err=True)
+    click.echo(f"thanklint: {visible(message)}", err=True)
     sys.exit(ExitCode.ERROR)
+
+
+def _write(output: str, machine: bool) -> None:
+    """Machine formats are always UTF-8; human ones fall back to ASCII checklist marks and
+    escapes on a terminal or pipe whose encoding cannot show them (legacy code pages)."""
+    if machine:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output.encode("utf-8", errors="backslashreplace"))
+        sys.stdout.buffer.flush()
+        return
+    encoding = sys.stdout.encoding
+    if not fits(output, encoding):
+        output = output.translate(ASCII_MARKS).encode(encoding or "ascii", errors="backslashreplace").decode(encoding or "ascii")
+    sys.stdout.write(output)
 
 
 def _colour() -> bool:
@@ -36,7 +51,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # an unreadable draft is a per-file error
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 (default: error, or fail_on from the configuration).")
 @click.option("--select", multiple=True, metavar="ID_OR_PREFIX,...", help="Only these rules or categories.")
@@ -52,6 +67,7 @@ def cli() -> None:
 def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, debug):
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
     from .api import Session
+    from .draft import MAX_BYTES
     from .formatters import FORMATS as WRITERS
 
     if not paths:
@@ -59,54 +75,55 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
     try:
         session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug)
         files = session.files(paths)
-        stdin_data = sys.stdin.buffer.read() if "-" in files else None
+        stdin_data = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in files else None  # an endless pipe is refused as too-long
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_data if p == "-" else None) for p in files]
         report = session.lint(sources)
+        unwritten = False
         if fix or diff:
-            report = _fixes(session, report, sources, write=fix and not diff, unsafe=unsafe_fixes)
+            report, unwritten = _fixes(session, report, sources, write=fix and not diff, unsafe=unsafe_fixes)
     except ThanklintError as exc:
         _fail(str(exc))
     if not files:
-        click.echo("thanklint: no drafts found in " + ", ".join(paths), err=True)
-    output = WRITERS[fmt](report, colour=_colour(), quiet=quiet)
-    sys.stdout.write(output)
-    if report.errors:
+        click.echo("thanklint: no drafts found in " + visible(", ".join(paths)), err=True)
+    _write(WRITERS[fmt](report, colour=_colour(), quiet=quiet), machine=fmt in ("json", "jsonl", "sarif"))
+    if report.errors or unwritten:
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK)
 
 
 def _fixes(session, report, sources, write: bool, unsafe: bool):
-    """Apply or show fixes; when files change, lint them again so positions stay true."""
-    from .fixes import apply_fixes, fixable, unified_diff
+    """Apply or show fixes (repeated until stable); when files change, lint them again so
+    positions stay true. A file that cannot be written is reported and left as it was."""
+    from .fixes import converge, unified_diff, write_back
 
-    changed = []
+    changed, failed = [], False
     for (path, given), result in zip(sources, report.files):
         if result.error is not None or result.draft is None:
             continue
-        chosen = fixable(result.findings, unsafe)
-        if not chosen:
+        draft = result.draft
+
+        def relint(text, path=path, meta=draft.meta):
+            return session.lint([(path, text)], meta).files[0].findings
+
+        after, count = converge(relint, draft.text, result.findings, unsafe)
+        if not count:
             continue
-        after = apply_fixes(result.draft.text, chosen)
         if not write:
-            sys.stderr.write(unified_diff(path, result.draft.text, after))
+            sys.stderr.write(visible(unified_diff(path, draft.text, after), keep="\n"))
             continue
-        raw = _read(path) if given is None else ""
-        if given is not None or not result.draft.verbatim or raw.removeprefix("\ufeff") != result.draft.text:
-            click.echo(f"thanklint: {path}: not fixed (stdin, or a multipart or encoded e-mail); use --diff", err=True)
+        if given is not None or not draft.verbatim:
+            click.echo(f"thanklint: {visible(path)}: not fixed (stdin, or a multipart or encoded e-mail); use --diff", err=True)
             continue
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(("\ufeff" if raw.startswith("\ufeff") else "") + after)
+        problem = write_back(path, draft.text, after)
+        if problem:
+            failed = True
+            click.echo(f"thanklint: {visible(path)}: not fixed: {problem}", err=True)
+            continue
         changed.append(path)
-        click.echo(f"thanklint: {path}: fixed {len(chosen)} finding{'s' if len(chosen) != 1 else ''}", err=True)
-    if not changed:
-        return report
-    again = session.lint([(p, t) if p not in changed else (p, None) for p, t in sources])
-    return again
-
-
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
-        return handle.read()
+        click.echo(f"thanklint: {visible(path)}: fixed {count} finding{'s' if count != 1 else ''}", err=True)
+    if changed:
+        report = session.lint([(p, t) if p not in changed else (p, None) for p, t in sources])
+    return report, failed
 
 
 @cli.command()
@@ -224,5 +241,6 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the documented exit code matters more than the type
         if "--debug" in sys.argv:
             raise
-        click.echo(f"thanklint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        reason = "ran out of memory" if isinstance(exc, MemoryError) else (str(exc) or "no details")
+        click.echo(f"thanklint: internal error: {type(exc).__name__}: {visible(reason)} (run with --debug for details)", err=True)
         sys.exit(ExitCode.ERROR)

@@ -7,6 +7,7 @@ with a did-you-mean hint: a typo must never leave a rule silently running.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,7 @@ import yaml
 
 from . import metadata as md
 from . import yamltext
-from .errors import ConfigError, RuleError, ThanklintError, did_you_mean
+from .errors import ConfigError, RuleError, ThanklintError, did_you_mean, shown
 from .findings import Severity
 from .rules import Rule, _check_type, load_rules, selects
 
@@ -53,6 +54,26 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: A pipeline is an installed package named like `en_core_web_sm`: no dots, slashes or paths,
+#: so a configuration cannot point spaCy at a folder or the import system at another module.
+MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _rule_folders(folders: tuple[str, ...], base: Path, where: str) -> tuple[str, ...]:
+    """Rule folders relative to the configuration, which must stay inside its own folder tree: a
+    repository's configuration must not load rules from elsewhere on the machine (`--rules`
+    on the command line may)."""
+    out = []
+    root = base.resolve()
+    for folder in folders:
+        resolved = (base / folder).resolve()
+        if resolved != root and root not in resolved.parents:
+            raise ConfigError(f"{where}: 'rules' folder {shown(folder)} is outside the configuration's folder; "
+                              "name it with --rules on the command line instead")
+        out.append(str(resolved))
+    return tuple(out)
+
+
 def from_mapping(data: Any, where: str) -> Config:
     """Validate the keys and value types of a configuration mapping."""
     if data is None:
@@ -61,34 +82,37 @@ def from_mapping(data: Any, where: str) -> Config:
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key '{key}'{did_you_mean(str(key), KEYS)}; keys: {', '.join(KEYS)}")
+            raise ConfigError(f"{where}: unknown key {shown(str(key))}{did_you_mean(str(key), KEYS)}; keys: {', '.join(KEYS)}")
     base = Path(where).parent if where not in ("<defaults>",) else Path.cwd()
     severity = data.get("severity") or {}
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: 'severity' maps rule ids or categories to error, warning or suggestion")
     for rule_id, level in severity.items():
         if level not in ("error", "warning", "suggestion"):
-            raise ConfigError(f"{where}: severity of '{rule_id}' must be error, warning or suggestion, not {level!r}")
+            raise ConfigError(f"{where}: severity of '{rule_id}' must be error, warning or suggestion, not {shown(level)}")
     options = data.get("options") or {}
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         raise ConfigError(f"{where}: 'options' maps rule ids to mappings of option values")
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
-        raise ConfigError(f"{where}: 'fail_on' must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+        raise ConfigError(f"{where}: 'fail_on' must be one of {', '.join(FAIL_ON)}, not {shown(fail_on)}")
     model = data.get("model")
-    if model is not None and not isinstance(model, str):
-        raise ConfigError(f"{where}: 'model' must be the name of an installed spaCy pipeline")
+    if model is not None and not (isinstance(model, str) and MODEL_NAME.fullmatch(model)):
+        raise ConfigError(f"{where}: 'model' must be the name of an installed spaCy pipeline (such as en_core_web_sm), "
+                          f"not a path or dotted name: {shown(model)}")
     try:
         defaults = md.from_mapping(data.get("metadata"), f"{where}: metadata")
     except ThanklintError as exc:
         raise ConfigError(str(exc)) from None
     extensions = _strings(data.get("extensions", []), "extensions", where)
+    if any(not e.strip(". ") for e in extensions):
+        raise ConfigError(f"{where}: 'extensions' must name file endings such as .txt; an empty one would take every file")
     return Config(
         path=where,
         select=_strings(data.get("select", []), "select", where),
         ignore=_strings(data.get("ignore", []), "ignore", where),
         severity=tuple((str(k), v) for k, v in severity.items()),
-        rules=tuple(str((base / d).resolve()) for d in _strings(data.get("rules", []), "rules", where)),
+        rules=_rule_folders(_strings(data.get("rules", []), "rules", where), base, where),
         options=tuple((str(k), tuple(v.items())) for k, v in options.items()),
         fail_on=fail_on,
         model=model,
@@ -104,11 +128,10 @@ def load_file(path: str) -> Config:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     if file.name == "pyproject.toml":
-        try:
-            data = tomllib.loads(text).get("tool", {}).get("thanklint", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        data = _tool_table(text, path)
     else:
         try:
             data = yamltext.load(text)
@@ -116,6 +139,18 @@ def load_file(path: str) -> Config:
             number, problem = yamltext.problem(exc)
             raise ConfigError(f"{path}{f':{number}' if number else ''}: not valid YAML: {problem}") from None
     return from_mapping(data, path)
+
+
+def _tool_table(text: str, path: str) -> Any:
+    """The `[tool.thanklint]` table of a pyproject.toml (None if it has none). A file that
+    mentions thanklint but is not valid TOML is an error: its settings would silently not apply."""
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML, so its [tool.thanklint] settings cannot apply: {exc}") from None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table, not {shown(tool)}")
+    return tool.get("thanklint")
 
 
 @lru_cache(maxsize=64)
@@ -129,10 +164,10 @@ def discover(folder: str) -> Config:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             try:
-                has_table = "thanklint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-            except (OSError, tomllib.TOMLDecodeError):
-                has_table = False
-            if has_table:
+                text = pyproject.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # unreadable: it cannot be told apart from another tool's file
+            if "thanklint" in text and _tool_table(text, str(pyproject)) is not None:
                 return load_file(str(pyproject))
     return Config()
 

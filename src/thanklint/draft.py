@@ -12,6 +12,7 @@ import email
 import email.policy
 import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
@@ -22,7 +23,7 @@ import yaml
 
 from . import metadata as md
 from . import yamltext
-from .errors import DraftError
+from .errors import DraftError, shown
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -46,11 +47,20 @@ class Draft:
         return self.text[self.content_start :]
 
 
+#: Line endings as editors count them: CRLF, LF, and a lone CR (old Mac files, some pastes).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` without their endings, numbered as `LineIndex` numbers them."""
+    return LINE_BREAK.split(text)
+
+
 class LineIndex:
     """Convert 0-based code-point offsets into 1-based line and column numbers."""
 
     def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -59,11 +69,13 @@ class LineIndex:
 
 def decode(data: bytes, where: str, charset: str = "utf-8") -> str:
     """Decode bytes, naming the file and the offending byte when they are not valid text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and charset.lower().replace("-", "").replace("_", "") == "utf8":
+        raise DraftError("decode", f"{where}: the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8")
     try:
         text = data.decode(charset)
     except (UnicodeDecodeError, LookupError) as exc:
         if isinstance(exc, LookupError):
-            raise DraftError("decode", f"{where}: unknown character set {charset!r}") from None
+            raise DraftError("decode", f"{where}: unknown character set {shown(charset)}") from None
         raise DraftError(
             "decode", f"{where}: not valid {charset} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
@@ -78,7 +90,7 @@ def split_front_matter(text: str, where: str) -> tuple[md.Metadata, int]:
             raise DraftError("metadata", f"{where}:1: front matter opened with '---' is never closed with a '---' line")
         return md.Metadata(), 0
     try:
-        data = yamltext.load(match.group(1))
+        data = yamltext.load(match.group(1), yamltext.PlainLoader)
     except yaml.YAMLError as exc:
         number, problem = yamltext.problem(exc)
         line = f":{number + 1}" if number is not None else ""  # the block starts on line 2
@@ -96,6 +108,12 @@ def _plain_part(message: EmailMessage) -> EmailMessage | None:
 
 
 def _email_metadata(message: EmailMessage, where: str) -> md.Metadata:
+    """Metadata from the headers; a header the mail parser cannot read is an error naming it."""
+    for header in ("To", "Subject", "Date"):
+        try:
+            str(message.get(header, ""))
+        except Exception as exc:  # noqa: BLE001 - the mail parser raises IndexError, AttributeError...
+            raise DraftError("metadata", f"{where}: header '{header}' is malformed ({type(exc).__name__})") from None
     values: dict = {}
     name, _address = parseaddr(str(message.get("To", "")))
     if name:
@@ -106,12 +124,13 @@ def _email_metadata(message: EmailMessage, where: str) -> md.Metadata:
         try:
             values["sent_at"] = parsedate_to_datetime(str(message["Date"]))
         except (TypeError, ValueError):
-            raise DraftError("metadata", f"{where}: header 'Date' is not a valid date: {message['Date']!r}") from None
+            raise DraftError("metadata", f"{where}: header 'Date' is not a valid date: {shown(str(message['Date']))}") from None
     return md.Metadata(**values)
 
 
 def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
     """Read a saved `.eml`: headers give recipient, subject and date; the text/plain part is the body."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # else the mail parser takes the BOM for part of the first header
     raw = decode(data, path, "utf-8") if _is_utf8(data) else data.decode("latin-1")
     message = email.message_from_bytes(data, policy=email.policy.default)
     header_end = re.search(r"\r?\n\r?\n", raw)
@@ -134,9 +153,9 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
         text, verbatim = raw[:start] + body, False
     meta = _email_metadata(message, path)
     if sidecar is not None and sidecar.is_file():
-        side = decode(sidecar.read_bytes(), str(sidecar))
+        side = decode(read_capped(str(sidecar), "unreadable"), str(sidecar))
         try:
-            data_side = yamltext.load(side)
+            data_side = yamltext.load(side, yamltext.PlainLoader)
         except yaml.YAMLError as exc:
             number, problem = yamltext.problem(exc)
             raise DraftError("metadata", f"{sidecar}{f':{number}' if number else ''}: not valid YAML: {problem}") from None
@@ -164,6 +183,7 @@ def _is_utf8(data: bytes) -> bool:
 def read_text(text: str, path: str = "-", *, suffix: str | None = None) -> Draft:
     """Build a draft from text already in memory (stdin, editors, the Python API)."""
     suffix = (suffix or os.path.splitext(path)[1]).lower()
+    text = text.removeprefix("\ufeff")  # as when the same text is read from a file
     if suffix == ".eml":
         return read_email(text.encode("utf-8"), path, None)
     meta, start = split_front_matter(text, path)
@@ -190,38 +210,65 @@ def pasted_subject(content: str) -> str | None:
 
 def read_path(path: str) -> Draft:
     """Read a draft file; any failure is a `DraftError` naming the file."""
-    file = Path(path)
+    return read_bytes(read_capped(path), path, Path(path).with_suffix(".yaml"))
+
+
+#: Bytes read from one file at most: far beyond any note (spaCy refuses a million characters),
+#: so that an endless or enormous file is refused as `too-long` instead of filling memory.
+MAX_BYTES = 4_000_000
+
+
+def read_capped(path: str, denied: str = "unreadable", limit: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, at most `limit`; FIFOs and devices are refused, never opened
+    (a FIFO with no writer would block forever). Every failure is a `DraftError` naming the file."""
     try:
-        data = file.read_bytes()
+        if os.path.isdir(path):
+            raise DraftError("input", f"{path}: is a folder")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise DraftError("input", f"{path}: is not a regular file (a FIFO, socket or device); pipe it to - instead")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise DraftError("not-found", f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DraftError("input", f"{path}: is a folder") from None
     except OSError as exc:
-        raise DraftError("unreadable", f"{path}: cannot be read: {exc.strerror or exc}") from None
-    return read_bytes(data, path, file.with_suffix(".yaml"))
+        raise DraftError(denied, f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise DraftError("too-long", f"{path}: more than {limit:,} bytes is longer than a note can be")
+    return data
 
 
 def read_bytes(data: bytes, path: str = "-", sidecar: Path | None = None) -> Draft:
     """Build a draft from raw bytes (a file's or stdin's), decoded by its format's rules."""
+    if len(data) > MAX_BYTES:
+        raise DraftError("too-long", f"{path}: more than {MAX_BYTES:,} bytes is longer than a note can be")
     if os.path.splitext(path)[1].lower() == ".eml":
         return read_email(data, path, sidecar)
     return read_text(decode(data, path), path)
 
 
-def walk(paths: list[str], suffixes: Callable[[str], tuple[str, ...]] = lambda folder: DRAFT_SUFFIXES) -> list[str]:
+def walk(paths: list[str], suffixes: Callable[[str], tuple[str, ...]] = lambda folder: DRAFT_SUFFIXES,
+         problems: dict[str, DraftError] | None = None) -> list[str]:
     """Expand folders into the draft files below them (hidden folders skipped), in a stable order.
 
     `suffixes(folder)` says which file endings count as drafts there; files named directly are
-    always taken."""
+    always taken. Inside folders only regular files are taken (a FIFO named `x.md` would block
+    the run). A folder that cannot be listed is kept in the list, its error in `problems`."""
     found: list[str] = []
+    problems = {} if problems is None else problems
+
+    def unlistable(exc: OSError) -> None:
+        folder = exc.filename or path
+        problems[folder] = DraftError("unreadable", f"{folder}: the folder cannot be listed: {exc.strerror or exc}")
+        found.append(folder)
+
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=unlistable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 wanted = tuple(s.lower() for s in suffixes(root))
                 found.extend(
-                    os.path.join(root, f) for f in sorted(files) if f.lower().endswith(wanted) and not f.startswith(".")
+                    os.path.join(root, f) for f in sorted(files)
+                    if f.lower().endswith(wanted) and not f.startswith(".") and os.path.isfile(os.path.join(root, f))
                 )
         else:
             found.append(path)

@@ -7,6 +7,7 @@ where it helps, the line and key), so the command line can print it without a tr
 from __future__ import annotations
 
 import difflib
+import reprlib
 from enum import IntEnum
 
 
@@ -14,6 +15,17 @@ def did_you_mean(word: str, choices, otherwise: str = "") -> str:
     """" (did you mean 'x'?)" for the closest choice, else `otherwise`: every "unknown ..." message."""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else otherwise
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 2, 4, 4, 50, 50
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A short `repr` of a bad value for an error message: a message echoes the value, never a
+    whole file or an expanded YAML alias bomb."""
+    text = _SHORT.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class ExitCode(IntEnum):

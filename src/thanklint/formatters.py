@@ -7,13 +7,17 @@ JSON is the contract editors and scripts rely on (schema_version 1, see
 from __future__ import annotations
 
 import json
+import os
 import re
+import urllib.parse
 from typing import Callable
 
 from . import __version__
 from .api import Report
+from .draft import split_lines
 from .findings import Finding, Severity
 from .linter import FileResult
+from .terminal import visible
 
 SCHEMA_VERSION = 1
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.SUGGESTION: "36"}
@@ -39,12 +43,12 @@ def checklist_line(result: FileResult) -> str:
     for item in result.checklist:
         mark = _MARKS[item.status]
         items.append(f"{mark} {item.quality}" + (f" ({item.rule})" if item.rule else ""))
-    return f"{result.path}: checklist ({result.kind}): " + "  ".join(items)
+    return f"{visible(result.path)}: checklist ({result.kind}): " + "  ".join(items)
 
 
 def _text_line(result: FileResult, finding: Finding, colour: bool) -> str:
     severity = _paint(str(finding.severity), _COLOURS[finding.severity], colour)
-    return f"{result.path}:{finding.line}:{finding.column}: {severity} {finding.rule_id} {finding.message}"
+    return f"{visible(result.path)}:{finding.line}:{finding.column}: {severity} {finding.rule_id} {visible(finding.message)}"
 
 
 def format_text(report: Report, colour: bool = False, quiet: bool = False, source: bool = False) -> str:
@@ -70,22 +74,23 @@ def _error_line(result: FileResult, colour: bool) -> str:
     label = f"{_paint('error', '31;1', colour)} [{result.error.code}]"
     named = re.match(re.escape(result.path) + r"(:\d+)?: ", message)
     if named:
-        return f"{result.path}{named.group(1) or ''}: {label} {message[named.end():]}"
-    return f"{result.path}: {label} {message}"
+        return f"{visible(result.path)}{named.group(1) or ''}: {label} {visible(message[named.end():])}"
+    return f"{visible(result.path)}: {label} {visible(message)}"
 
 
 def _source_lines(result: FileResult, finding: Finding) -> list[str]:
     """The finding's source line with a caret under its span (`full` format)."""
     text = result.draft.text if result.draft else ""
-    lines = text.split("\n")
+    lines = split_lines(text)
     if not (0 < finding.line <= len(lines)):
         return []
-    line = lines[finding.line - 1].rstrip("\r")
+    line = lines[finding.line - 1]
     width = (finding.end_column - finding.column) if finding.end_line == finding.line else len(line) - finding.column + 1
     gutter = f"{finding.line:>4} | "
-    out = [gutter + line, " " * (len(gutter) + finding.column - 1) + "^" * max(1, width)]
+    before, marked = visible(line[: finding.column - 1]), visible(line[finding.column - 1 : finding.column - 1 + width])
+    out = [gutter + visible(line), " " * (len(gutter) + len(before)) + "^" * max(1, len(marked))]
     if finding.fix is not None:
-        out.append(" " * len(gutter) + f"suggestion: {finding.fix.replacement!r}" + ("" if finding.fix.safe else " (unsafe fix)"))
+        out.append(" " * len(gutter) + f"suggestion: {visible(repr(finding.fix.replacement))}" + ("" if finding.fix.safe else " (unsafe fix)"))
     return out
 
 
@@ -129,11 +134,16 @@ def format_jsonl(report: Report, colour: bool = False, quiet: bool = False) -> s
             lines.append(json.dumps({"path": result.path, "error": {"code": result.error.code, "message": str(result.error)}}, ensure_ascii=False))
         for finding in result.findings:
             lines.append(json.dumps({"path": result.path, **finding.to_dict()}, ensure_ascii=False))
-    return "".join(line + "\n" for line in lines)
+    return "".join(line.translate(_LINE_SEPARATORS) + "\n" for line in lines)
+
+
+#: Characters that `str.splitlines()` (and some JSON-lines readers) treat as line breaks
+#: although JSON leaves them raw; escaped, one report line stays one line.
+_LINE_SEPARATORS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
@@ -154,6 +164,12 @@ def format_github(report: Report, colour: bool = False, quiet: bool = False) -> 
     return "".join(line + "\n" for line in out)
 
 
+def _uri(path: str) -> str:
+    """A file path as a SARIF `artifactLocation.uri` (RFC 3986): forward slashes, and spaces,
+    `#`, `%`, `?` and other reserved characters percent-encoded."""
+    return urllib.parse.quote(path.replace(os.sep, "/"), safe="/", errors="surrogateescape")
+
+
 def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> str:
     """SARIF 2.1.0, one run, the rules that fired described in the tool's driver."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -165,7 +181,7 @@ def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> s
             notifications.append({
                 "level": "error",
                 "message": {"text": str(result.error)},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}],
             })
         for f in result.findings:
             rules.setdefault(f.rule_id, {"id": f.rule_id, "helpUri": f.url, "properties": {"category": f.category}})
@@ -174,7 +190,7 @@ def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> s
                 "level": level[f.severity],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": result.path},
+                    "artifactLocation": {"uri": _uri(result.path)},
                     "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                                "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start},
                 }}],
@@ -182,7 +198,7 @@ def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> s
             if f.fix is not None:
                 entry["fixes"] = [{
                     "description": {"text": f"Replace with {f.fix.replacement!r}" + ("" if f.fix.safe else " (unsafe)")},
-                    "artifactChanges": [{"artifactLocation": {"uri": result.path}, "replacements": [{
+                    "artifactChanges": [{"artifactLocation": {"uri": _uri(result.path)}, "replacements": [{
                         "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
                         "insertedContent": {"text": f.fix.replacement},
                     }]}],

@@ -265,7 +265,8 @@ def _inline_closing(text: str, lines: list[tuple[int, int]], body_from: int, bod
 
 def _paragraphs(text: str, body: Region) -> tuple[Region, ...]:
     out = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\Z)", text[body.start : body.end], re.S):
+    # A paragraph ends at a blank line, even when its last line ends in spaces ("one. \n\ntwo").
+    for m in re.finditer(r"\S(?:.*?\S)?(?=[ \t\r]*\n[ \t\r]*\n|\s*\Z)", text[body.start : body.end], re.S):
         out.append(Region(body.start + m.start(), body.start + m.end()))
     return tuple(out)
 

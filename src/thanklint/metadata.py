@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .errors import DraftError, did_you_mean
+from .errors import DraftError, did_you_mean, shown
 
 KINDS = ("thank-you", "follow-up")
 
@@ -66,7 +66,7 @@ def parse_date(value: Any, key: str, where: str) -> dt.datetime | dt.date:
             return dt.datetime.fromisoformat(text)
         except ValueError:
             pass
-    raise DraftError("metadata", f"{where}: metadata key '{key}': not an ISO 8601 date or date-time: {value!r}")
+    raise DraftError("metadata", f"{where}: metadata key '{key}': not an ISO 8601 date or date-time: {shown(value)}")
 
 
 def from_mapping(data: Any, where: str) -> Metadata:
@@ -80,12 +80,12 @@ def from_mapping(data: Any, where: str) -> Metadata:
         key = str(key)
         if key not in KEYS:
             extra = did_you_mean(key, KEYS, f"; known keys: {', '.join(KEYS)}")
-            raise DraftError("metadata", f"{where}: unknown metadata key '{key}'{extra}")
+            raise DraftError("metadata", f"{where}: unknown metadata key {shown(key)}{extra}")
         if value is None:
             continue
         if key == "kind":
             if value not in KINDS:
-                raise DraftError("metadata", f"{where}: metadata key 'kind': expected one of {', '.join(KINDS)}, got {value!r}")
+                raise DraftError("metadata", f"{where}: metadata key 'kind': expected one of {', '.join(KINDS)}, got {shown(value)}")
             values[key] = value
         elif key in _STRINGS:
             if not isinstance(value, str | int | float):

@@ -6,6 +6,7 @@ and `explain` never pay for it.
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -25,13 +26,21 @@ def resolve_model(name: str | None = None) -> str:
     """Return the package name of the pipeline to load, or explain how to install one. Asking
     for `en_core_web_sm` accepts its unmodified re-upload too: they are the same pipeline."""
     custom = bool(name) and name not in DEFAULT_MODELS
-    candidates = (name,) if custom else sorted(DEFAULT_MODELS, key=lambda model: model != name)  # the named one first
-    for candidate in candidates:
+    if custom:
+        if name in installed_pipelines():
+            return name
+        raise ModelError(f"the spaCy pipeline {name} is not installed; install it with pip, or remove 'model' from the configuration")
+    for candidate in sorted(DEFAULT_MODELS, key=lambda model: model != name):  # the named one first
         if importlib.util.find_spec(candidate) is not None:
             return candidate
-    if custom:
-        raise ModelError(f"the spaCy pipeline {name} is not installed; install it with pip, or remove 'model' from the configuration")
     raise ModelError(f"the spaCy pipeline {' or '.join(DEFAULT_MODELS)} is not installed; install one with:\n    {INSTALL_HINT}")
+
+
+def installed_pipelines() -> set[str]:
+    """Names of the installed spaCy pipeline packages (they register a `spacy_models` entry
+    point). A configured model must be one of them: any other module name would be imported
+    and its `load()` called by spaCy."""
+    return {entry.name for entry in importlib.metadata.entry_points(group="spacy_models")}
 
 
 @lru_cache(maxsize=4)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import RuleError
+from .errors import RuleError, shown
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,13 +55,18 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
         try:
             re.compile(value)
         except re.error as exc:
-            raise RuleError(where, f"invalid regex {value!r}: {exc}", line, key) from None
+            raise RuleError(where, f"invalid regex {shown(value)}: {exc}", line, key) from None
     if "name" in spec and not (isinstance(spec["name"], str) and _NAME.match(spec["name"])):
         raise RuleError(where, "name: expected a short kebab-case label such as 'writer-as-subject'", line, key)
     target = spec.get("target", 0)
     if isinstance(target, bool) or not (isinstance(target, int) or (isinstance(target, list) and target
                                                                      and all(isinstance(t, int) and not isinstance(t, bool) for t in target))):
         raise RuleError(where, "target: expected the index of a pattern token, or a list of them", line, key)
+    targets = target if isinstance(target, list) else [target]
+    size = len(value) if kinds[0] in ("tokens", "dep") else None
+    if any(t < 0 or (size is not None and t >= size) for t in targets):
+        reach = f" 0 to {size - 1}" if size is not None else " 0 or more"
+        raise RuleError(where, f"target: {shown(target)} is not a token of the pattern (expected{reach})", line, key)
 
 
 class PatternSet:

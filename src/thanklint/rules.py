@@ -6,7 +6,9 @@ Loading needs no spaCy: `thanklint rules` and `explain` stay instant. Patterns a
 
 from __future__ import annotations
 
+import math
 import re
+import string
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -16,7 +18,7 @@ import yaml
 
 from . import yamltext
 from .checks import REQUIRED, SCOPE_NAMES, Check, registry
-from .errors import RuleError, did_you_mean
+from .errors import RuleError, did_you_mean, shown
 from .findings import Severity
 from .patterns import PatternSet, validate_spec
 
@@ -123,24 +125,25 @@ def selects(selector: str, rule_id: str) -> bool:
 def _check_type(value: Any, kind: str, where: str, key: str, line: int | None) -> Any:
     ok = {
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+        "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v),
         "text": lambda v: isinstance(v, str),
         "bool": lambda v: isinstance(v, bool),
         "texts": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
         "patterns": lambda v: isinstance(v, list),
         "scope": lambda v: v in SCOPE_NAMES
-        or (isinstance(v, dict) and len(v) == 1 and next(iter(v)) in ("first_sentences", "last_sentences") and isinstance(next(iter(v.values())), int)),
+        or (isinstance(v, dict) and len(v) == 1 and next(iter(v)) in ("first_sentences", "last_sentences")
+            and isinstance(n := next(iter(v.values())), int) and not isinstance(n, bool) and n > 0),
         "mapping": lambda v: isinstance(v, dict),
     }[kind]
     if not ok(value):
         expected = {
-            "scope": f"one of {', '.join(SCOPE_NAMES)}, or {{first_sentences: N}} / {{last_sentences: N}}",
+            "scope": f"one of {', '.join(SCOPE_NAMES)}, or {{first_sentences: N}} / {{last_sentences: N}} with N at least 1",
             "texts": "a list of text",
             "patterns": "a list of patterns",
             "int": "a whole number",
             "number": "a number",
         }.get(kind, kind)
-        raise RuleError(where, f"expected {expected}, got {value!r}", line, key)
+        raise RuleError(where, f"expected {expected}, got {shown(value)}", line, key)
     return value
 
 
@@ -152,7 +155,7 @@ def build_settings(kind: type[Check], data: dict, where: str, lines: dict[str, i
             value = _check_type(data[name], option.type, where, name, lines.get(name))
             if option.choices and value not in option.choices:
                 hint = did_you_mean(str(value), option.choices)
-                raise RuleError(where, f"expected one of {', '.join(option.choices)}, got {value!r}{hint}", lines.get(name), name)
+                raise RuleError(where, f"expected one of {', '.join(option.choices)}, got {shown(value)}{hint}", lines.get(name), name)
         elif option.default is REQUIRED:
             raise RuleError(where, f"the {kind.kind} kind needs '{name}'", None, name)
         else:
@@ -203,7 +206,7 @@ def load_vocabularies(folder, known: dict[str, list[str]] | None = None) -> dict
             continue
         where = f"{VOCABULARIES}/{file.name}" if not isinstance(file, Path) else str(file)
         try:
-            data = yamltext.load(file.read_text(encoding="utf-8"))
+            data = yamltext.load(_rule_text(file, where))
         except yaml.YAMLError as exc:
             number, problem = yamltext.problem(exc)
             raise RuleError(where, f"not valid YAML: {problem}", number) from None
@@ -257,9 +260,9 @@ def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[
     lines = getattr(data, "lines", {})
     kinds = registry()
     kind_name = data.get("kind")
-    if kind_name not in kinds:
+    if not isinstance(kind_name, str) or kind_name not in kinds:
         extra = did_you_mean(str(kind_name), kinds, f"; kinds: {', '.join(sorted(kinds))}")
-        raise RuleError(where, f"unknown kind {kind_name!r}{extra}", lines.get("kind"), "kind")
+        raise RuleError(where, f"unknown kind {shown(kind_name)}{extra}", lines.get("kind"), "kind")
     kind = kinds[kind_name]
     allowed = set(COMMON_KEYS) | set(kind.options)
     for key in data:
@@ -269,10 +272,11 @@ def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[
     for key in ("severity", "message", "description", "rationale"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise RuleError(where, "required text is missing", lines.get(key), key)
+    check_template(data["message"], where, lines.get("message"))
     try:
         severity = Severity.parse(data["severity"])
     except KeyError:
-        raise RuleError(where, f"expected error, warning or suggestion, got {data['severity']!r}", lines.get("severity"), "severity") from None
+        raise RuleError(where, f"expected error, warning or suggestion, got {shown(data['severity'])}", lines.get("severity"), "severity") from None
     applies = data.get("applies_to", list(KINDS_OF_NOTE))
     if not isinstance(applies, list) or not applies or not set(applies) <= set(KINDS_OF_NOTE):
         raise RuleError(where, f"expected a list drawn from {', '.join(KINDS_OF_NOTE)}", lines.get("applies_to"), "applies_to")
@@ -313,6 +317,43 @@ def _rule_files(folder) -> list:
     return out
 
 
+def _rule_text(file, where: str) -> str:
+    """A rule file's text; a folder named like one, unreadable or non-UTF-8 bytes name the file."""
+    if file.is_dir():
+        raise RuleError(where, "is a folder; a rule is a YAML file")
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleError(where, f"not valid UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+    except OSError as exc:
+        raise RuleError(where, f"cannot be read: {exc.strerror or exc}") from None
+
+
+#: The format specs a message placeholder may carry: widths and precisions would let one
+#: finding build a huge message ("{match:>100000000}").
+FORMAT_SPECS = ("", ".0%", ".1%", ".0f", ".1f", ".2f", ",", "d")
+
+
+def check_template(message: str, where: str, line: int | None) -> None:
+    """A message is a `str.format` template filled per finding: allow plain `{name}`
+    placeholders only, so no index (`{0}`), attribute (`{match.__class__}`), conversion or
+    large format spec reaches run time."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise RuleError(where, f"not a valid template ({exc}); write {{{{ and }}}} for literal braces", line, "message") from None
+    for _text, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise RuleError(where, f"placeholder {{{shown(name)[1:-1]}}} must be a plain name such as {{match}}", line, "message")
+        if conversion is not None:
+            raise RuleError(where, f"placeholder {{{name}!{conversion}}}: conversions are not allowed", line, "message")
+        if spec not in FORMAT_SPECS:
+            raise RuleError(where, f"placeholder {{{name}:{shown(spec)[1:-1]}}}: format spec not allowed; "
+                            f"allowed: {', '.join(repr(f) for f in FORMAT_SPECS[1:])}", line, "message")
+
+
 def builtin_folder():
     return resources.files("thanklint.builtin_rules")
 
@@ -328,7 +369,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
         vocab = shared if number == 0 else load_vocabularies(folder, shared)
         for category, name, file in _rule_files(folder):
             where = f"rules/{category}/{name}.yaml" if number == 0 else str(file)
-            rule = load_rule_file(file.read_text(encoding="utf-8"), where, category, name, vocab)
+            rule = load_rule_file(_rule_text(file, where), where, category, name, vocab)
             if rule.id in rules:
                 raise RuleError(where, f"rule id '{rule.id}' is already defined in {rules[rule.id].path}")
             rules[rule.id] = rule

@@ -16,16 +16,61 @@ import yaml
 _DROPPED = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
 
 
+#: YAML nodes a document may stand for once its aliases are expanded. Safe loading stops code,
+#: not expansion: a few lines of nested aliases ("billion laughs") stand for billions of values,
+#: which any later walk over the data (validation, an error message) would try to visit.
+MAX_NODES = 100_000
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in open_nodes:
+        raise yaml.YAMLError("an alias refers to the value that contains it")
+    open_nodes.add(key)
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    else:
+        children = []
+    total = 1
+    for child in children:
+        total += _expanded_size(child, sizes, open_nodes)
+        if total > MAX_NODES:
+            raise yaml.YAMLError(f"more than {MAX_NODES:,} values once its aliases are expanded")
+    open_nodes.discard(key)
+    sizes[key] = total
+    return total
+
+
 class Loader(yaml.SafeLoader):
-    """A safe loader with YAML 1.2 booleans and no implicit dates."""
+    """A safe loader with YAML 1.2 booleans, no implicit dates, and a bound on alias expansion."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    def compose_document(self):
+        node = super().compose_document()
+        _expanded_size(node, {}, set())
+        return node
+
 
 Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+class PlainLoader(Loader):
+    """For drafts' front matter and sidecars: metadata is a handful of keys, and an anchor or
+    alias there is never needed, so both are refused outright."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in draft metadata",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 def load(text: str, loader: type[Loader] = Loader) -> Any:
@@ -35,6 +80,8 @@ def load(text: str, loader: type[Loader] = Loader) -> Any:
         return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except (ValueError, TypeError) as exc:
         raise yaml.YAMLError(str(exc)) from None
+    except RecursionError:
+        raise yaml.YAMLError("nested too deeply") from None
 
 
 def problem(exc: yaml.YAMLError) -> tuple[int | None, str]:

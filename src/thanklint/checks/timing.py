@@ -30,8 +30,12 @@ def business_days_between(start: dt.date, end: dt.date) -> int:
 
 
 def add_business_days(start: dt.date, count: int) -> dt.date:
+    """The weekday `count` business days after `start`; the last representable date when that
+    lies beyond the calendar (a decision date of 9999-12-31)."""
     day = start
     while count > 0:
+        if day >= dt.date.max - dt.timedelta(days=7):
+            return dt.date.max
         day += dt.timedelta(days=1)
         if day.weekday() < 5:
             count -= 1
