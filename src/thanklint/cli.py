@@ -1,4 +1,4 @@
-"""The command line. spaCy is imported only by `check` (through the linter), so `--help`,
+"""The command line. spaCy is imported only by `check` and `lsp` (through the linter), so `--help`,
 `rules`, `explain` and `init` answer at once."""
 
 from __future__ import annotations
@@ -149,6 +149,14 @@ def explain(rule_id, rule_dirs):
     if rule_id not in by_id:
         _fail(f"unknown rule '{rule_id}'" + did_you_mean(rule_id, by_id, "; see thanklint rules"))
     click.echo(rule_page(by_id[rule_id], level=1), nl=False)
+
+
+@cli.command()
+def lsp():
+    """Run the language server over stdio (for editors)."""
+    from .lsp import serve
+
+    serve()
 
 
 INIT_TEMPLATE = """\
