@@ -26,6 +26,8 @@ from .rules import load_rules
 @dataclass
 class Report:
     files: list[FileResult] = field(default_factory=list)
+    #: What columns and offsets count: code points ("utf-32"), or "utf-16"/"utf-8" code units.
+    position_encoding: str = "utf-32"
 
     def failing(self, fail_on: str | None = None) -> bool:
         """Whether a finding reaches the threshold: `fail_on` if given, else each file's own

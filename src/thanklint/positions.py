@@ -46,6 +46,13 @@ def reencode(finding: Finding, text: str, encoding: str) -> Finding:
     )
 
 
+def reencode_report(report, encoding: str):
+    """A `Report` whose findings count columns and offsets in `encoding`."""
+    files = [replace(r, findings=[reencode(f, r.draft.text, encoding) for f in r.findings]) if r.draft else r
+             for r in report.files]
+    return replace(report, files=files, position_encoding=encoding)
+
+
 class LineTable:
     """Converts between code-point offsets into a text and LSP positions (0-based line, column
     in code units of the negotiated encoding), with the protocol's line breaks."""
