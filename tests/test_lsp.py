@@ -131,6 +131,11 @@ async def _utf8_session_without_watcher(folder: Path) -> None:
     found = by_code(await editor.save(note))
     assert "proofreading.lowercase-i" not in found
     assert found["tone.filler-basically"].message == "Cut the word basically; it says nothing."
+
+    # A draft that cannot be checked says why, on the line the error names (where YAML saw the
+    # unclosed list end: the closing "---", line 4).
+    broken = by_code(await editor.change(note, "---\nrecipient: Omar Reyes\ninterviewers: [Omar\n---\n" + draft))
+    assert broken["error.metadata"].range.start.line == 3 and "not valid YAML" in broken["error.metadata"].message
     assert await editor.stop() == 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 from dataclasses import dataclass
 
@@ -167,12 +168,19 @@ def _diagnostic(finding: Finding, table: LineTable) -> types.Diagnostic:
 
 
 def _diagnostics(checked: Checked) -> list[types.Diagnostic]:
+    """The findings; or a draft that could not be checked, on the line its error names (else
+    the first), so a broken front matter or configuration is seen where the writer looks."""
     result = checked.result
     if result.error is not None:
         if result.error.code == "empty":  # a new, empty draft: nothing to say yet
             return []
-        return [types.Diagnostic(range=_range(checked.table, 0, 0), severity=types.DiagnosticSeverity.Error,
-                                 code=f"error.{result.error.code}", source="thanklint", message=str(result.error))]
+        message = str(result.error)
+        named = re.match(re.escape(result.path) + r":(\d+): ", message)
+        line = int(named.group(1)) - 1 if named else 0
+        start = checked.table.offset(line, 0)
+        return [types.Diagnostic(range=_range(checked.table, start, checked.table.offset(line, 10**6)),
+                                 severity=types.DiagnosticSeverity.Error, code=f"error.{result.error.code}",
+                                 source="thanklint", message=message[named.end():] if named else message)]
     return [_diagnostic(f, checked.table) for f in result.findings]
 
 
