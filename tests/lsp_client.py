@@ -45,14 +45,17 @@ class Editor:
         self.versions: dict[str, int] = {}
         self.capabilities: types.ServerCapabilities | None = None
         self.messages: list[str] = []  # what the server showed the user (its handler errors among them)
+        self._arrived = asyncio.Event()  # set by every publication or message, so waiting costs no CPU
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def published(params: types.PublishDiagnosticsParams) -> None:
             self.published.setdefault(params.uri, []).append(params)
+            self._arrived.set()
 
         @self.client.feature(types.WINDOW_SHOW_MESSAGE)
         def shown(params: types.ShowMessageParams) -> None:
             self.messages.append(params.message)
+            self._arrived.set()
 
         @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
         def register(params: types.RegistrationParams) -> None:
@@ -88,7 +91,11 @@ class Editor:
         while len(self.published.get(uri, [])) <= seen:
             if time.monotonic() > deadline or self.messages:
                 raise TimeoutError(f"no diagnostics for {uri}; the server said: {self.messages}")
-            await asyncio.sleep(0.002)
+            self._arrived.clear()  # no await since the check above: nothing can arrive in between
+            try:
+                await asyncio.wait_for(self._arrived.wait(), max(0.0, deadline - time.monotonic()))
+            except asyncio.TimeoutError:
+                pass  # the loop reports it
         return self.published[uri][seen].diagnostics
 
     def _seen(self, uri: str) -> int:
