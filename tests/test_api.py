@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import thanklint
 from thanklint import Severity, lint_paths, lint_text
+from thanklint.api import Session
 
 
 def test_lint_text_returns_findings_and_checklist():
@@ -38,3 +39,34 @@ def test_lint_paths_and_select(tmp_path):
 
 def test_public_names():
     assert set(thanklint.__all__) >= {"lint_text", "lint_paths", "Report", "FileResult", "Finding", "Severity"}
+
+
+def test_session_invalidate_reloads_a_changed_configuration_and_rule_file(tmp_path):
+    (tmp_path / "house" / "tone").mkdir(parents=True)
+    rule = tmp_path / "house" / "tone" / "filler-basically.yaml"
+    rule_text = (
+        "kind: existence\nseverity: warning\nmessage: {message}\n"
+        "description: Checks for the filler word basically.\nrationale: It adds nothing.\n"
+        "patterns:\n  - phrase: basically\n"
+    )
+    rule.write_text(rule_text.format(message="Leave it out."))
+    config = tmp_path / ".thanklint.yaml"
+    config.write_text("rules: [house]\n")
+    draft = tmp_path / "note.md"
+    draft.write_text("Hey Ana,\n\nThank you, the tour was basically great.\n")
+    session = Session()
+
+    def messages() -> dict[str, str]:
+        return {f.rule_id: f.message for f in session.lint([(str(draft), None)]).files[0].findings}
+
+    assert messages()["tone.filler-basically"] == "Leave it out."
+    rule.write_text(rule_text.format(message="Cut it."))
+    config.write_text("rules: [house]\nignore: [tone.casual-greeting]\n")
+    assert "tone.casual-greeting" in messages()  # nothing is re-read until the session is told
+    session.invalidate(str(rule))
+    assert messages()["tone.filler-basically"] == "Cut it." and "tone.casual-greeting" in messages()
+    session.invalidate(str(config))
+    assert "tone.casual-greeting" not in messages()
+    config.unlink()
+    session.invalidate()
+    assert "tone.filler-basically" not in messages() and "tone.casual-greeting" in messages()

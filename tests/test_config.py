@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run_cli
 from thanklint.api import Session
-from thanklint.config import Config, build_ruleset, discover, from_mapping, load_file
+from thanklint.config import Config, Discovery, build_ruleset, discover, from_mapping, load_file
 from thanklint.errors import ConfigError, ThanklintError
 from thanklint.findings import Severity
 
@@ -18,15 +18,32 @@ def test_nearest_yaml_config_wins(tmp_path):
     inner = tmp_path / "notes" / "acme"
     inner.mkdir(parents=True)
     (tmp_path / "notes" / ".thanklint.yaml").write_text("ignore: [structure]\n")
-    discover.cache_clear()
     assert discover(str(inner)).ignore == ("structure",)
-    discover.cache_clear()
     assert discover(str(tmp_path)).ignore == ("tone",)
+
+
+def test_discovery_remembers_until_told_a_file_changed(tmp_path):
+    inner = tmp_path / "notes" / "acme"
+    inner.mkdir(parents=True)
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    discovery = Discovery()
+    assert discovery(str(inner)).path is None and discovery(str(elsewhere)).path is None
+    config = tmp_path / "notes" / ".thanklint.yaml"
+    config.write_text("ignore: [structure]\n")
+    assert discovery(str(inner)).path is None  # remembered: a run reads each configuration once
+    discovery.invalidate(str(config))
+    assert discovery(str(inner)).ignore == ("structure",)
+    config.write_text("ignore: [tone]\n")
+    (elsewhere / ".thanklint.yaml").write_text("ignore: [timing]\n")
+    discovery.invalidate(str(config))  # only folders at or below the changed file's folder
+    assert discovery(str(inner)).ignore == ("tone",) and discovery(str(elsewhere)).path is None
+    discovery.invalidate()
+    assert discovery(str(elsewhere)).ignore == ("timing",)
 
 
 def test_pyproject_without_table_is_skipped(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
-    discover.cache_clear()
     assert discover(str(tmp_path)).path is None or discover(str(tmp_path)).path != str(tmp_path / "pyproject.toml")
 
 

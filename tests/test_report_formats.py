@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "src" / "thanklint" / "data" / "report.schema.json").read_text())
 MESSY = (
     "---\nrecipient: Dana Whitfield\ncompany: Northwind Labs\n---\n"
     "Hey Dana,\n\nThx for the chat!! I apologise for being so nervous 🙂. i really need this job, "

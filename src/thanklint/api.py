@@ -26,6 +26,8 @@ from .rules import load_rules
 @dataclass
 class Report:
     files: list[FileResult] = field(default_factory=list)
+    #: What columns and offsets count: code points ("utf-32"), or "utf-16"/"utf-8" code units.
+    position_encoding: str = "utf-32"
 
     def failing(self, fail_on: str | None = None) -> bool:
         """Whether a finding reaches the threshold: `fail_on` if given, else each file's own
@@ -54,6 +56,7 @@ class Session:
 
     def __init__(self, config_path: str | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  rules: tuple[str, ...] = (), debug: bool = False):
+        self.config_path = config_path
         self.explicit = config_module.load_file(config_path) if config_path else None
         self.select, self.ignore, self.rules, self.debug = tuple(select), tuple(ignore), tuple(rules), debug
         if self.rules:
@@ -61,12 +64,33 @@ class Session:
         self._linters: dict[str | None, Linter] = {}
         #: Folders met by `files()` that could not be listed, reported as their own entries.
         self.unlistable: dict[str, DraftError] = {}
+        self._rule_folders: dict[str | None, tuple[str, ...]] = {}  # what each cached linter loaded
+        self._discovery = config_module.Discovery()
+
+    def invalidate(self, path: str | None = None) -> None:
+        """Forget what was read from disk: everything (no `path`), or what a changed file or
+        folder can affect (a configuration, a custom rule file). The spaCy model stays loaded."""
+        if path is None:
+            self._discovery.invalidate()
+            self._linters.clear()
+            self._rule_folders.clear()
+            if self.config_path:
+                self.explicit = config_module.load_file(self.config_path)
+            return
+        changed = os.path.abspath(path)
+        self._discovery.invalidate(changed)
+        if self.config_path and os.path.abspath(self.config_path) == changed:
+            self.explicit = config_module.load_file(self.config_path)
+        for key, folders in list(self._rule_folders.items()):
+            governs = key is not None and os.path.abspath(key) == changed
+            if governs or any(changed == f or changed.startswith(f + os.sep) for f in folders):
+                del self._linters[key], self._rule_folders[key]
 
     def config_for(self, path: str) -> config_module.Config:
         return self.config_in(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
 
     def config_in(self, folder: str) -> config_module.Config:
-        return self.explicit if self.explicit is not None else config_module.discover(folder)
+        return self.explicit if self.explicit is not None else self._discovery(folder)
 
     def files(self, paths: Iterable[str]) -> list[str]:
         """Expand folders into drafts; each folder picks up the extensions its configuration names."""
@@ -103,6 +127,7 @@ class Session:
         if config.path not in self._linters:
             ruleset = config_module.build_ruleset(config, self.select, self.ignore, self.rules)
             self._linters[config.path] = Linter(ruleset, config.model, self.debug)
+            self._rule_folders[config.path] = tuple(os.path.abspath(d) for d in config.rules + self.rules)
         return self._linters[config.path]
 
     def lint(self, sources: Iterable[tuple[str, str | bytes | None]], metadata: md.Metadata | None = None) -> Report:

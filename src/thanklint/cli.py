@@ -1,4 +1,4 @@
-"""The command line. spaCy is imported only by `check` (through the linter), so `--help`,
+"""The command line. spaCy is imported only by `check` and `lsp` (through the linter), so `--help`,
 `rules`, `explain` and `init` answer at once."""
 
 from __future__ import annotations
@@ -14,6 +14,11 @@ from .errors import ExitCode, ThanklintError, did_you_mean
 from .terminal import ASCII_MARKS, fits, visible
 
 FORMATS = ("text", "full", "json", "jsonl", "sarif", "github")
+#: Formats read by programs: written as UTF-8 bytes whatever the console's encoding.
+MACHINE_FORMATS = ("json", "jsonl", "sarif", "github")
+#: Formats whose columns and offsets `--position-encoding` converts.
+ENCODED_FORMATS = ("json", "jsonl", "sarif")
+POSITION_ENCODINGS = ("utf-32", "utf-16", "utf-8")
 FAIL_ON = ("error", "warning", "suggestion", "never")
 
 
@@ -64,14 +69,22 @@ def cli() -> None:
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, debug):
+@click.option("--position-encoding", type=click.Choice(POSITION_ENCODINGS), default="utf-32", show_default=True,
+              help="What columns and offsets count in json, jsonl and sarif: code points (utf-32) or UTF-16 or UTF-8 code units.")
+def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, debug,
+          position_encoding):
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
     from .api import Session
     from .draft import MAX_BYTES
     from .formatters import FORMATS as WRITERS
+    from .positions import reencode_report
 
     if not paths:
         _fail("no drafts given; name files or folders, or - to read stdin (see thanklint check --help)")
+    if position_encoding != "utf-32" and fmt not in ENCODED_FORMATS:
+        _fail(f"--position-encoding applies to {', '.join(ENCODED_FORMATS)}; --format {fmt} counts code points")
+    if position_encoding == "utf-8" and fmt == "sarif":
+        _fail("SARIF counts columns in code points or UTF-16 code units (columnKind); use --position-encoding utf-32 or utf-16")
     try:
         session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug)
         files = session.files(paths)
@@ -85,7 +98,9 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
         _fail(str(exc))
     if not files:
         click.echo("thanklint: no drafts found in " + visible(", ".join(paths)), err=True)
-    _write(WRITERS[fmt](report, colour=_colour(), quiet=quiet), machine=fmt in ("json", "jsonl", "sarif"))
+    if position_encoding != "utf-32":
+        report = reencode_report(report, position_encoding)
+    _write(WRITERS[fmt](report, colour=_colour(), quiet=quiet), machine=fmt in MACHINE_FORMATS)
     if report.errors or unwritten:
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK)
@@ -140,15 +155,30 @@ def rules(fmt, rule_dirs):
     if fmt == "json":
         records = [
             {"id": r.id, "category": r.category, "severity": str(r.severity), "kind": r.kind,
-             "applies_to": list(r.applies_to), "summary": r.summary, "url": r.url}
+             "applies_to": list(r.applies_to), "summary": r.summary, "url": r.url,
+             "description": r.description, "rationale": r.rationale,
+             "examples": {"bad": [_example(e) for e in r.bad], "good": [_example(e) for e in r.good]}}
             for r in loaded
         ]
-        click.echo(json.dumps(records, indent=2))
+        _write(json.dumps(records, indent=2, ensure_ascii=False, default=str) + "\n", machine=True)
         return
     width = max(len(r.id) for r in loaded)
     for r in loaded:
         click.echo(f"{r.id:<{width}}  {str(r.severity):<10}  {r.summary}")
     click.echo(f"{len(loaded)} rules in {len({r.category for r in loaded})} categories")
+
+
+def _example(example) -> dict:
+    """A rule example as data: its drafts, each with its text and metadata."""
+    return {"drafts": [{"text": text, "meta": meta} for text, meta in example.drafts]}
+
+
+@cli.command()
+def schema():
+    """Print the JSON Schema of the `--format json` report."""
+    from importlib import resources
+
+    _write(resources.files("thanklint.data").joinpath("report.schema.json").read_text(encoding="utf-8"), machine=True)
 
 
 @cli.command()
@@ -195,6 +225,14 @@ def serve(port, host, no_browser, config_path, rule_dirs):
         server.run(checker, sock, host, open_browser=not no_browser)
     except KeyboardInterrupt:
         pass
+
+
+@cli.command()
+def lsp():
+    """Run the language server over stdio (for editors)."""
+    from .lsp import serve
+
+    serve()
 
 
 INIT_TEMPLATE = """\

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -153,9 +152,9 @@ def _tool_table(text: str, path: str) -> Any:
     return tool.get("thanklint")
 
 
-@lru_cache(maxsize=64)
 def discover(folder: str) -> Config:
-    """The nearest configuration at or above `folder` (a default one when there is none)."""
+    """The nearest configuration at or above `folder` (a default one when there is none), read
+    afresh; `Discovery` remembers the answers for a session."""
     here = Path(folder).resolve()
     for candidate in (here, *here.parents):
         for name in CONFIG_NAMES:
@@ -170,6 +169,32 @@ def discover(folder: str) -> Config:
             if "thanklint" in text and _tool_table(text, str(pyproject)) is not None:
                 return load_file(str(pyproject))
     return Config()
+
+
+class Discovery:
+    """The configuration of each folder, remembered until invalidated. A session owns one, so a
+    long-lived process (an editor's language server) sees a configuration that was created,
+    changed or deleted once it is told so, while a command-line run reads each one once."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[Path, Config] = {}
+
+    def __call__(self, folder: str) -> Config:
+        key = Path(folder).resolve()
+        if key not in self._by_folder:
+            self._by_folder[key] = discover(str(key))
+        return self._by_folder[key]
+
+    def invalidate(self, path: str | None = None) -> None:
+        """Forget every folder (no `path`), or the folders a changed file or folder can govern:
+        its own folder and everything below it."""
+        if path is None:
+            self._by_folder.clear()
+            return
+        changed = Path(path).resolve()
+        base = changed if changed.is_dir() else changed.parent
+        for folder in [f for f in self._by_folder if f == base or base in f.parents]:
+            del self._by_folder[folder]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Report formats: text, full, json, jsonl, sarif and github, one function each.
 
 JSON is the contract editors and scripts rely on (schema_version 1, see
-`schema/report.schema.json`): fields may be added, never renamed or dropped.
+`src/thanklint/data/report.schema.json`, printed by `thanklint schema`): fields may be added,
+never renamed or dropped.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def report_dict(report: Report) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "thanklint", "version": __version__},
+        "position_encoding": report.position_encoding,
         "files": files,
         "summary": {
             "files": len(report.files),
@@ -184,7 +186,7 @@ def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> s
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}],
             })
         for f in result.findings:
-            rules.setdefault(f.rule_id, {"id": f.rule_id, "helpUri": f.url, "properties": {"category": f.category}})
+            rules.setdefault(f.rule_id, {"id": f.rule_id, **({"helpUri": f.url} if f.url else {}), "properties": {"category": f.category}})
             entry = {
                 "ruleId": f.rule_id,
                 "level": level[f.severity],
@@ -207,7 +209,7 @@ def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> s
     run = {
         "tool": {"driver": {"name": "thanklint", "version": __version__, "informationUri": "https://github.com/thanklint/thanklint",
                             "rules": sorted(rules.values(), key=lambda r: r["id"])}},
-        "columnKind": "unicodeCodePoints",
+        "columnKind": "utf16CodeUnits" if report.position_encoding == "utf-16" else "unicodeCodePoints",
         "results": results,
     }
     if notifications:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from . import yamltext
+from . import __version__, yamltext
 from .checks import REQUIRED, SCOPE_NAMES, Check, registry
 from .errors import RuleError, did_you_mean, shown
 from .findings import Severity
@@ -49,7 +49,8 @@ COMMON_KEYS = (
 _ID = re.compile(r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: A rule folder's shared word lists live here, not in a category folder.
 VOCABULARIES = "vocabularies"
-DOCS_URL = "https://github.com/thanklint/thanklint/blob/main/docs/rules.md"
+#: The rule pages of the installed version: each release is tagged `v<version>`.
+DOCS_URL = f"https://github.com/thanklint/thanklint/blob/v{__version__}/docs/rules.md"
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,13 @@ class Rule:
     references: tuple[str, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    builtin: bool = False  # shipped with thanklint, so documented in docs/rules.md
 
     @property
     def url(self) -> str:
-        return f"{DOCS_URL}#{self.id.replace('.', '')}"
+        """The rule's section in the documentation of this version; none for a custom rule,
+        which has no page there."""
+        return f"{DOCS_URL}#{self.id.replace('.', '')}" if self.builtin else ""
 
     @property
     def summary(self) -> str:
@@ -369,7 +373,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
         vocab = shared if number == 0 else load_vocabularies(folder, shared)
         for category, name, file in _rule_files(folder):
             where = f"rules/{category}/{name}.yaml" if number == 0 else str(file)
-            rule = load_rule_file(_rule_text(file, where), where, category, name, vocab)
+            rule = replace(load_rule_file(_rule_text(file, where), where, category, name, vocab), builtin=number == 0)
             if rule.id in rules:
                 raise RuleError(where, f"rule id '{rule.id}' is already defined in {rules[rule.id].path}")
             rules[rule.id] = rule
