@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -15,6 +16,13 @@ from thanklint.draft import read_text
 from thanklint.linter import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Command-line runs cache their results: keep them out of the repository, in one folder
+    per test session."""
+    os.environ["THANKLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("thanklint-cache"))
 
 
 @pytest.fixture(scope="session")

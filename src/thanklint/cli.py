@@ -48,8 +48,10 @@ def cli() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.thanklint-cache).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: automatic; one for a few drafts).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, debug):
+def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, no_cache, jobs, debug):
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
     from .api import Session
     from .formatters import FORMATS as WRITERS
@@ -57,7 +59,7 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
     if not paths:
         _fail("no drafts given; name files or folders, or - to read stdin (see thanklint check --help)")
     try:
-        session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug)
+        session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug, cache=not no_cache, jobs=jobs)
         files = session.files(paths)
         stdin_data = sys.stdin.buffer.read() if "-" in files else None
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_data if p == "-" else None) for p in files]

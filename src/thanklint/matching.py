@@ -1,0 +1,75 @@
+"""One combined matching pass per draft for every enabled rule.
+
+A rule set compiles the token, phrase and dependency patterns of all its rules into one
+`Matcher`, one `PhraseMatcher` and one `DependencyMatcher`. Each runs once per document; the
+match label maps back to the pattern set and the pattern within it, so every rule gets its own
+matches without walking the document again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from .errors import RuleError
+from .patterns import Match, PatternSet
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class MatchBank:
+    """The compiled token, phrase and dependency patterns of many pattern sets."""
+
+    def __init__(self, nlp: Language, pattern_sets: Iterable[PatternSet]):
+        from spacy.errors import MatchPatternError
+        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+
+        vocab = nlp.vocab
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.tokens = Matcher(vocab, validate=True)
+        self.deps = DependencyMatcher(vocab, validate=True)
+        self.labels: dict[int, tuple[PatternSet, int]] = {}
+        unique = list({id(s): s for s in pattern_sets}.values())
+        for number, pattern_set in enumerate(unique):
+            for i, spec in enumerate(pattern_set.specs):
+                if "regex" in spec:
+                    continue
+                label = f"{number}:{i}"
+                self.labels[vocab.strings.add(label)] = (pattern_set, i)
+                try:
+                    if "phrase" in spec:
+                        texts = [spec["phrase"]] if isinstance(spec["phrase"], str) else spec["phrase"]
+                        self.phrases.add(label, [nlp.make_doc(t) for t in texts])
+                    elif "tokens" in spec:
+                        self.tokens.add(label, [spec["tokens"]])
+                    else:
+                        self.deps.add(label, [spec["dep"]])
+                except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+                    line = pattern_set.lines[i] if i < len(pattern_set.lines) else None
+                    message = " ".join(str(exc).split())
+                    raise RuleError(pattern_set.where, f"invalid pattern: {message}", line, pattern_set.key) from None
+
+    def run(self, doc: Doc) -> dict[PatternSet, list[Match]]:
+        """Every token, phrase and dependency match in the document, by pattern set."""
+        found: dict[PatternSet, list[Match]] = {}
+
+        def add(key: int, first: int, last: int) -> None:
+            pattern_set, i = self.labels[key]
+            end = doc[last]
+            found.setdefault(pattern_set, []).append(Match(doc[first].idx, end.idx + len(end), i))
+
+        if len(self.phrases):
+            for key, start, end in self.phrases(doc):
+                add(key, start, end - 1)
+        if len(self.tokens):
+            for key, start, end, align in self.tokens(doc, with_alignments=True):
+                targets = self.labels[key][0].targets(self.labels[key][1])
+                picked = [start + k for k, a in enumerate(align) if targets is None or a in targets] or [start, end - 1]
+                add(key, min(picked), max(picked))
+        if len(self.deps):
+            for key, ids in self.deps(doc):
+                targets = self.labels[key][0].targets(self.labels[key][1])
+                picked = [ids[t] for t in targets if t < len(ids)] if targets is not None else ids
+                add(key, min(picked), max(picked))
+        return found
