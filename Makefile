@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval docs bench clean
+.PHONY: demo test eval docs bench stress clean
 
 ## demo: install everything, then lint the bundled example drafts
 demo: $(STAMP)
@@ -22,9 +22,13 @@ eval: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m thanklint.docs docs/rules.md
 
-## bench: time and memory of linting the evaluation drafts
+## bench: time and memory of linting the evaluation drafts, against the raw spaCy parse
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+## stress: every built-in regex and the whole linter on adversarial inputs (100 KB to 1 MB)
+stress: $(STAMP)
+	$(BIN)/python scripts/stress.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -30,9 +30,9 @@ SIGN_OFFS = (
 )
 _SIGN_OFF = re.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
-#: Bold text: within one line and at most 150 characters (a few words), so a line full of
-#: `**` is not rescanned to its end from every marker.
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,150}?)(?<=\S)\1")
+#: Bold text (`**bold**` or `__bold__`) within one line and without the marker's character
+#: inside, so each marker is scanned only up to the next one: linear on a line full of `**`.
+_EMPHASIS = re.compile(r"\*\*(?=\S)([^\n*]{1,500}?)(?<=\S)\*\*|__(?=\S)([^\n_]{1,500}?)(?<=\S)__")
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
 _HEADER = re.compile(r"^\s*(?:subject|re|to|from|cc|bcc|date)\s*:", re.I)
 _DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$")
@@ -97,8 +97,7 @@ def blank_out(text: str) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
     def unmark(match: re.Match) -> str:
-        marker = " " * len(match.group(1))
-        return marker + match.group(2) + marker
+        return "  " + (match.group(1) or match.group(2)) + "  "
 
     pieces, last = [], 0
     for start, end in comments(text):

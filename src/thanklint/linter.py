@@ -114,11 +114,11 @@ class Linter:
     @property
     def nlp(self):
         if self._nlp is None:
-            from .matching import MatchBank
+            from .matching import bank_for
 
             needs_ner = any(check.needs_entities() for _, check in self.checks)
             nlp = nlp_module.load(self.model, needs_ner)
-            self._bank = MatchBank(nlp, [s for _, check in self.checks for s in check.pattern_sets()])
+            self._bank = bank_for(nlp, [s for _, check in self.checks for s in check.pattern_sets()])
             self._nlp = nlp
         return self._nlp
 

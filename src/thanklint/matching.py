@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_BANKS: dict[tuple, tuple[MatchBank, Language, list[PatternSet]]] = {}
+
+
+def bank_for(nlp: Language, pattern_sets: list[PatternSet]) -> MatchBank:
+    """The bank of these pattern sets for this pipeline, compiled once per process (every
+    `lint_text` call builds a new linter; the rules and the pipeline are shared)."""
+    key = (id(nlp), *(id(s) for s in pattern_sets))
+    if key not in _BANKS:  # the value keeps the objects alive, so their ids stay theirs
+        _BANKS[key] = (MatchBank(nlp, pattern_sets), nlp, list(pattern_sets))
+    return _BANKS[key][0]
+
+
 class MatchBank:
     """The compiled token, phrase and dependency patterns of many pattern sets."""
 
