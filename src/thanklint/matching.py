@@ -80,8 +80,25 @@ class MatchBank:
                 picked = [start + k for k, a in enumerate(align) if targets is None or a in targets] or [start, end - 1]
                 add(key, min(picked), max(picked))
         if len(self.deps):
-            for key, ids in self.deps(doc):
-                targets = self.labels[key][0].targets(self.labels[key][1])
-                picked = [ids[t] for t in targets if t < len(ids)] if targets is not None else ids
-                add(key, min(picked), max(picked))
+            for offset, part in _dependency_parts(doc):
+                for key, ids in self.deps(part):
+                    targets = self.labels[key][0].targets(self.labels[key][1])
+                    picked = [offset + i for i in (ids if targets is None else [ids[t] for t in targets if t < len(ids)])]
+                    add(key, min(picked), max(picked))
         return found
+
+
+#: Dependency matching walks from every matched token to its root, which is quadratic in the
+#: depth of a tree: a "sentence" longer than this (thousands of words without a full stop) is
+#: not a sentence of a note, and is left out of dependency matching.
+MAX_TREE_TOKENS = 250
+
+
+def _dependency_parts(doc: Doc) -> list:
+    """(token offset, doc or sentence) to run the dependency matcher on: the whole document
+    when every sentence is of a sane length (a tree never crosses a sentence), else each sane
+    sentence on its own."""
+    sentences = list(doc.sents)
+    if all(len(sent) <= MAX_TREE_TOKENS for sent in sentences):
+        return [(0, doc)]
+    return [(sent.start, sent) for sent in sentences if len(sent) <= MAX_TREE_TOKENS]

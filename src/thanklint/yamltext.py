@@ -16,8 +16,9 @@ import yaml
 _DROPPED = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
 
 
-class Loader(yaml.SafeLoader):
-    """A safe loader with YAML 1.2 booleans and no implicit dates."""
+class Loader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """A safe loader (libyaml's parser when installed: rules load several times faster) with
+    YAML 1.2 booleans and no implicit dates."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED]
