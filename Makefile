@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval snapshot docs bench fuzz clean
+.PHONY: demo test eval snapshot docs bench fuzz stress clean
 
 ## demo: install everything, then lint the bundled example drafts
 demo: $(STAMP)
@@ -34,9 +34,13 @@ FUZZ_EXAMPLES ?= 100000
 fuzz: $(STAMP)
 	THANKLINT_FUZZ=long THANKLINT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
-## bench: time and memory of linting the evaluation drafts
+## bench: time and memory of linting the evaluation drafts, against the raw spaCy parse
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+## stress: every built-in regex and the whole linter on adversarial inputs (100 KB to 1 MB)
+stress: $(STAMP)
+	$(BIN)/python scripts/stress.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

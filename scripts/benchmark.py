@@ -1,16 +1,19 @@
-"""Time and memory of a lint run: `make bench`.
+"""Time and memory of thanklint against the raw spaCy parse it stands on: `make bench`.
 
-Measures, in fresh processes: start-up of commands that must not load spaCy, and a whole
-`check` over the evaluation drafts (repeated to a few hundred drafts), reporting wall time,
-drafts per second and peak memory.
+In one run, each in a fresh process: the raw parse (`spacy.load` of the same pipeline with the
+same components, then `nlp.pipe` over the same drafts), thanklint cold in one process, with
+`--jobs 2`, warm (every draft cached), one draft alone, the commands that must not load spaCy
+against `python -c "import click"`, and proselint when it is installed. Prints a Markdown table
+with the ratios and the peak memory of the largest process, for docs/performance.md.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -21,40 +24,106 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: Runs a command and prints the peak resident memory (KiB) of its largest process.
+PEAK = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); " \
+       "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 
-def timed(args: list[str], runs: int = 3) -> tuple[float, float]:
-    """Median wall seconds and peak child memory (MiB) of a command."""
-    times = []
+#: The raw parse: load the pipeline, then parse the bodies of the drafts named in argv.
+RAW = """
+import sys, spacy
+package, exclude = sys.argv[1], [e for e in sys.argv[2].split(",") if e]
+nlp = spacy.load(package, exclude=exclude)
+texts = []
+for path in sys.argv[3:]:
+    text = open(path, encoding="utf-8").read()
+    if text.startswith("---"):
+        text = text.split("\\n---", 1)[-1]
+    texts.append(text)
+for doc in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def measure(args: list[str], runs: int, env: dict | None = None, before=None) -> tuple[float, float]:
+    """Median wall seconds and peak memory (MiB) of the largest process of a command."""
+    times, peaks = [], []
     for _ in range(runs):
+        if before:
+            before()
         start = time.perf_counter()
-        subprocess.run(args, capture_output=True, check=False)
+        out = subprocess.run([sys.executable, "-c", PEAK, *args], capture_output=True, text=True, env=env, check=True)
         times.append(time.perf_counter() - start)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return statistics.median(times), peak
+        peaks.append(int(out.stdout.split()[-1]) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def pipeline() -> tuple[str, list[str]]:
+    """The package and excluded components thanklint's default rules load (spaCy not imported)."""
+    from thanklint.config import Config, build_ruleset
+    from thanklint.linter import Linter
+    from thanklint.nlp import resolve_model
+
+    linter = Linter(build_ruleset(Config()))
+    return resolve_model(None), ([] if any(c.needs_entities() for _, c in linter.checks) else ["ner"])
 
 
 def main() -> int:
-    drafts = sorted((ROOT / "tests" / "eval" / "drafts").iterdir())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=4, help="copies of the 75 evaluation drafts (default 4: 300)")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each long measurement (the median is reported)")
+    args = parser.parse_args()
+    sources = sorted((ROOT / "tests" / "eval" / "drafts").iterdir())
+    package, exclude = pipeline()
     thanklint = [sys.executable, "-m", "thanklint"]
-    rows = []
-    for label, args in (("`thanklint --help`", ["--help"]), ("`thanklint rules`", ["rules"])):
-        seconds, _ = timed(thanklint + args)
-        rows.append(f"| {label} | 1 | {seconds:.2f} s | | |")
+    rows: list[tuple[str, float, float, str, str]] = []
     with tempfile.TemporaryDirectory() as folder:
-        for copies in (1, 4):
-            target = Path(folder) / f"x{copies}"
-            target.mkdir()
-            for n in range(copies):
-                for d in drafts:
-                    shutil.copy(d, target / f"{n}-{d.name}")
-            count = len(drafts) * copies
-            seconds, peak = timed(thanklint + ["check", "--quiet", "--fail-on", "never", str(target)], runs=2)
-            rows.append(f"| `thanklint check` on {count} drafts | {count} | {seconds:.2f} s | {count / seconds:.1f} | {peak:.0f} MiB |")
-    print(f"Measured {dt.date.today().isoformat()} with `make bench` on {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}.\n")
-    print("| run | drafts | wall time (median) | drafts/s | peak memory |")
+        drafts = Path(folder) / "drafts"
+        drafts.mkdir()
+        for n in range(args.copies):
+            for source in sources:
+                shutil.copy(source, drafts / f"{n}-{source.name}")
+        files = sorted(str(p) for p in drafts.iterdir())
+        count = len(files)
+        cache = Path(folder) / "cache"
+        env = {**os.environ, "THANKLINT_CACHE_DIR": str(cache)}
+        check = [*thanklint, "check", "--quiet", "--fail-on", "never"]
+
+        raw, raw_peak = measure([sys.executable, "-c", RAW, package, ",".join(exclude), *files], args.runs)
+        rows.append((f"raw spaCy: load {package} and parse {count} drafts", raw, raw_peak, "1.00", "(reference)"))
+        cold, cold_peak = measure([*check, "--no-cache", "--jobs", "1", str(drafts)], args.runs, env)
+        rows.append((f"thanklint cold, one process, {count} drafts", cold, cold_peak, f"{cold / raw:.2f}", "1.15"))
+        two, two_peak = measure([*check, "--no-cache", "--jobs", "2", str(drafts)], args.runs, env)
+        rows.append((f"thanklint cold, `--jobs 2`, {count} drafts", two, two_peak, f"{two / raw:.2f}", "0.70"))
+        subprocess.run([*check, str(drafts)], env=env, capture_output=True, check=False)  # fill the cache
+        warm, warm_peak = measure([*check, str(drafts)], max(args.runs, 3), env)
+        rows.append((f"thanklint warm (all cached), {count} drafts", warm, warm_peak, f"{warm / cold:.3f} of cold", "0.05 of cold"))
+
+        one = files[0]
+        raw_one, raw_one_peak = measure([sys.executable, "-c", RAW, package, ",".join(exclude), one], 3)
+        rows.append(("raw spaCy: load and parse one draft", raw_one, raw_one_peak, "1.00", "(reference)"))
+        single, single_peak = measure([*check, "--no-cache", one], 3, env)
+        rows.append(("thanklint cold, one draft", single, single_peak, f"{single / raw_one:.2f}", "1.4"))
+
+        click_only, _ = measure([sys.executable, "-c", "import click"], 5)
+        rows.append(('`python -c "import click"`', click_only, 0.0, "1.00", "(reference)"))
+        for label, command in (("`thanklint --help`", ["--help"]), ("`thanklint rules`", ["rules"]),
+                               ("`thanklint explain tone.emoji`", ["explain", "tone.emoji"])):
+            seconds, peak = measure([*thanklint, *command], 5)
+            rows.append((label, seconds, peak, f"{seconds / click_only:.1f}", "3"))
+        proselint = shutil.which("proselint") or (shutil.which("proselint", path=str(Path(sys.executable).parent)))
+        if proselint:
+            seconds, peak = measure([proselint, *files], args.runs)
+            rows.append((f"proselint, {count} drafts", seconds, peak, f"{seconds / raw:.2f}", ""))
+
+    print(f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with `make bench` on {platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}, {package}"
+          f"{' without ' + ', '.join(exclude) if exclude else ''}; median of {args.runs} run(s) for the long runs.\n")
+    print("| run | wall time | peak memory (largest process) | ratio | target |")
     print("| --- | --- | --- | --- | --- |")
-    print("\n".join(rows))
+    for label, seconds, peak, ratio, target in rows:
+        print(f"| {label} | {seconds:.2f} s | {f'{peak:.0f} MiB' if peak else ''} | {ratio} | {target} |")
+    print(json.dumps({"drafts": count, "raw": raw, "cold": cold, "jobs2": two, "warm": warm,
+                      "one_draft": single, "raw_one_draft": raw_one, "peak_mib": max(cold_peak, two_peak)}), file=sys.stderr)
     return 0
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,13 @@ from thanklint.draft import read_text
 from thanklint.linter import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Command-line runs cache their results: keep them out of the repository, in one folder
+    per test session."""
+    os.environ["THANKLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("thanklint-cache"))
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +48,37 @@ def lint(linter):
     return run
 
 
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None):
-    """Run the installed command line in a subprocess, as a user would."""
-    return subprocess.run(
+@dataclass
+class Ran:
+    """What a command-line run left behind, the same for in-process and subprocess runs."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None) -> Ran:
+    """Run the command line in this process (click's CliRunner), as a user would see it: exit
+    code, standard output and standard error. An unexpected exception fails the test."""
+    from click.testing import CliRunner
+
+    from thanklint.cli import cli
+
+    before = os.getcwd()
+    os.chdir(cwd or ROOT)
+    try:
+        result = CliRunner().invoke(cli, list(args), input=stdin, env=env, prog_name="thanklint")
+    finally:
+        os.chdir(before)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None) -> Ran:
+    """Run the installed command line in a fresh process, where the process itself is the point
+    (what it imports, how it starts)."""
+    done = subprocess.run(
         [sys.executable, "-m", "thanklint", *args],
         input=stdin,
         capture_output=True,
@@ -51,6 +87,7 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: 
         env=env,
         timeout=300,
     )
+    return Ran(done.returncode, done.stdout, done.stderr)
 
 
 def rule_ids(result) -> set[str]:

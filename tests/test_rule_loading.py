@@ -3,11 +3,12 @@ traceback; nothing is linted with a half-loaded rule set."""
 
 from __future__ import annotations
 
+import os
 import textwrap
 
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from thanklint.config import Config, build_ruleset
 from thanklint.errors import RuleError
 from thanklint.linter import Linter
@@ -147,3 +148,18 @@ def test_pattern_name_must_be_a_label():
     with pytest.raises(RuleError) as info:
         load(GOOD.replace("  - phrase: synergy", "  - phrase: synergy\n    name: Two Words"))
     assert "name: expected a short kebab-case label" in str(info.value)
+
+
+def test_rules_load_once_per_process_until_a_rule_file_changes(tmp_path):
+    from thanklint.rules import load_rules
+
+    assert load_rules()[0] is load_rules()[0]  # not parsed again for another configuration
+    rule = tmp_path / "tone" / "buzzword.yaml"
+    rule.parent.mkdir()
+    text = (ROOT / "rules" / "tone" / "emoji.yaml").read_text(encoding="utf-8")
+    rule.write_text(text)
+    first = load_rules((str(tmp_path),))[-1]
+    assert load_rules((str(tmp_path),))[-1] is first
+    rule.write_text(text.replace("severity: ", "severity: error\nx-old-severity: ", 1))
+    os.utime(rule, ns=(rule.stat().st_mtime_ns + 10**9,) * 2)
+    assert load_rules((str(tmp_path),))[-1].severity.name == "ERROR"

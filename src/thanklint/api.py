@@ -10,15 +10,18 @@ Drafts are grouped by the configuration that governs them; each group is parsed 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from . import cache as cache_module
 from . import config as config_module
 from . import draft as draft_module
 from . import metadata as md
 from .errors import ConfigError, DraftError, ModelError, RuleError, UsageError, did_you_mean
 from .findings import Severity
+from .cache import ResultCache
 from .linter import FileResult, Linter
 from .rules import load_rules
 
@@ -52,13 +55,15 @@ class Report:
 
 class Session:
     """Caches rule sets and linters per configuration, so a run (or an editor) pays for
-    loading rules and spaCy once."""
+    loading rules and spaCy once. With `cache`, per-draft results are kept on disk between
+    runs (see `cache`); `jobs` processes share the parsing (None: decided from the work)."""
 
     def __init__(self, config_path: str | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 rules: tuple[str, ...] = (), debug: bool = False):
+                 rules: tuple[str, ...] = (), debug: bool = False, *, cache: bool = False, jobs: int | None = 1):
         self.config_path = config_path
         self.explicit = config_module.load_file(config_path) if config_path else None
         self.select, self.ignore, self.rules, self.debug = tuple(select), tuple(ignore), tuple(rules), debug
+        self.cache, self.jobs = cache, jobs
         if self.rules:
             load_rules(self.rules)  # a broken --rules folder stops the run before any draft is read
         self._linters: dict[str | None, Linter] = {}
@@ -126,14 +131,18 @@ class Session:
     def linter(self, config: config_module.Config) -> Linter:
         if config.path not in self._linters:
             ruleset = config_module.build_ruleset(config, self.select, self.ignore, self.rules)
-            self._linters[config.path] = Linter(ruleset, config.model, self.debug)
+            store = ResultCache(cache_module.folder_for(config.path)) if self.cache else None
+            self._linters[config.path] = Linter(ruleset, config.model, self.debug, config.max_bytes, store)
             self._rule_folders[config.path] = tuple(os.path.abspath(d) for d in config.rules + self.rules)
         return self._linters[config.path]
 
-    def lint(self, sources: Iterable[tuple[str, str | bytes | None]], metadata: md.Metadata | None = None) -> Report:
+    def lint(self, sources: Iterable[tuple[str, str | bytes | None]], metadata: md.Metadata | None = None,
+             now: dt.datetime | None = None) -> Report:
         """Lint (path, source) pairs: text, raw bytes (stdin), or None to read the path from disk.
-        `metadata` wins over each draft's own, which wins over the configuration's defaults."""
+        `metadata` wins over each draft's own, which wins over the configuration's defaults.
+        `now` is the default `sent_at` of every draft (the current time if not given)."""
         entries = list(sources)
+        now = now or dt.datetime.now().astimezone()
         results: dict[int, FileResult] = {}
         groups: dict[str | None, tuple[config_module.Config, list[tuple[int, draft_module.Draft]]]] = {}
         for number, (path, text) in enumerate(entries):
@@ -163,7 +172,7 @@ class Session:
         for key, linter in linters.items():
             config, members = groups[key]
             try:
-                linted = linter.lint([d for _, d in members])
+                linted = linter.lint([d for _, d in members], now, self.jobs)
             except ModelError as exc:
                 if config.model and config.path:  # name the file and key that asked for it
                     exc = ModelError(f"{config.path}: model: {exc}")

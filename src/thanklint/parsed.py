@@ -6,6 +6,7 @@ The body-to-file offset shift happens here and nowhere else: checks work in cont
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,10 +40,21 @@ class ParsedDraft:
     #: (directive, selectors) for inline suppressions that silenced nothing although the rules
     #: they name were applied, or that name no known rule (filled in by the linter).
     unused_suppressions: list = field(default_factory=list)
+    #: The parsed text, read once: spaCy rebuilds `Doc.text` on every access. A draft whose
+    #: per-draft results came from the cache has a text but no `Doc`.
+    text: str = field(repr=False, default=None)  # type: ignore[assignment]
+    #: Token, phrase and dependency matches of every pattern set, from one combined pass.
+    found: dict = field(repr=False, default_factory=dict)
+    #: The current time of the run (the default `sent_at`), passed in by the linter.
+    now: object = None
+    #: The draft's position in the run, which keys its result.
+    number: int = 0
 
     def __post_init__(self) -> None:
         if self.lines is None:
             self.lines = LineIndex(self.draft.text)
+        if self.text is None:
+            self.text = self.doc.text
 
     @property
     def meta(self):
@@ -66,6 +78,15 @@ class ParsedDraft:
                 out.append(span)
         return out
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence of the whole document starts, in order."""
+        return [sent.start_char for sent in self.doc.sents]
+
+    def sentence_of(self, offset: int) -> int:
+        """The index of the sentence an offset falls in (a bisection, not a walk)."""
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
     def first_sentences(self, count: int) -> list[Span]:
         """The first `count` body sentences, not counting one opening pleasantry."""
         sents = self.body_sentences
@@ -75,7 +96,7 @@ class ParsedDraft:
 
     def region(self, name: str) -> Region:
         if name == "all":
-            return Region(0, len(self.doc.text))
+            return Region(0, len(self.text))
         if name == "closing":
             return self.layout.closing
         return getattr(self.layout, name)
@@ -83,14 +104,15 @@ class ParsedDraft:
     @property
     def anchor(self) -> int:
         """Where a document-level finding points: the first body line (else the first content)."""
-        text = self.doc.text
+        text = self.text
         start = self.layout.body.start if self.layout.body else 0
-        skipped = len(text[start:]) - len(text[start:].lstrip())
-        return min(start + skipped, len(text))
+        while start < len(text) and text[start].isspace():
+            start += 1
+        return start
 
     def line_from(self, start: int) -> tuple[int, int]:
         """`start` and the end of its line: how a document-level finding underlines one line."""
-        text = self.doc.text
+        text = self.text
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
         return start, end - 1 if end > start and text[end - 1] == "\r" else end
@@ -98,12 +120,12 @@ class ParsedDraft:
     @cached_property
     def residue(self) -> list[residue_module.Residue]:
         """Template residue anywhere in the content, found once for every rule."""
-        return residue_module.find(self.doc.text)
+        return residue_module.find(self.text)
 
     @cached_property
     def body_text(self) -> str:
         body = self.layout.body
-        return self.doc.text[body.start : body.end]
+        return self.text[body.start : body.end]
 
     @cached_property
     def body_words(self) -> list:

@@ -1,12 +1,14 @@
 """Pattern sets: phrases, spaCy token patterns, dependency patterns and regexes, with exceptions.
 
-A rule's `patterns:` list is compiled once per pipeline into one `PhraseMatcher`, one `Matcher`
-and one `DependencyMatcher`; regexes are aligned to whole tokens. Exceptions cancel a match that
-overlaps them (`exceptions:`) or that shares its sentence (`sentence_exceptions:`).
+The token, phrase and dependency patterns of every enabled rule are compiled into one combined
+set of matchers (`matching.MatchBank`) that runs once per draft; regexes are aligned to whole
+tokens. Exceptions cancel a match that overlaps them (`exceptions:`) or that shares its sentence
+(`sentence_exceptions:`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 from .errors import RuleError, shown
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+    from .parsed import ParsedDraft
 
 PATTERN_TYPES = ("phrase", "tokens", "dep", "regex")
+#: `name` is a short label for people reading the rule (and for the test that each named pattern
+#: is exercised by an example); matching ignores it.
 PATTERN_KEYS = {*PATTERN_TYPES, "target", "replacement", "name"}
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -29,9 +32,6 @@ class Match:
     start: int
     end: int
     pattern: int
-
-    def overlaps(self, other: Match) -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
@@ -56,6 +56,9 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
             re.compile(value)
         except re.error as exc:
             raise RuleError(where, f"invalid regex {shown(value)}: {exc}", line, key) from None
+        if nested_repeat(value):
+            raise RuleError(where, f"regex {shown(value)} repeats a repetition, as in (a+)+, which can take "
+                            "exponential time on some drafts; bound the inner or the outer repetition", line, key)
     if "name" in spec and not (isinstance(spec["name"], str) and _NAME.match(spec["name"])):
         raise RuleError(where, "name: expected a short kebab-case label such as 'writer-as-subject'", line, key)
     target = spec.get("target", 0)
@@ -69,13 +72,43 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
         raise RuleError(where, f"target: {shown(target)} is not a token of the pattern (expected{reach})", line, key)
 
 
+def nested_repeat(regex: str) -> bool:
+    """Whether an unbounded repetition contains another repetition ("(a+)+", "(\\w*\\s?)*"):
+    the shape of catastrophic backtracking. Read from the parsed regex, not its text."""
+    try:
+        from re import _constants as codes, _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as codes  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    repeats = {codes.MAX_REPEAT, codes.MIN_REPEAT} | ({codes.POSSESSIVE_REPEAT} if hasattr(codes, "POSSESSIVE_REPEAT") else set())
+
+    def walk(items, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                low, high, sub = arg
+                if inside and high > 1:
+                    return True
+                if walk(sub, inside or high == codes.MAXREPEAT):
+                    return True
+            elif op == codes.SUBPATTERN and walk(arg[-1], inside):
+                return True
+            elif op == codes.BRANCH and any(walk(branch, inside) for branch in arg[1]):
+                return True
+            elif op in (codes.ASSERT, codes.ASSERT_NOT) and walk(arg[1], inside):
+                return True
+        return False
+
+    return walk(parser.parse(regex), False)
+
+
 class PatternSet:
-    """The compiled form of a list of pattern specs."""
+    """A rule's list of pattern specs. Token, phrase and dependency patterns are compiled into
+    the linter's one combined `MatchBank` (see `matching`); regexes are compiled here."""
 
     def __init__(self, specs: list[dict], where: str, key: str, lines: list[int | None]):
         self.specs = specs
         self.where, self.key, self.lines = where, key, lines
-        self._compiled: dict[int, tuple] = {}
+        self.regexes = [(i, re.compile(spec["regex"])) for i, spec in enumerate(specs) if "regex" in spec]
 
     def __bool__(self) -> bool:
         return bool(self.specs)
@@ -87,94 +120,54 @@ class PatternSet:
     def replacement(self, match: Match) -> str | None:
         return self.specs[match.pattern].get("replacement")
 
-    def _matchers(self, nlp: Language) -> tuple:
-        """Build (phrase, token, dependency matchers, regexes) for this pipeline, once."""
-        key = id(nlp.vocab)
-        if key in self._compiled:
-            return self._compiled[key]
-        from spacy.errors import MatchPatternError
-        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+    def token_attributes(self) -> set[str]:
+        """The token attributes its token and dependency patterns test (ENT_TYPE needs the
+        entity recogniser): read from the pattern structure, never from its text."""
+        found: set[str] = set()
+        for spec in self.specs:
+            for token in spec.get("tokens") or [t.get("RIGHT_ATTRS", {}) for t in spec.get("dep") or []]:
+                found.update(str(key).upper() for key in token)
+        return found
 
-        phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tokens = Matcher(nlp.vocab, validate=True)
-        deps = DependencyMatcher(nlp.vocab, validate=True)
-        regexes = []
-        for i, spec in enumerate(self.specs):
-            line = self.lines[i] if i < len(self.lines) else None
-            try:
-                if "phrase" in spec:
-                    texts = [spec["phrase"]] if isinstance(spec["phrase"], str) else spec["phrase"]
-                    phrases.add(str(i), [nlp.make_doc(t) for t in texts])
-                elif "tokens" in spec:
-                    tokens.add(str(i), [spec["tokens"]])
-                elif "dep" in spec:
-                    deps.add(str(i), [spec["dep"]])
-                else:
-                    regexes.append((i, re.compile(spec["regex"])))
-            except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
-                message = " ".join(str(exc).split())
-                raise RuleError(self.where, f"invalid pattern: {message}", line, self.key) from None
-        compiled = (phrases if len(phrases) else None, tokens if len(tokens) else None, deps if len(deps) else None, regexes)
-        self._compiled[key] = compiled
-        return compiled
-
-    def find(self, nlp: Language, doc: Doc, within: tuple[int, int] | None = None) -> list[Match]:
-        """Every match in the document (regexes only `within` a character range, when given),
-        in text order."""
-        phrases, tokens, deps, regexes = self._matchers(nlp)
-        found: list[Match] = []
-        strings = nlp.vocab.strings
-        if phrases is not None:
-            for label, start, end in phrases(doc):
-                found.append(Match(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), int(strings[label])))
-        if tokens is not None:
-            for label, start, end, align in tokens(doc, with_alignments=True):
-                i = int(strings[label])
-                targets = self._targets(i)
-                picked = [start + k for k, a in enumerate(align) if targets is None or a in targets]
-                found.append(self._span(doc, picked or list(range(start, end)), i))
-        if deps is not None:
-            for label, ids in deps(doc):
-                i = int(strings[label])
-                targets = self._targets(i)
-                picked = [ids[t] for t in targets if t < len(ids)] if targets is not None else ids
-                found.append(self._span(doc, picked, i))
-        start_at, end_at = within or (0, len(doc.text))
-        for i, regex in regexes:
-            for m in regex.finditer(doc.text, start_at, end_at):
+    def find(self, parsed: ParsedDraft, within: tuple[int, int] | None = None) -> list[Match]:
+        """Every match in the draft (regexes only `within` a character range, when given), in
+        text order. Token, phrase and dependency matches come from the draft's combined pass."""
+        found = list(parsed.found.get(self, ()))
+        text, doc = parsed.text, parsed.doc
+        start_at, end_at = within or (0, len(text))
+        for i, regex in self.regexes:
+            for m in regex.finditer(text, start_at, end_at):
                 start, end = m.span("target") if "target" in regex.groupindex else m.span()
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):
                     found.append(Match(span.start_char, span.end_char, i))
         return sorted(set(found), key=lambda m: (m.start, m.end, m.pattern))
 
-    @staticmethod
-    def _span(doc: Doc, token_ids: list[int], pattern: int) -> Match:
-        first, last = doc[min(token_ids)], doc[max(token_ids)]
-        return Match(first.idx, last.idx + len(last), pattern)
-
-    def _targets(self, pattern: int) -> list[int] | None:
+    def targets(self, pattern: int) -> list[int] | None:
         """The pattern tokens a match reports (and a fix replaces): one index, or several, as
         for both halves of a contraction ("it" and "'s")."""
         target = self.specs[pattern].get("target")
         return None if target is None else (target if isinstance(target, list) else [target])
 
 
-def filter_exceptions(doc: Doc, matches: list[Match], overlap: list[Match], same_sentence: list[Match]) -> list[Match]:
-    """Drop matches cancelled by an exception that overlaps them or shares their sentence."""
+def filter_exceptions(parsed: ParsedDraft, matches: list[Match], overlap: list[Match], same_sentence: list[Match]) -> list[Match]:
+    """Drop matches cancelled by an exception that overlaps them or shares their sentence
+    (sorted sweeps and bisections, so linear in matches plus exceptions)."""
     if not overlap and not same_sentence:
         return matches
-    sentences = {}
-    if same_sentence:
-        for sent in doc.sents:
-            sentences[(sent.start_char, sent.end_char)] = any(
-                sent.start_char <= e.start < sent.end_char for e in same_sentence
-            )
+    by_start = sorted(overlap, key=lambda e: e.start)
+    starts = [e.start for e in by_start]
+    furthest, reach = [], -1  # furthest[k]: the largest end among the first k + 1 exceptions
+    for e in by_start:
+        reach = max(reach, e.end)
+        furthest.append(reach)
+    excused = {parsed.sentence_of(e.start) for e in same_sentence}
     kept = []
     for m in matches:
-        if any(m.overlaps(e) for e in overlap):
+        before = bisect.bisect_left(starts, m.end)  # exceptions starting before the match ends
+        if before and furthest[before - 1] > m.start:
             continue
-        if same_sentence and any(s <= m.start < e and hit for (s, e), hit in sentences.items()):
+        if excused and parsed.sentence_of(m.start) in excused:
             continue
         kept.append(m)
     return kept

@@ -6,10 +6,12 @@ Loading needs no spaCy: `thanklint rules` and `explain` stay instant. Patterns a
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import string
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -78,6 +80,8 @@ class Rule:
     settings: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     builtin: bool = False  # shipped with thanklint, so documented in docs/rules.md
+    #: A digest of the rule file's text (part of the result cache's fingerprint).
+    digest: str = field(default="", compare=False, hash=False)
 
     @property
     def url(self) -> str:
@@ -305,6 +309,7 @@ def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[
         references=tuple(references),
         settings=build_settings(kind, data, where, lines),
         lines=dict(lines),
+        digest=hashlib.sha256((text + repr(sorted((vocab or {}).items()))).encode("utf-8")).hexdigest(),
     )
     rule.make_check()  # a kind may check its settings further (a metric name, say)
     return rule
@@ -363,13 +368,24 @@ def builtin_folder():
 
 
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
-    """The built-in rules followed by rules from extra folders; a duplicate id is an error."""
+    """The built-in rules followed by rules from extra folders; a duplicate id is an error.
+    Loaded once per process for each set of folders (and again when a rule file changes)."""
+    for folder in extra_dirs:
+        if not Path(folder).is_dir():
+            raise RuleError(str(folder), "rule folder not found")
+    files = [file for folder in extra_dirs for _, _, file in _rule_files(Path(folder))]
+    files += [file for folder in extra_dirs if (Path(folder) / VOCABULARIES).is_dir()
+              for file in sorted((Path(folder) / VOCABULARIES).iterdir())]
+    signature = tuple((str(file), file.stat().st_mtime_ns, file.stat().st_size) for file in files)
+    return list(_load_rules(tuple(extra_dirs), signature))
+
+
+@lru_cache(maxsize=16)
+def _load_rules(extra_dirs: tuple[str, ...], signature: tuple) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     folders = [builtin_folder(), *(Path(d) for d in extra_dirs)]
     shared = load_vocabularies(folders[0])
     for number, folder in enumerate(folders):
-        if isinstance(folder, Path) and not folder.is_dir():
-            raise RuleError(str(folder), "rule folder not found")
         vocab = shared if number == 0 else load_vocabularies(folder, shared)
         for category, name, file in _rule_files(folder):
             where = f"rules/{category}/{name}.yaml" if number == 0 else str(file)
@@ -377,4 +393,4 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
             if rule.id in rules:
                 raise RuleError(where, f"rule id '{rule.id}' is already defined in {rules[rule.id].path}")
             rules[rule.id] = rule
-    return list(rules.values())
+    return tuple(rules.values())

@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 
 from .draft import LineIndex
 from .findings import Finding
+from .layout import comments
 from .rules import selects
 
+#: One whole HTML comment (found by `layout.comments`); the reason may run over several lines.
 _DIRECTIVE = re.compile(
-    # The reason may run over several lines but never past the comment's own end.
-    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)(?:\s+--(?!>)((?:(?!-->)[\s\S])*?))?\s*-->"
+    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)(?:\s+--(?!>).*)?\s*-->", re.S
 )
+
+_SPACE = re.compile(r"\s*")
 
 
 @dataclass
@@ -55,14 +58,15 @@ def parse_directives(text: str, offset: int, lines: LineIndex, known: frozenset[
     content = text[offset:]
     last_line = lines.position(len(text))[0]
     found: list[Directive] = []
-    for m in _DIRECTIVE.finditer(content):
+    for start, end in comments(content):
+        m = _DIRECTIVE.fullmatch(content, start, end)
+        if m is None:
+            continue
         action = m.group(1)
         selectors = tuple(s.strip() for s in m.group(2).split(",") if s.strip())
         line = lines.position(offset + m.start())[0]
         if action == "disable-next-line":
-            after = content[m.end():]
-            skipped = len(after) - len(after.lstrip())
-            target = lines.position(offset + m.end() + skipped)[0]
+            target = lines.position(offset + _SPACE.match(content, m.end()).end())[0]
             first, last = target, target
         else:
             first, last = line, last_line

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from ..parsed import ParsedDraft
     from ..rules import Rule
 
@@ -57,18 +55,22 @@ class Check:
     #: When it runs: "draft" (each draft), "corpus" (once over all drafts of a run) or
     #: "suppressions" (each draft, after inline suppressions have been applied).
     phase: ClassVar[str] = "draft"
+    #: Depends on the current time (`ParsedDraft.now`): run apart from the cached per-draft
+    #: phase, on every run, and without the parse (it sees the text and layout only).
+    reads_clock: ClassVar[bool] = False
 
     def __init__(self, rule: Rule, settings: dict[str, Any]):
         self.rule = rule
         self.settings = settings
-        self.nlp: Language | None = None
 
-    def prepare(self, nlp: Language) -> None:
-        """Compile patterns for this pipeline (raises `RuleError` on a bad one)."""
-        self.nlp = nlp
-        for name, option in self.options.items():
-            if option.type == "patterns" and self.settings.get(name):
-                self.settings[name]._matchers(nlp)
+    def pattern_sets(self) -> list:
+        """Its non-empty pattern sets (the linter compiles them all into one `MatchBank`)."""
+        return [self.settings[name] for name, option in self.options.items() if option.type == "patterns" and self.settings.get(name)]
+
+    def needs_entities(self) -> bool:
+        """Whether it needs the entity recogniser: its kind says so, or a token pattern tests
+        ENT_TYPE (read from the patterns' structure)."""
+        return self.needs_ner or any("ENT_TYPE" in s.token_attributes() or "ENT_IOB" in s.token_attributes() for s in self.pattern_sets())
 
     def offers_fixes(self) -> bool:
         """Whether this rule's findings carry fixes (a kind may offer them in one mode only)."""
@@ -96,25 +98,24 @@ class Check:
         from .. import residue
         from ..patterns import filter_exceptions
 
-        doc, nlp = parsed.doc, self.nlp
         scope = self.settings.get("scope")
         wider = self.settings.get("only_if_found_in")
         within = None
         if scope is not None and wider is None:
             ranges = scope_ranges(parsed, scope)
             within = (min(s for s, _ in ranges), max(e for _, e in ranges)) if ranges else (0, 0)
-        found = self.settings[name].find(nlp, doc, within)
+        found = self.settings[name].find(parsed, within)
         overlap = self.settings.get("exceptions")
         same = self.settings.get("sentence_exceptions")
         kept = filter_exceptions(
-            doc,
+            parsed,
             found,
-            overlap.find(nlp, doc) if overlap else [],
-            same.find(nlp, doc) if same else [],
+            overlap.find(parsed) if overlap else [],
+            same.find(parsed) if same else [],
         )
         if self.counts_residue or not parsed.residue:
             return kept
-        return [m for m in kept if not residue.bound(m.start, m.end, doc.text, parsed.residue)]
+        return [m for m in kept if not residue.bound(m.start, m.end, parsed.text, parsed.residue)]
 
     def in_scope(self, parsed: ParsedDraft, matches: list, scope: Any) -> list:
         """Keep the matches inside the scope: a region name, or the first/last body sentences."""

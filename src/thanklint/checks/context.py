@@ -30,7 +30,7 @@ def _parts(name: str) -> list[str]:
 def greeting_names(parsed) -> list[tuple[int, int, str]]:
     """Capitalised words of the greeting that can be names, with their content offsets."""
     region = parsed.layout.greeting
-    text = parsed.doc.text[region.start : region.end]
+    text = parsed.text[region.start : region.end]
     out = []
     for m in re.finditer(r"[A-Z][A-Za-z'’-]+", text):
         word = m.group(0)

@@ -19,13 +19,21 @@ class Existence(Check):
 
     def run(self, parsed):
         for m in outermost(self.in_scope(parsed, self.matches(parsed), self.settings["scope"])):
-            yield Hit(m.start, m.end, {"match": parsed.doc.text[m.start : m.end]})
+            yield Hit(m.start, m.end, {"match": parsed.text[m.start : m.end]})
 
 
 def outermost(matches: list) -> list:
-    """Drop matches that lie inside another ("Interviewer Name" inside "[Interviewer Name]"):
-    one problem, one finding."""
-    return [m for m in matches if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in matches)]
+    """Drop matches that lie inside a longer one ("Interviewer Name" inside "[Interviewer
+    Name]"): one problem, one finding. One sweep in order of start (longest first), tracking
+    the furthest end reached so far and where the match reaching it started."""
+    inside = set()
+    reach, reach_start = -1, -1
+    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if reach > m.end or (reach == m.end and reach_start < m.start):
+            inside.add((m.start, m.end))
+        elif m.end > reach:
+            reach, reach_start = m.end, m.start
+    return [m for m in matches if (m.start, m.end) not in inside]
 
 
 def _keep_case(found: str, replacement: str) -> str:
@@ -47,6 +55,6 @@ class Substitution(Check):
     def run(self, parsed):
         patterns = self.settings["patterns"]
         for m in outermost(self.in_scope(parsed, self.matches(parsed), self.settings["scope"])):
-            found = parsed.doc.text[m.start : m.end]
+            found = parsed.text[m.start : m.end]
             replacement = _keep_case(found, patterns.replacement(m) or "")
             yield Hit(m.start, m.end, {"match": found, "replacement": replacement}, replacement=replacement)

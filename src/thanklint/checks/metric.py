@@ -1,8 +1,8 @@
 """`metric`: a measure of the body (length, readability, sentence shape) must stay in bounds.
 
 Measures come from an allow-list of named functions, never from attribute lookups on a
-library, so a rule file cannot call arbitrary code. textstat is imported only when a
-readability measure runs (its syllable dictionary takes most of a second to load).
+library, so a rule file cannot call arbitrary code. Readability scores come from
+`thanklint.readability` (textstat's scores, without loading its whole syllable dictionary).
 """
 
 from __future__ import annotations
@@ -27,15 +27,15 @@ def _count_paragraphs(parsed):
 
 
 def _reading_ease(parsed):
-    import textstat
+    from ..readability import flesch_reading_ease
 
-    return round(textstat.flesch_reading_ease(parsed.body_text), 1), None
+    return round(flesch_reading_ease(parsed.body_text), 1), None
 
 
 def _grade(parsed):
-    import textstat
+    from ..readability import flesch_kincaid_grade
 
-    return round(textstat.flesch_kincaid_grade(parsed.body_text), 1), None
+    return round(flesch_kincaid_grade(parsed.body_text), 1), None
 
 
 def _longest_sentence(parsed):

@@ -6,6 +6,8 @@ no restated interest. A shortfall points at the start of the scope (or the first
 
 from __future__ import annotations
 
+import bisect
+
 from ..checks import Check, Hit, Option, scope_ranges
 from .existence import _PATTERN_OPTIONS
 
@@ -45,17 +47,18 @@ class Occurrence(Check):
             yield Hit(*parsed.line_from(start), values)
         if high is not None and len(found) > high:
             extra = found[high]
-            yield Hit(extra.start, extra.end, {**values, "match": parsed.doc.text[extra.start : extra.end]})
+            yield Hit(extra.start, extra.end, {**values, "match": parsed.text[extra.start : extra.end]})
         rate = self.settings["max_per_100_words"]
         words = len(parsed.body_words)
         if rate is not None and words and len(found) * 100 / words > rate:
             first = found[0]
             density = round(len(found) * 100 / words, 1)
-            yield Hit(first.start, first.end, {**values, "density": density, "rate": rate, "match": parsed.doc.text[first.start : first.end]})
+            yield Hit(first.start, first.end, {**values, "density": density, "rate": rate, "match": parsed.text[first.start : first.end]})
         share = self.settings["max_sentence_share"]
         sents = parsed.body_sentences
         if share is not None and sents and len(sents) >= self.settings["min_sentences"]:
-            hit = [s for s in sents if any(s.start_char <= m.start < s.end_char for m in found)]
+            starts = [s.start_char for s in sents]
+            hit = {i for m in found if (i := bisect.bisect_right(starts, m.start) - 1) >= 0 and m.start < sents[i].end_char}
             if len(hit) / len(sents) > share:
                 yield Hit(*parsed.line_from(parsed.anchor), {**values, "share": round(100 * len(hit) / len(sents))})
 

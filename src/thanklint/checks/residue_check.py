@@ -29,7 +29,7 @@ class Residue(Check):
                             rule.lines.get("report"), "report")
 
     def run(self, parsed):
-        text = parsed.doc.text
+        text = parsed.text
         for piece in parsed.residue:
             if piece.kind in self.settings["report"]:
                 yield Hit(piece.start, piece.end, {"match": text[piece.start : piece.end]})

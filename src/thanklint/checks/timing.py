@@ -1,4 +1,5 @@
-"""`timing`: when the note goes out, from `interviewed_at` and `sent_at` (default: now).
+"""`timing`: when the note goes out, from `interviewed_at` and `sent_at` (default: the run's
+current time, which the linter passes in).
 
 A thank-you should leave within a day; a follow-up should wait about a week (business days,
 weekends skipped) and not come before a decision date the interviewer gave.
@@ -10,11 +11,6 @@ import datetime as dt
 
 from ..checks import Check, Hit, Option
 from ..metadata import as_datetime, hours_between
-
-
-def now() -> dt.datetime:
-    """The default `sent_at`: the current local time (with its zone)."""
-    return dt.datetime.now().astimezone()
 
 
 def business_days_between(start: dt.date, end: dt.date) -> int:
@@ -49,6 +45,7 @@ def _date(value) -> dt.date:
 class Timing(Check):
     kind = "timing"
     summary = "Checks when the note is sent against when the interview took place."
+    reads_clock = True
     options = {
         "mode": Option("text", doc="thank-you-window, follow-up-wait or sent-before-interview", tunable=False,
                        choices=("thank-you-window", "follow-up-wait", "sent-before-interview")),
@@ -62,7 +59,7 @@ class Timing(Check):
 
     def run(self, parsed):
         meta = parsed.meta
-        sent = meta.sent_at if meta.sent_at is not None else now()
+        sent = meta.sent_at if meta.sent_at is not None else parsed.now
         interview_end = as_datetime(meta.interviewed_at, end_of_day=True)
         sent_start = as_datetime(sent, end_of_day=False)
         hours = hours_between(interview_end, sent_start)

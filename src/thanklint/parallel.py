@@ -1,0 +1,55 @@
+"""Sharing the per-draft phase among processes (`--jobs N`).
+
+Each worker process loads the rules and the pipeline once and checks batches of drafts; the
+run-level phase (drafts compared with each other) stays in the calling process, so it still
+sees every draft.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .draft import Draft
+    from .linter import DraftOutcome, Linter
+
+#: Another process loads the pipeline again (about a second): below this many drafts for it,
+#: that costs more than it saves.
+DRAFTS_PER_PROCESS = 40
+#: Drafts handed to a worker at a time: small enough to keep both cores busy to the end.
+BATCH = 24
+
+_linter: Linter | None = None
+
+
+def automatic(count: int) -> int:
+    """The default number of processes for `count` drafts: one for a few drafts."""
+    return max(1, min(os.cpu_count() or 1, count // DRAFTS_PER_PROCESS))
+
+
+def _start(ruleset, model: str | None, debug: bool) -> None:
+    global _linter
+    from .linter import Linter
+
+    _linter = Linter(ruleset, model, debug)
+
+
+def _check(drafts: list[Draft]) -> list[DraftOutcome]:
+    assert _linter is not None, "the worker was not started"
+    return _linter.per_draft(drafts)
+
+
+def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[DraftOutcome]:
+    """The per-draft outcomes of `drafts`, in order, from `jobs` processes (None: automatic)."""
+    jobs = automatic(len(drafts)) if jobs is None else max(1, min(jobs, len(drafts)))
+    if jobs == 1:
+        return linter.per_draft(drafts)
+    batches = [drafts[i : i + BATCH] for i in range(0, len(drafts), BATCH)]
+    # fork starts workers without importing anything again; elsewhere the platform's default.
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
+                             initargs=(linter.ruleset, linter.model, linter.debug)) as pool:
+        return [outcome for batch in pool.map(_check, batches) for outcome in batch]

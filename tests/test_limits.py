@@ -1,0 +1,89 @@
+"""Bounds on the time one draft can take: a size limit, regexes that cannot backtrack
+catastrophically, and per-draft steps that stay linear; and `--jobs` giving the findings of a
+single process."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from conftest import run_cli
+from thanklint.api import Session
+from thanklint.errors import RuleError
+from thanklint.layout import Region, blank_out, find_layout
+from thanklint.rules import load_rule_file
+
+RULE = textwrap.dedent("""\
+    kind: existence
+    severity: warning
+    message: Found '{match}'.
+    description: Checks for a pattern.
+    rationale: A rule needs a rationale of some length to load at all, so here is one.
+    patterns:
+      - regex: 'PATTERN'
+""")
+
+
+@pytest.mark.parametrize("regex", [r"(a+)+$", r"(?:\w*\s?)*x", r"(?:(?:ab)+|c)*d"])
+def test_nested_repetitions_are_refused_at_load(regex):
+    with pytest.raises(RuleError, match=r"repeats a repetition"):
+        load_rule_file(RULE.replace("PATTERN", regex), "mine/tone/slow.yaml", "tone", "slow")
+
+
+@pytest.mark.parametrize("regex", [r"\b(?:thanks?|thank you)\b", r"(?:\s+\w+){0,3}", r"\d[\d,. ]{0,24}k"])
+def test_bounded_repetitions_load(regex):
+    assert load_rule_file(RULE.replace("PATTERN", regex), "mine/tone/ok.yaml", "tone", "ok").id == "tone.ok"
+
+
+def test_pattern_entries_may_carry_a_name():
+    rule = load_rule_file(RULE.replace("  - regex: 'PATTERN'", "  - regex: 'synergy'\n    name: buzzword"), "mine/tone/n.yaml", "tone", "n")
+    assert rule.settings["patterns"].specs[0]["name"] == "buzzword"
+
+
+def test_bodies_over_max_bytes_are_refused_quickly_as_too_long(tmp_path):
+    (tmp_path / ".thanklint.yaml").write_text("max_bytes: 2000\n")
+    (tmp_path / "long.md").write_text("Hi Ana,\n\n" + "Thank you for the conversation. " * 80)
+    (tmp_path / "short.md").write_text("Hi Ana,\n\nThank you for your time.\n\nBest,\nSam\n")
+    result = run_cli("check", "--format", "json", str(tmp_path))
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(result.stdout)["files"]}
+    assert files["long.md"]["error"]["code"] == "too-long"
+    assert "2,000 at most" in files["long.md"]["error"]["message"]
+    assert files["short.md"]["error"] is None and result.returncode == 2
+
+
+def test_max_bytes_must_be_a_positive_whole_number(tmp_path):
+    (tmp_path / ".thanklint.yaml").write_text("max_bytes: lots\n")
+    (tmp_path / "note.md").write_text("Hi Ana,\n\nThank you.\n")
+    result = run_cli("check", str(tmp_path / "note.md"))
+    assert "'max_bytes' must be a whole number of bytes above 0" in result.stdout + result.stderr
+
+
+def test_trailing_spaces_do_not_merge_paragraphs():
+    text = "Hi Ana,\n\nPara one. \n\nPara two.\n\nBest,\nSam\n"
+    paragraphs = find_layout(text).paragraphs
+    assert [text[p.start : p.end] for p in paragraphs] == ["Para one.", "Para two."]
+
+
+def test_unclosed_comments_and_markers_keep_their_text():
+    text = "Hi <!-- x --> Ana **there** and <!-- never closed\n**not bold"
+    assert blank_out(text) == "Hi " + " " * 10 + " Ana   there   and <!-- never closed\n**not bold"
+    assert find_layout("").body == Region(0, 0)
+
+
+PANEL = "---\ncompany: Northwind\ninterviewed_at: 2026-11-20\nrecipient: {name}\ninterviewers: [Dana Whitfield, Omar Reyes, Lee Park]\n---\n" \
+        "Hi {first},\n\nThank you for the conversation about the analyst role and the churn dashboard. " \
+        "I enjoyed hearing how the team plans the migration, and i would love to help.\n\nBest,\nSam\n"
+
+
+def test_jobs_two_gives_the_findings_of_one_process(tmp_path):
+    drafts = []
+    for n, (name, first) in enumerate([("Dana Whitfield", "Dana"), ("Omar Reyes", "Omar")] * 3):
+        drafts.append((str(tmp_path / f"{n}.md"), PANEL.format(name=name, first=first)))
+    drafts.append((str(tmp_path / "other.md"), "Hi Ana,\n\nThanks!!! i loved it.\n"))
+    one = Session(jobs=1).lint(drafts)
+    two = Session(jobs=2).lint(drafts)
+    assert [(r.path, r.findings, r.checklist, r.kind) for r in two.files] == [(r.path, r.findings, r.checklist, r.kind) for r in one.files]
+    ids = {f.rule_id for r in one.files for f in r.findings}
+    assert {"personalization.duplicate-note", "personalization.interviewer-without-note"} <= ids  # compared across drafts
