@@ -39,7 +39,7 @@ settings.register_profile(  # no shrinking: a failure is reported at once, with 
 )
 settings.load_profile(os.environ.get("THANKLINT_FUZZ", "default"))
 
-SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "src" / "thanklint" / "data" / "report.schema.json").read_text())
 #: Codes a draft may legitimately be refused with; "internal" (a bug) is never one of them.
 INPUT_CODES = {"decode", "metadata", "input", "empty", "too-long"}
 #: Anything a human format must not print: controls other than newline and tab (our own

@@ -19,7 +19,7 @@ from thanklint.web.app import MAX_BODY, Checker, create_app
 from thanklint.web.guard import host_names
 from thanklint.web.server import is_loopback, spawn
 
-SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "src" / "thanklint" / "data" / "report.schema.json").read_text())
 PORT = 8765
 OWN = f"http://127.0.0.1:{PORT}"
 BAD_DRAFT = "hey,\n\nthanks for the interview. i think i would be great for the job!!\n\ncheers\n"
