@@ -152,3 +152,8 @@ def test_letter_head_with_from_to_blocks_and_a_town_line():
     got = parts(text)
     assert got["greeting"] == "Respected Sir," and got["body"] == "I thank you for the interview on 1.09.2025."
     assert got["sign_off"] == "Thanking you,\nYours faithfully,"
+
+
+def test_a_comma_inside_a_slot_does_not_end_the_greeting():
+    got = parts("Dear Mr./Ms. (last name, if known),\n\nThank you for meeting me.\n\nSincerely,\nAl")
+    assert got["greeting"] == "Dear Mr./Ms. (last name, if known)," and got["body"] == "Thank you for meeting me."

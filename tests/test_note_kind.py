@@ -20,6 +20,12 @@ from thanklint.note_kind import infer_kind
     "I haven’t heard from anyone since the panel and wanted to check in on where my application stands.",
     "Finished the coding task a couple of weeks ago and would like to know if there are next steps.",
     "Thanks for confirming that you have received my submission. Looking forward to hearing back.",
+    "Its been 3 weeks since the interview. A yes or no would do.",
+    "It's been a month since my second interview and nobody has bothered to reply.",
+    "I wrote on 4 June to ask about the outcome of my interview but have not yet had a reply.",
+    "I was assured of feedback within two weeks and have not received any communication since.",
+    "I have since been offered a post at another trust, so could I learn your decision by Friday?",
+    "I attended the interview for the stores clerk post on 14th March and am still very interested in the post.",
 ])
 def test_follow_ups_are_recognised_from_their_text(body):
     assert infer_kind(body) == "follow-up"

@@ -166,7 +166,7 @@ def find_layout(text: str) -> Layout:
         named = None
     if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named):
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
-        comma = re.search(r"[,:;—]|\s-\s", first)
+        comma = re.search(r"[,:;—]|\s-\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first))
         head = _GREETING_HEAD.match(first) if len(first.split()) > 8 else None
         if comma and first[comma.end():].strip() and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + comma.end())
