@@ -37,7 +37,8 @@ _FOLLOW_UP = [
     (r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b", 2),
     (r"\b(?:outcome|results?) of (?:my|the|our) (?:interview|application|assessment|candidacy)\b", 2),
     # A status letter that cites the interview by its date ("the interview I attended on 3rd April").
-    (r"\binterview(?:ed)?\b[^.?!]{0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    # (Not "thank you for the interview on 8 June": a thank-you may date the interview too.)
+    (r"\b(?:attended|had|interviewed|sat|conducted|held)\b[^.?!]{0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
      r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? of this month)", 1),
     (r"\bstatus of (?:my|the)\b", 2),
     (r"\bwhere things stand\b", 2),
