@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Iterable
 
 from . import config as config_module
@@ -114,8 +115,8 @@ class Session:
                 config = self.config_for(path)
                 if text is None:
                     draft = draft_module.read_path(path)
-                elif isinstance(text, bytes):
-                    draft = draft_module.read_bytes(text, path)
+                elif isinstance(text, bytes):  # stdin: named by --stdin-filename, with that file's sidecar
+                    draft = draft_module.read_bytes(text, path, None if path == "-" else Path(path).with_suffix(".yaml"))
                 else:
                     draft = draft_module.read_text(text, path)
                 own = metadata.merged(draft.meta) if metadata else draft.meta

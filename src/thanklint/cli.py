@@ -52,7 +52,7 @@ def cli() -> None:
 def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, debug):
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
     from .api import Session
-    from .formatters import FORMATS as WRITERS
+    from .formatters import FORMATS as WRITERS, blocking_line
 
     if not paths:
         _fail("no drafts given; name files or folders, or - to read stdin (see thanklint check --help)")
@@ -62,51 +62,76 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
         stdin_data = sys.stdin.buffer.read() if "-" in files else None
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_data if p == "-" else None) for p in files]
         report = session.lint(sources)
+        patches = ""
         if fix or diff:
-            report = _fixes(session, report, sources, write=fix and not diff, unsafe=unsafe_fixes)
+            report, patches = _fixes(session, report, sources, write=fix and not diff, unsafe=unsafe_fixes)
     except ThanklintError as exc:
         _fail(str(exc))
     if not files:
         click.echo("thanklint: no drafts found in " + ", ".join(paths), err=True)
-    output = WRITERS[fmt](report, colour=_colour(), quiet=quiet)
-    sys.stdout.write(output)
+    if diff:  # the patch alone, as ruff and black print it, so that it can be piped to `git apply`
+        sys.stdout.write(patches)
+    else:
+        sys.stdout.write(WRITERS[fmt](report, colour=_colour(), quiet=quiet))
+        in_hook = "PRE_COMMIT" in os.environ  # set by pre-commit for every hook it runs
+        if in_hook and fmt in ("text", "full") and (blocking := blocking_line(report, fail_on)):
+            sys.stdout.write(blocking + "\n")
     if report.errors:
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK)
 
 
 def _fixes(session, report, sources, write: bool, unsafe: bool):
-    """Apply or show fixes; when files change, lint them again so positions stay true."""
+    """Apply fixes, or collect them as one patch; when files change, lint them again so that
+    positions stay true. Returns the report and the patch text."""
     from .fixes import apply_fixes, fixable, unified_diff
 
-    changed = []
+    changed, patches = [], []
     for (path, given), result in zip(sources, report.files):
         if result.error is not None or result.draft is None:
             continue
         chosen = fixable(result.findings, unsafe)
         if not chosen:
             continue
-        after = apply_fixes(result.draft.text, chosen)
+        if result.draft.decoded:
+            click.echo(f"thanklint: {path}: {'not fixed' if write else 'no patch'}: the e-mail body is saved "
+                       f"{result.draft.transfer_encoding}, so positions refer to the decoded body and a patch would "
+                       "not apply to the file; edit the note in your mail client", err=True)
+            continue
+        before = _file_text(path) if given is None else result.draft.text
+        if before is None:
+            click.echo(f"thanklint: {path}: not fixed: the file is not UTF-8 text", err=True)
+            continue
+        after = apply_fixes(before, chosen)
         if not write:
-            sys.stderr.write(unified_diff(path, result.draft.text, after))
+            patches.append(unified_diff(path, before, after))
             continue
-        raw = _read(path) if given is None else ""
-        if given is not None or not result.draft.verbatim or raw.removeprefix("\ufeff") != result.draft.text:
-            click.echo(f"thanklint: {path}: not fixed (stdin, or a multipart or encoded e-mail); use --diff", err=True)
+        if given is not None:
+            click.echo(f"thanklint: {path}: not fixed (stdin is never written; use --diff for a patch)", err=True)
             continue
+        bom = "\ufeff" if _has_bom(path) else ""
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(("\ufeff" if raw.startswith("\ufeff") else "") + after)
+            handle.write(bom + after)
         changed.append(path)
         click.echo(f"thanklint: {path}: fixed {len(chosen)} finding{'s' if len(chosen) != 1 else ''}", err=True)
-    if not changed:
-        return report
-    again = session.lint([(p, t) if p not in changed else (p, None) for p, t in sources])
-    return again
+    if changed:
+        report = session.lint([(p, t) if p not in changed else (p, None) for p, t in sources])
+    return report, "".join(patches)
 
 
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
-        return handle.read()
+def _file_text(path: str) -> str | None:
+    """The file's text (a BOM dropped), in which every position of a non-decoded draft is exact."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+
+
+def _has_bom(path: str) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(3) == b"\xef\xbb\xbf"
 
 
 @cli.command()

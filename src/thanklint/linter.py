@@ -13,7 +13,8 @@ from .checks import Check, Hit
 from .config import RuleSet
 from .draft import Draft
 from .errors import DraftError, ThanklintError
-from .findings import Finding, Fix, Severity
+from .findings import Finding, Severity
+from .fixes import make_fix
 from .layout import blank_out, find_layout, parse_text
 from .note_kind import infer_kind
 from .parsed import ParsedDraft
@@ -50,8 +51,9 @@ def to_finding(parsed: ParsedDraft, rule: Rule, check: Check, hit: Hit) -> Findi
     line, column = parsed.lines.position(start)
     end_line, end_column = parsed.lines.position(end)
     fix = None
-    if hit.replacement is not None:
-        fix = Fix(hit.replacement, bool(check.settings.get("safe_fix", False)))
+    if hit.replacement is not None or hit.edits:
+        edits = [(parsed.file_offset(s), parsed.file_offset(e), r) for s, e, r in hit.edits or ()]
+        fix = make_fix(parsed.draft.text, start, end, bool(check.settings.get("safe_fix", False)), hit.replacement, edits)
     return Finding(line, column, rule.id, end_line, end_column, start, end, rule.category, rule.severity, _message(rule, hit), fix, rule.url)
 
 

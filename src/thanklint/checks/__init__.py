@@ -39,6 +39,8 @@ class Hit:
     values: dict | None = None  # fills {placeholders} in the rule's message
     message: str | None = None  # replaces the rule's message entirely
     replacement: str | None = None
+    #: Several edits instead of one replacement of the span: (start, end, text) in content offsets.
+    edits: tuple[tuple[int, int, str], ...] | None = None
 
 
 class Check:
