@@ -7,6 +7,7 @@ with a did-you-mean hint: a typo must never leave a rule silently running.
 
 from __future__ import annotations
 
+import fnmatch
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".thanklint.yaml", ".thanklint.yml")
-KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions")
+KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions", "exclude")
 FAIL_ON = ("error", "warning", "suggestion", "never")
 
 
@@ -43,6 +44,24 @@ class Config:
     model: str | None = None
     metadata: md.Metadata = field(default_factory=md.Metadata)
     extensions: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def excludes(self, path: str) -> bool:
+        """Whether `exclude` names the file: a glob matched against its path relative to this
+        configuration's folder (`prep/*.md`), a folder below it (`prep/`), or a file name
+        anywhere (`README.md`)."""
+        if not self.exclude or self.path is None or path == "-":
+            return False
+        try:
+            relative = Path(path).resolve().relative_to(Path(self.path).resolve().parent).as_posix()
+        except ValueError:  # outside this configuration's folder
+            return False
+        for pattern in (p.removeprefix("./") for p in self.exclude):
+            if pattern.endswith("/") and relative.startswith(pattern):
+                return True
+            if fnmatch.fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(Path(relative).name, pattern)):
+                return True
+        return False
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -94,6 +113,7 @@ def from_mapping(data: Any, where: str) -> Config:
         model=model,
         metadata=defaults,
         extensions=tuple(e if e.startswith(".") else f".{e}" for e in extensions),
+        exclude=_strings(data.get("exclude", []), "exclude", where),
     )
 
 

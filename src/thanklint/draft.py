@@ -40,6 +40,9 @@ class Draft:
     #: For an e-mail body saved quoted-printable or base64: the encoding. Its decoded text then
     #: stands after the headers in `text`, so positions refer to that text, not to the file.
     transfer_encoding: str | None = None
+    #: Tracked by git and unchanged since the last commit: a note already sent, not judged
+    #: against the clock when it has no `sent_at`.
+    committed: bool = False
 
     @property
     def content(self) -> str:

@@ -45,8 +45,11 @@ def checklist_line(result: FileResult) -> str:
     """One line with the eight qualities: ✓ present, ✗ missing (deciding rule), · unchecked
     (with the metadata key that would turn the check on)."""
     items = []
+    committed = result.draft is not None and result.draft.committed
     for item in result.checklist:
-        note = item.rule or (f"needs {_TURNED_ON_BY[item.quality]}" if item.status == "unchecked" and item.quality in _TURNED_ON_BY else "")
+        note = item.rule or ""
+        if item.status == "unchecked" and item.quality in _TURNED_ON_BY:
+            note = "committed unchanged; needs sent_at" if committed and item.quality == "timing" else f"needs {_TURNED_ON_BY[item.quality]}"
         items.append(f"{_MARKS[item.status]} {_QUALITY_NAMES.get(item.quality, item.quality)}" + (f" ({note})" if note else ""))
     return f"{result.path}: checklist ({result.kind}): " + "  ".join(items)
 
@@ -89,6 +92,8 @@ def format_text(report: Report, colour: bool = False, quiet: bool = False, sourc
         if result.error is not None:
             out.append(_error_line(result, colour))
             continue
+        if result.skipped:
+            out.append(f"{result.path}: {result.skipped}")
         for finding in result.findings:
             out.append(_text_line(result, finding, colour))
             if source:
@@ -141,6 +146,7 @@ def report_dict(report: Report) -> dict:
             "findings": [f.to_dict() for f in result.findings],
             "checklist": {item.quality: item.to_dict() for item in result.checklist},
             "error": None if result.error is None else {"code": result.error.code, "message": str(result.error)},
+            "skipped": result.skipped,
             **_positions(result),
         })
     return {

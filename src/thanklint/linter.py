@@ -31,6 +31,7 @@ class FileResult:
     checklist: list[checklist.Item] = field(default_factory=list)
     draft: Draft | None = None
     fail_on: str | None = None  # the governing configuration's threshold, if it sets one
+    skipped: str | None = None  # why a file that was read is not checked (not a note)
 
 
 class _Values(dict):
@@ -96,12 +97,15 @@ class Linter:
             parsed.append(ParsedDraft(draft, doc, layout, kind, source))
         return parsed
 
-    def lint(self, drafts: list[Draft]) -> list[FileResult]:
-        """Lint drafts together (rules that compare drafts see all of them); results come back
-        in the order of `drafts`."""
+    def lint(self, drafts: list[Draft], context: list[Draft] = ()) -> list[FileResult]:
+        """Lint drafts together (rules that compare drafts see all of them, and the `context`
+        drafts, which are compared with but not reported on); results come back in the order
+        of `drafts`."""
         limit = self.nlp.max_length if drafts else 0
         refused = {id(d): _unfit(d, limit) for d in drafts if not d.content.strip() or len(d.content) > limit}
-        parsed = self.parse([d for d in drafts if id(d) not in refused]) if drafts else []
+        fit = [d for d in drafts if id(d) not in refused]
+        parsed = self.parse(fit + [d for d in context if d.content.strip() and len(d.content) <= limit]) if drafts else []
+        parsed, companions = parsed[: len(fit)], parsed[len(fit) :]
         results = {id(p): FileResult(p.draft.path, p.kind, p.kind_source, draft=p.draft) for p in parsed}
         alive = []
         for p in parsed:
@@ -115,12 +119,13 @@ class Linter:
                 results[id(p)].error = DraftError("internal", f"{p.draft.path}: internal error while checking: {detail}")
         for rule, check in self.checks:
             if check.phase == "corpus":
-                group = [p for p in alive if p.kind in rule.applies_to]
+                group = [p for p in alive + companions if p.kind in rule.applies_to]
                 for p in group:
                     if check.compared(p, group):
                         p.applied.add(rule.id)
                 for p, hit in check.run_corpus(group):
-                    results[id(p)].findings.append(to_finding(p, rule, check, hit))
+                    if id(p) in results:  # a companion is compared with, never reported on
+                        results[id(p)].findings.append(to_finding(p, rule, check, hit))
         for p in alive:
             result = results[id(p)]
             directives = suppressions.parse_directives(p.draft.text, p.offset, p.lines, self.ruleset.known_ids)

@@ -54,7 +54,10 @@ class Timing(Check):
     }
 
     def applicable(self, parsed):
-        return parsed.meta.interviewed_at is not None
+        """Needs the interview time; a committed, unchanged note without `sent_at` was sent
+        long ago, and judging it against the clock would fail it forever."""
+        meta = parsed.meta
+        return meta.interviewed_at is not None and not (meta.sent_at is None and parsed.draft.committed)
 
     def run(self, parsed):
         meta = parsed.meta
