@@ -197,6 +197,15 @@ rules: []
 # Metadata every draft gets unless it says otherwise, e.g. your own name.
 metadata:
   # sender: Sam Rivera
+# The spaCy pipeline to parse with (default: en_core_web_sm, else its re-upload).
+# model: en_core_web_sm
+# What a folder walk picks up below this file (default: .txt, .md, .markdown, .eml).
+# extensions: [.txt, .md]
+# Files that are not notes, never linted even when named: globs relative to this file's
+# folder, folders ending in /, or file names that match anywhere.
+exclude:
+  # - README.md
+  # - prep/
 """
 
 

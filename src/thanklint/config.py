@@ -65,6 +65,8 @@ class Config:
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if value is None:  # a key left empty, its examples commented out
+        return ()
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -22,7 +22,7 @@ REASON = "not a note (no greeting, sign-off or thanks, and no metadata); skipped
 
 def not_a_note(draft: Draft) -> str | None:
     """Why the draft is skipped, or None when it may be a note."""
-    if draft.meta != Metadata():  # metadata says it is a note
+    if draft.meta != Metadata() or not draft.content.strip():  # metadata says it is a note; an empty one is an error
         return None
     content = blank_out(draft.content)
     if _THANKS.search(content):

@@ -48,9 +48,12 @@ class Timing(Check):
     options = {
         "mode": Option("text", doc="thank-you-window, follow-up-wait or sent-before-interview", tunable=False,
                        choices=("thank-you-window", "follow-up-wait", "sent-before-interview")),
-        "max_hours": Option("number", 24, "thank-you: latest sending time, in hours after the interview"),
-        "min_business_days": Option("int", 5, "follow-up: business days to wait after the interview"),
-        "decision_buffer_days": Option("int", 1, "follow-up: business days to wait after a stated decision date"),
+        "max_hours": Option("number", 24, "thank-you: latest sending time, in hours after the interview",
+                            needs=("mode=thank-you-window",)),
+        "min_business_days": Option("int", 5, "follow-up: business days to wait after the interview",
+                                    needs=("mode=follow-up-wait",)),
+        "decision_buffer_days": Option("int", 1, "follow-up: business days to wait after a stated decision date",
+                                       needs=("mode=follow-up-wait",)),
     }
 
     def applicable(self, parsed):
