@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 
 import pytest
+import yaml
 
 from conftest import run_cli
 from thanklint.config import from_mapping
@@ -112,3 +114,18 @@ def test_a_committed_unchanged_note_is_not_judged_against_the_clock(tmp_path):
     assert "· timing (committed unchanged; needs sent_at)" in committed
     note.write_text(note.read_text().replace("interviewed_at", "sent_at: 2026-11-06T09:00\ninterviewed_at"))
     assert "timing.late-thank-you" in run_cli("check", "dana.md", cwd=tmp_path).stdout  # sent_at always counts
+
+
+def test_readme_hook_snippet_names_real_hooks_and_a_release_tag():
+    from conftest import ROOT
+    from thanklint import __version__
+
+    readme = (ROOT / "README.md").read_text()
+    snippet = yaml.safe_load(re.search(r"### As a pre-commit hook.*?```yaml\n(.*?)```", readme, re.S).group(1))
+    (repo,) = snippet["repos"]
+    assert repo["rev"] == f"v{__version__}"  # releases are tagged v<version>
+    manifest = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert [hook["id"] for hook in repo["hooks"]] == ["thanklint-fix", "thanklint"]
+    assert set(manifest) == {"thanklint", "thanklint-fix"} and "--fix" in manifest["thanklint-fix"]["entry"]
+    exclude = re.compile(repo["hooks"][1]["exclude"])
+    assert exclude.search("README.md") and exclude.search("prep/northwind.md") and not exclude.search("notes/dana.md")
