@@ -61,7 +61,8 @@ def test_messages_state_the_facts(report):
 
 def test_misspelt_recipient_has_a_fix(report):
     finding = next(f for f in report["misspelt-recipient.md"]["findings"] if f["rule_id"] == "personalization.misspelt-recipient")
-    assert finding["fix"] == {"replacement": "Whitfield", "safe": False}
+    assert finding["fix"] == {"replacement": "Whitfield", "safe": False,
+                              "edits": [{"start": finding["start"], "end": finding["end"], "replacement": "Whitfield"}]}
 
 
 def test_eml_greeting_points_at_the_greeting(report):

@@ -137,7 +137,7 @@ def test_multipart_eml_keeps_file_positions(tmp_path, newline):
     draft = read_path(str(tmp_path / "m.eml"))
     assert len(draft.text) == len(raw) and draft.content.startswith("Hi Dana,")
     assert draft.text[: draft.content_start] == raw[: draft.content_start]
-    assert "<p>" not in draft.content and not draft.verbatim  # the html part is blanked, never written back
+    assert "<p>" not in draft.content and not draft.decoded  # the html part is blanked; positions stay in the file
     line, _ = LineIndex(draft.text).position(draft.content_start)
     assert line == 10
 

@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
+import pytest
+
 from conftest import run_cli
+from thanklint.findings import Finding, Severity
+from thanklint.fixes import apply_fixes, fixable, make_fix
 
 TEXT = "Hi Ana,\n\nThank you, i enjoyed our talk. Its a great team.\n\nBest,\nSam\n"
 
@@ -15,12 +22,21 @@ def test_check_never_modifies_files(tmp_path):
     assert note.read_text() == TEXT
 
 
-def test_diff_shows_and_writes_nothing(tmp_path):
-    note = tmp_path / "note.md"
+def test_diff_prints_the_patch_alone_with_relative_paths(tmp_path):
+    (tmp_path / "notes").mkdir()
+    note = tmp_path / "notes" / "note.md"
     note.write_text(TEXT)
-    result = run_cli("check", "--diff", str(note))
-    assert "-Thank you, i enjoyed" in result.stderr and "+Thank you, I enjoyed" in result.stderr
+    for named in ("notes/note.md", str(note)):  # a relative or an absolute path: the same patch
+        result = run_cli("check", "--diff", named, cwd=tmp_path)
+        assert result.stdout.startswith("--- a/notes/note.md\n+++ b/notes/note.md\n"), result.stdout
+        assert "-Thank you, i enjoyed" in result.stdout and "+Thank you, I enjoyed" in result.stdout
+        assert "proofreading" not in result.stdout and "checklist" not in result.stdout  # no findings mixed in
     assert note.read_text() == TEXT
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+        (tmp_path / "fix.patch").write_text(result.stdout)
+        subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
+        assert note.read_text() == TEXT.replace(" i ", " I ")
 
 
 def test_fix_applies_only_safe_fixes(tmp_path):
@@ -45,3 +61,43 @@ def test_fix_keeps_crlf_and_bom(tmp_path):
     note.write_bytes(raw.encode("utf-8"))
     run_cli("check", "--fix", str(note))
     assert note.read_bytes().decode("utf-8") == raw.replace(" i ", " I ")
+
+
+def test_fixes_delete_and_insert(tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text("Hi Ana,\n\nThx for meeting with me today. Pls pass my thanks to Omar.\n\nBest,\nSam\n\nSent from my iPhone\n")
+    run_cli("check", "--fix", str(note))
+    assert note.read_text() == "Hi Ana,\n\nThanks for meeting with me today. Please pass my thanks to Omar.\n\nBest,\nSam\n"
+
+
+def _finding(start, end, fix):
+    return Finding(1, start + 1, "x.y", 1, end + 1, start, end, "tone", Severity.WARNING, "m", fix)
+
+
+@pytest.mark.parametrize("replacement", ["St. Brigid's", "St. Brigid’s"])
+def test_a_fix_never_doubles_a_possessive(replacement):
+    text = "I enjoyed the tour of St. Bridget's new wing."
+    start = text.index("St.")
+    fix = make_fix(text, start, start + len("St. Bridget"), True, replacement)
+    assert apply_fixes(text, [_finding(start, start + 11, fix)]) == "I enjoyed the tour of St. Brigid's new wing."
+
+
+def test_deleting_a_whole_line_takes_the_blank_lines_before_it():
+    text = "Best,\nSam\n\n  Sent from my phone\n"
+    start = text.index("Sent")
+    fix = make_fix(text, start, len(text) - 1, True, "")
+    assert apply_fixes(text, [_finding(start, len(text) - 1, fix)]) == "Best,\nSam\n"
+    assert fix.replacement == ""
+
+
+def test_edits_give_the_span_its_new_text_and_overlapping_fixes_wait():
+    text = "Best regards,\nsam rivera\n"
+    start = text.index("sam")
+    fix = make_fix(text, start, start + 10, True, edits=[(start, start + 1, "S"), (start + 4, start + 5, "R")])
+    assert fix.replacement == "Sam Rivera" and len(fix.edits) == 2
+    other = make_fix(text, start + 4, start + 10, True, "Rivers")
+    first, second = _finding(start, start + 10, fix), _finding(start + 4, start + 10, other)
+    assert fixable([first, second], unsafe=False) == [first]
+    assert apply_fixes(text, [first]) == "Best regards,\nSam Rivera\n"
+    full_stop = make_fix("We spoke", 3, 8, True, edits=[(8, 8, ".")])
+    assert full_stop.replacement == "spoke." and fixable([first, _finding(3, 8, full_stop)], False)

@@ -13,16 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Iterable
 
 from . import cache as cache_module
 from . import config as config_module
 from . import draft as draft_module
 from . import metadata as md
+from . import repository
 from .errors import ConfigError, DraftError, ModelError, RuleError, UsageError, did_you_mean
 from .findings import Severity
 from .cache import ResultCache
 from .linter import FileResult, Linter
+from .not_a_note import not_a_note
 from .rules import load_rules
 
 
@@ -97,17 +100,36 @@ class Session:
     def config_in(self, folder: str) -> config_module.Config:
         return self.explicit if self.explicit is not None else self._discovery(folder)
 
+    def suffixes(self, folder: str) -> tuple[str, ...]:
+        """The file endings that count as drafts in a folder, as its configuration names them."""
+        try:
+            extensions = self.config_in(folder).extensions
+        except ConfigError:  # reported against each draft when it is linted
+            extensions = ()
+        return extensions or draft_module.DRAFT_SUFFIXES
+
+    def excluded(self, path: str) -> bool:
+        try:
+            return self.config_for(path).excludes(path)
+        except ConfigError:  # reported against the draft when it is linted
+            return False
+
     def files(self, paths: Iterable[str]) -> list[str]:
-        """Expand folders into drafts; each folder picks up the extensions its configuration names."""
+        """Expand folders into drafts; each folder picks up the extensions its configuration
+        names, and files its configuration excludes are left out, even when named."""
+        return [p for p in draft_module.walk(list(paths), self.suffixes, self.unlistable) if not self.excluded(p)]
 
-        def suffixes(folder: str) -> tuple[str, ...]:
-            try:
-                extensions = self.config_in(folder).extensions
-            except ConfigError:  # reported against each draft when it is linted
-                extensions = ()
-            return extensions or draft_module.DRAFT_SUFFIXES
-
-        return draft_module.walk(list(paths), suffixes, self.unlistable)
+    def _companion(self, path: str, key: str | None) -> draft_module.Draft | None:
+        """A note already in the repository, read as it would be linted, if the same
+        configuration governs it; anything that cannot be read is simply not compared."""
+        try:
+            config = self.config_for(path)
+            if config.path != key or config.excludes(path):
+                return None
+            draft = draft_module.read_path(path)
+        except (DraftError, ConfigError):
+            return None
+        return replace(draft, meta=draft.meta.merged(config.metadata))
 
     def _refuse(self, config, members, exc, results) -> None:
         """A configuration that cannot be used: a discovered one fails only the drafts it
@@ -152,12 +174,17 @@ class Session:
                 config = self.config_for(path)
                 if text is None:
                     draft = draft_module.read_path(path)
-                elif isinstance(text, bytes):
-                    draft = draft_module.read_bytes(text, path)
+                    if (reason := not_a_note(draft)) is not None:
+                        results[number] = FileResult(path, draft=draft, skipped=reason)
+                        continue
+                elif isinstance(text, bytes):  # stdin: named by --stdin-filename, with that file's sidecar
+                    draft = draft_module.read_bytes(text, path, None if path == "-" else Path(path).with_suffix(".yaml"))
                 else:
                     draft = draft_module.read_text(text, path)
                 own = metadata.merged(draft.meta) if metadata else draft.meta
                 draft = replace(draft, meta=own.merged(config.metadata))
+                if text is None and draft.meta.interviewed_at and draft.meta.sent_at is None:
+                    draft = replace(draft, committed=repository.unchanged_since_commit(path))
             except (DraftError, ConfigError) as exc:  # a broken configuration stops only the drafts it governs
                 results[number] = FileResult(path, error=exc)
                 continue
@@ -171,8 +198,10 @@ class Session:
         self._check_selectors([linter.ruleset for linter in linters.values()])
         for key, linter in linters.items():
             config, members = groups[key]
+            drafts = [d for _, d in members]
             try:
-                linted = linter.lint([d for _, d in members], now, self.jobs)
+                context = repository.companions(drafts, lambda p: self._companion(p, key), self.suffixes)
+                linted = linter.lint(drafts, now, self.jobs, context)
             except ModelError as exc:
                 if config.model and config.path:  # name the file and key that asked for it
                     exc = ModelError(f"{config.path}: model: {exc}")

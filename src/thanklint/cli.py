@@ -78,7 +78,7 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
     from .api import Session
     from .draft import MAX_BYTES
-    from .formatters import FORMATS as WRITERS
+    from .formatters import FORMATS as WRITERS, blocking_line
     from .positions import reencode_report
 
     if not paths:
@@ -93,45 +93,62 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
         stdin_data = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in files else None  # an endless pipe is refused as too-long
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_data if p == "-" else None) for p in files]
         report = session.lint(sources)
-        unwritten = False
+        patches, unwritten = "", False
         if fix or diff:
-            report, unwritten = _fixes(session, report, sources, write=fix and not diff, unsafe=unsafe_fixes)
+            report, patches, unwritten = _fixes(session, report, sources, write=fix and not diff, unsafe=unsafe_fixes)
     except ThanklintError as exc:
         _fail(str(exc))
     if not files:
         click.echo("thanklint: no drafts found in " + visible(", ".join(paths)), err=True)
-    if position_encoding != "utf-32":
-        report = reencode_report(report, position_encoding)
-    _write(WRITERS[fmt](report, colour=_colour(), quiet=quiet), machine=fmt in MACHINE_FORMATS)
+    if diff:  # the patch alone, as ruff and black print it, so that it can be piped to `git apply`
+        _write(visible(patches, keep="\n"), machine=False)
+    else:
+        if position_encoding != "utf-32":
+            report = reencode_report(report, position_encoding)
+        _write(WRITERS[fmt](report, colour=_colour(), quiet=quiet), machine=fmt in MACHINE_FORMATS)
+        in_hook = "PRE_COMMIT" in os.environ  # set by pre-commit for every hook it runs
+        if in_hook and fmt in ("text", "full") and (blocking := blocking_line(report, fail_on)):
+            _write(visible(blocking) + "\n", machine=False)
     if report.errors or unwritten:
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK)
 
 
 def _fixes(session, report, sources, write: bool, unsafe: bool):
-    """Apply or show fixes (repeated until stable); when files change, lint them again so
-    positions stay true. A file that cannot be written is reported and left as it was."""
-    from .fixes import converge, unified_diff, write_back
+    """Apply fixes (repeated until stable), or collect them as one patch; when files change,
+    lint them again so that positions stay true. A file that cannot be written is reported and
+    left as it was. Returns the report, the patch text and whether a file was left unwritten."""
+    from .fixes import converge, fixable, unified_diff, write_back
 
-    changed, failed = [], False
+    changed, patches, failed = [], [], False
     for (path, given), result in zip(sources, report.files):
         if result.error is not None or result.draft is None:
             continue
-        draft = result.draft
+        if not fixable(result.findings, unsafe):
+            continue
+        if result.draft.decoded:
+            click.echo(f"thanklint: {visible(path)}: {'not fixed' if write else 'no patch'}: the e-mail body is saved "
+                       f"{result.draft.transfer_encoding}, so positions refer to the decoded body and a patch would "
+                       "not apply to the file; edit the note in your mail client", err=True)
+            continue
+        before = _file_text(path) if given is None else result.draft.text
+        if before is None:
+            click.echo(f"thanklint: {visible(path)}: not fixed: the file is not UTF-8 text", err=True)
+            continue
 
-        def relint(text, path=path, meta=draft.meta):
+        def relint(text, path=path, meta=result.draft.meta):
             return session.lint([(path, text)], meta).files[0].findings
 
-        after, count = converge(relint, draft.text, result.findings, unsafe)
+        after, count = converge(relint, before, result.findings, unsafe)
         if not count:
             continue
         if not write:
-            sys.stderr.write(visible(unified_diff(path, draft.text, after), keep="\n"))
+            patches.append(unified_diff(path, before, after))
             continue
-        if given is not None or not draft.verbatim:
-            click.echo(f"thanklint: {visible(path)}: not fixed (stdin, or a multipart or encoded e-mail); use --diff", err=True)
+        if given is not None:
+            click.echo(f"thanklint: {visible(path)}: not fixed (stdin is never written; use --diff for a patch)", err=True)
             continue
-        problem = write_back(path, draft.text, after)
+        problem = write_back(path, before, after)
         if problem:
             failed = True
             click.echo(f"thanklint: {visible(path)}: not fixed: {problem}", err=True)
@@ -140,7 +157,17 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
         click.echo(f"thanklint: {visible(path)}: fixed {count} finding{'s' if count != 1 else ''}", err=True)
     if changed:
         report = session.lint([(p, t) if p not in changed else (p, None) for p, t in sources])
-    return report, failed
+    return report, "".join(patches), failed
+
+
+def _file_text(path: str) -> str | None:
+    """The file's text (a BOM dropped), in which every position of a non-decoded draft is exact."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
 
 
 @cli.command()
@@ -258,6 +285,15 @@ rules: []
 # Metadata every draft gets unless it says otherwise, e.g. your own name.
 metadata:
   # sender: Sam Rivera
+# The spaCy pipeline to parse with (default: en_core_web_sm, else its re-upload).
+# model: en_core_web_sm
+# What a folder walk picks up below this file (default: .txt, .md, .markdown, .eml).
+# extensions: [.txt, .md]
+# Files that are not notes, never linted even when named: globs relative to this file's
+# folder, folders ending in /, or file names that match anywhere.
+exclude:
+  # - README.md
+  # - prep/
 """
 
 

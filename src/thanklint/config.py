@@ -7,6 +7,7 @@ with a did-you-mean hint: a typo must never leave a rule silently running.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import sys
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".thanklint.yaml", ".thanklint.yml")
-KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions", "max_bytes")
+KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions", "exclude", "max_bytes")
 #: Drafts longer than this (in UTF-8 bytes) are refused as `too-long`: far beyond any note,
 #: and a bound on the time and memory one draft can take.
 DEFAULT_MAX_BYTES = 100_000
@@ -47,9 +48,29 @@ class Config:
     metadata: md.Metadata = field(default_factory=md.Metadata)
     extensions: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+    exclude: tuple[str, ...] = ()
+
+    def excludes(self, path: str) -> bool:
+        """Whether `exclude` names the file: a glob matched against its path relative to this
+        configuration's folder (`prep/*.md`), a folder below it (`prep/`), or a file name
+        anywhere (`README.md`)."""
+        if not self.exclude or self.path is None or path == "-":
+            return False
+        try:
+            relative = Path(path).resolve().relative_to(Path(self.path).resolve().parent).as_posix()
+        except ValueError:  # outside this configuration's folder
+            return False
+        for pattern in (p.removeprefix("./") for p in self.exclude):
+            if pattern.endswith("/") and relative.startswith(pattern):
+                return True
+            if fnmatch.fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(Path(relative).name, pattern)):
+                return True
+        return False
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if value is None:  # a key left empty, its examples commented out
+        return ()
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -125,6 +146,7 @@ def from_mapping(data: Any, where: str) -> Config:
         metadata=defaults,
         extensions=tuple(e if e.startswith(".") else f".{e}" for e in extensions),
         max_bytes=max_bytes,
+        exclude=_strings(data.get("exclude", []), "exclude", where),
     )
 
 

@@ -52,7 +52,7 @@ def rule_page(rule: Rule, level: int = 2) -> str:
         safe = rule.settings.get("safe_fix", False)
         default = "The fix is safe: `--fix` applies it." if safe else "The fix is unsafe: only `--fix --unsafe-fixes` applies it."
         out += [f"{h}# Fix safety", rule.fix_safety or default, ""]
-    tunable = {name: o for name, o in kind.options.items() if o.tunable}
+    tunable = {name: o for name, o in kind.options.items() if o.tunable and o.meaningful(rule.settings.get(name), rule.settings)}
     out.append(f"{h}# Options")
     if tunable:
         for name, option in tunable.items():

@@ -38,13 +38,21 @@ class Draft:
     content_start: int
     meta: md.Metadata
     format: str  # "txt", "md" or "eml"
-    #: Whether `text` is the file's own text, so that a fix can be written back (false for a
-    #: transfer-encoded e-mail body, whose decoded text stands after the headers instead).
-    verbatim: bool = True
+    #: For an e-mail body saved quoted-printable or base64: the encoding. Its decoded text then
+    #: stands after the headers in `text`, so positions refer to that text, not to the file.
+    transfer_encoding: str | None = None
+    #: Tracked by git and unchanged since the last commit: a note already sent, not judged
+    #: against the clock when it has no `sent_at`.
+    committed: bool = False
 
     @property
     def content(self) -> str:
         return self.text[self.content_start :]
+
+    @property
+    def decoded(self) -> bool:
+        """Whether positions refer to a decoded body rather than to the file as saved."""
+        return self.transfer_encoding is not None
 
 
 #: Line endings as editors count them: CRLF, LF, and a lone CR (old Mac files, some pastes).
@@ -140,17 +148,16 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
     if part is None:
         raise DraftError("input", f"{path}: the e-mail has no text/plain part to check")
     encoding = str(part.get("Content-Transfer-Encoding", "7bit")).lower()
-    start, verbatim = header_end.end(), True
+    start, encoded = header_end.end(), None
     if part is message and encoding in ("7bit", "8bit", "binary"):
         text = raw  # the body stands in the file as it is: offsets are exact
     elif encoding in ("7bit", "8bit", "binary") and (found := _verbatim_part(raw, part, start)) is not None:
         start, end = found  # one part of several, not encoded: keep offsets exact, blank the rest
         text = raw[:end] + re.sub(r"[^\r\n]", " ", raw[end:])
-        verbatim = False  # the blanked parts must never be written back
     else:
         payload = part.get_payload(decode=True) or b""
         body = decode(payload, path, part.get_content_charset() or "utf-8")
-        text, verbatim = raw[:start] + body, False
+        text, encoded = raw[:start] + body, encoding
     meta = _email_metadata(message, path)
     if sidecar is not None and sidecar.is_file():
         side = decode(read_capped(str(sidecar), "unreadable"), str(sidecar))
@@ -160,7 +167,7 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
             number, problem = yamltext.problem(exc)
             raise DraftError("metadata", f"{sidecar}{f':{number}' if number else ''}: not valid YAML: {problem}") from None
         meta = md.from_mapping(data_side, str(sidecar)).merged(meta)
-    return Draft(path, text, start, meta, "eml", verbatim)
+    return Draft(path, text, start, meta, "eml", encoded)
 
 
 def _verbatim_part(raw: str, part: EmailMessage, after: int) -> tuple[int, int] | None:

@@ -22,11 +22,28 @@ class Severity(IntEnum):
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the file text between two 0-based code-point offsets (equal offsets insert)."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True)
 class Fix:
-    """A replacement for the finding's span; applied only with `--fix` (unsafe: `--unsafe-fixes`)."""
+    """A fix for one finding; applied only with `--fix` (unsafe: `--unsafe-fixes`).
+
+    `edits` is what is applied: one or more non-overlapping edits in file offsets, which may
+    delete, insert or reach beyond the finding's span. `replacement` is the finding's span as
+    it reads after the fix, kept for clients that only know single replacements."""
 
     replacement: str
     safe: bool
+    edits: tuple[Edit, ...] = ()
 
 
 @dataclass(frozen=True, order=True)
@@ -58,6 +75,7 @@ class Finding:
             "end_column": self.end_column,
             "start": self.start,
             "end": self.end,
-            "fix": None if self.fix is None else {"replacement": self.fix.replacement, "safe": self.fix.safe},
+            "fix": None if self.fix is None else {"replacement": self.fix.replacement, "safe": self.fix.safe,
+                                                  "edits": [e.to_dict() for e in self.fix.edits]},
             "url": self.url,
         }

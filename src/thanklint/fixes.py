@@ -1,35 +1,98 @@
-"""Applying fixes: only on request (`--fix`), safe ones unless `--unsafe-fixes`, never two that
-overlap, and `--diff` shows them without writing anything."""
+"""Fixes: built from a check's edits, applied only on request (`--fix`), safe ones unless
+`--unsafe-fixes`, never two that overlap; `--diff` shows them without writing anything.
+
+A fix is a list of edits in file offsets. Two rules hold for every fix, whichever check made
+it: deleting a whole line takes its line break and the blank lines before it with it, and a
+replacement that ends in a possessive "'s" never doubles one already in the text
+("St. Brigid's's").
+"""
 
 from __future__ import annotations
 
 import difflib
+import os
 
-from .findings import Finding
+from .findings import Edit, Finding, Fix
+
+_POSSESSIVE = ("'s", "’s")
+
+
+def make_fix(text: str, start: int, end: int, safe: bool, replacement: str | None = None,
+             edits: list[tuple[int, int, str]] | None = None) -> Fix:
+    """The fix of a finding spanning [start, end) of `text`: one replacement of the span, or
+    several edits (which may delete, insert or reach beyond the span)."""
+    wanted = edits if edits else [(start, end, replacement or "")]
+    cleaned = tuple(_clean(text, Edit(s, e, r)) for s, e, r in sorted(wanted))
+    inside = [e for e in cleaned if start <= e.start and e.end <= end]
+    span = text[start:end]
+    for edit in reversed(inside):
+        span = span[: edit.start - start] + edit.replacement + span[edit.end - start :]
+    return Fix(span if inside or replacement is None else replacement, safe, cleaned)
+
+
+def _clean(text: str, edit: Edit) -> Edit:
+    s, e, r = edit.start, edit.end, edit.replacement
+    if r.endswith(_POSSESSIVE) and text[e : e + 2] in _POSSESSIVE:
+        r = r[:-2]
+    if not r and s < e and _whole_line(text, s, e):
+        before = len(text[:s].rstrip())
+        if before:
+            s = before
+        else:
+            e = len(text) - len(text[e:].lstrip())
+    return Edit(s, e, r)
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    return not text[:start].rsplit("\n", 1)[-1].strip() and not text[end:].split("\n", 1)[0].strip()
 
 
 def fixable(findings: list[Finding], unsafe: bool) -> list[Finding]:
-    """The findings whose fix may be applied, without overlaps (the earlier one wins)."""
+    """The findings whose fix may be applied, without overlapping edits (the earlier one wins)."""
     chosen: list[Finding] = []
+    taken: list[tuple[int, int]] = []
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         if f.fix is None or not (f.fix.safe or unsafe):
             continue
-        if chosen and f.start < chosen[-1].end:
+        if any(_overlap(e, t) for e in f.fix.edits for t in taken):
             continue
         chosen.append(f)
+        taken.extend((e.start, e.end) for e in f.fix.edits)
     return chosen
 
 
+def _overlap(edit: Edit, taken: tuple[int, int]) -> bool:
+    """Whether two edits touch the same text (an insertion clashes only strictly inside a
+    replaced range, or at the same point as another insertion)."""
+    (s1, e1), (s2, e2) = (edit.start, edit.end), taken
+    if s1 == e1 and s2 == e2:
+        return s1 == s2
+    if s1 == e1:
+        return s2 < s1 < e2
+    if s2 == e2:
+        return s1 < s2 < e1
+    return s1 < e2 and s2 < e1
+
+
 def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """Replace each finding's span by its fix, from the end so offsets stay valid."""
-    for f in sorted(findings, key=lambda f: f.start, reverse=True):
-        text = text[: f.start] + f.fix.replacement + text[f.end :]
+    """Apply every edit of the chosen fixes, from the end so offsets stay valid."""
+    for edit in sorted((e for f in findings for e in f.fix.edits), key=lambda e: (e.start, e.end), reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
     return text
 
 
+def patch_path(path: str) -> str:
+    """The path a patch names: relative to the current folder, with forward slashes, so that
+    `git apply` and `patch -p1` find the file."""
+    if path == "-":
+        return path
+    return os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
+    name = patch_path(path)
     return "".join(
-        difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}")
+        difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}")
     )
 
 

@@ -38,13 +38,52 @@ def _summary_line(report: Report) -> str:
     return line
 
 
+#: How a quality is named in text output (the JSON key stays the short one).
+_QUALITY_NAMES = {"tone": "tone and proofreading"}
+#: The metadata key that lets an unchecked quality be checked.
+_TURNED_ON_BY = {"timing": "interviewed_at"}
+CHECKLIST_LEGEND = ("checklist: ✓ present  ✗ missing (the rule that says so)  "
+                    "· not checked (the metadata key that would check it)")
+
+
 def checklist_line(result: FileResult) -> str:
-    """One line with the eight qualities: ✓ present, ✗ missing (deciding rule), · unchecked."""
+    """One line with the eight qualities: ✓ present, ✗ missing (deciding rule), · unchecked
+    (with the metadata key that would turn the check on)."""
     items = []
+    committed = result.draft is not None and result.draft.committed
     for item in result.checklist:
-        mark = _MARKS[item.status]
-        items.append(f"{mark} {item.quality}" + (f" ({item.rule})" if item.rule else ""))
+        note = item.rule or ""
+        if item.status == "unchecked" and item.quality in _TURNED_ON_BY:
+            note = "committed unchanged; needs sent_at" if committed and item.quality == "timing" else f"needs {_TURNED_ON_BY[item.quality]}"
+        items.append(f"{_MARKS[item.status]} {_QUALITY_NAMES.get(item.quality, item.quality)}" + (f" ({note})" if note else ""))
     return f"{visible(result.path)}: checklist ({result.kind}): " + "  ".join(items)
+
+
+def blocking_line(report: Report, fail_on: str | None) -> str:
+    """Why a pre-commit hook fails, naming the findings, their files and the threshold ("1 error
+    in sarah.txt blocks the commit (--fail-on error)"); empty when nothing fails."""
+    counts: dict[Severity, int] = {}
+    paths, reasons = [], []
+    for result in report.files:
+        threshold = fail_on or result.fail_on or "error"
+        if threshold == "never":
+            continue
+        failing = [f for f in result.findings if f.severity >= Severity.parse(threshold)]
+        for finding in failing:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        if failing:
+            paths.append(result.path)
+            reason = f"--fail-on {threshold}" if fail_on or not result.fail_on else f"fail_on: {threshold} in the configuration"
+            if reason not in reasons:
+                reasons.append(reason)
+    if not paths:
+        return ""
+    parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in sorted(counts.items(), reverse=True)]
+    what = " and ".join(parts)
+    one = len(parts) == 1 and sum(counts.values()) == 1
+    verb = "blocks the commit" if one else "block the commit"
+    where = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    return f"{what} in {where} {verb} ({'; '.join(reasons)})"
 
 
 def _text_line(result: FileResult, finding: Finding, colour: bool) -> str:
@@ -58,12 +97,16 @@ def format_text(report: Report, colour: bool = False, quiet: bool = False, sourc
         if result.error is not None:
             out.append(_error_line(result, colour))
             continue
+        if result.skipped:
+            out.append(f"{result.path}: {result.skipped}")
         for finding in result.findings:
             out.append(_text_line(result, finding, colour))
             if source:
                 out.extend(_source_lines(result, finding))
         if not quiet and result.checklist:
             out.append(checklist_line(result))
+    if not quiet and any(r.checklist for r in report.files):
+        out.append(CHECKLIST_LEGEND)
     if not quiet:
         out.append(_summary_line(report))
     return "".join(line + "\n" for line in out)
@@ -109,6 +152,8 @@ def report_dict(report: Report) -> dict:
             "findings": [f.to_dict() for f in result.findings],
             "checklist": {item.quality: item.to_dict() for item in result.checklist},
             "error": None if result.error is None else {"code": result.error.code, "message": str(result.error)},
+            "skipped": result.skipped,
+            **_positions(result),
         })
     return {
         "schema_version": SCHEMA_VERSION,
@@ -122,6 +167,14 @@ def report_dict(report: Report) -> dict:
             "by_severity": {str(s): report.count(s) for s in reversed(Severity)},
         },
     }
+
+
+def _positions(result: FileResult) -> dict:
+    """What offsets refer to: the file, or (for a quoted-printable or base64 e-mail body) the
+    decoded text, which is then included so that an editor can show it."""
+    if result.draft is None or not result.draft.decoded:
+        return {"positions": "file"}
+    return {"positions": "decoded", "decoded_text": result.draft.text}
 
 
 def format_json(report: Report, colour: bool = False, quiet: bool = False) -> str:
@@ -201,9 +254,9 @@ def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> s
                 entry["fixes"] = [{
                     "description": {"text": f"Replace with {f.fix.replacement!r}" + ("" if f.fix.safe else " (unsafe)")},
                     "artifactChanges": [{"artifactLocation": {"uri": _uri(result.path)}, "replacements": [{
-                        "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
-                        "insertedContent": {"text": f.fix.replacement},
-                    }]}],
+                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                        "insertedContent": {"text": e.replacement},
+                    } for e in f.fix.edits]}],
                 }]
             results.append(entry)
     run = {

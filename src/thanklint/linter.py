@@ -23,7 +23,8 @@ from .checks import Check, Hit
 from .config import DEFAULT_MAX_BYTES, RuleSet
 from .draft import Draft
 from .errors import DraftError, ThanklintError
-from .findings import Finding, Fix, Severity
+from .findings import Finding, Severity
+from .fixes import make_fix
 from .layout import Layout, blank_out, find_layout, parse_text
 from .note_kind import infer_kind
 from .parsed import ParsedDraft
@@ -44,6 +45,7 @@ class FileResult:
     checklist: list[checklist.Item] = field(default_factory=list)
     draft: Draft | None = None
     fail_on: str | None = None  # the governing configuration's threshold, if it sets one
+    skipped: str | None = None  # why a file that was read is not checked (not a note)
 
 
 @dataclass
@@ -76,8 +78,9 @@ def to_finding(parsed: ParsedDraft, rule: Rule, check: Check, hit: Hit) -> Findi
     line, column = parsed.lines.position(start)
     end_line, end_column = parsed.lines.position(end)
     fix = None
-    if hit.replacement is not None:
-        fix = Fix(hit.replacement, bool(check.settings.get("safe_fix", False)))
+    if hit.replacement is not None or hit.edits:
+        edits = [(parsed.file_offset(s), parsed.file_offset(e), r) for s, e, r in hit.edits or ()]
+        fix = make_fix(parsed.draft.text, start, end, bool(check.settings.get("safe_fix", False)), hit.replacement, edits)
     return Finding(line, column, rule.id, end_line, end_column, start, end, rule.category, rule.severity, _message(rule, hit), fix, rule.url)
 
 
@@ -143,11 +146,15 @@ class Linter:
             parsed.append(ParsedDraft(draft, doc, layout, *infer(draft, text, layout), text=text, found=self._bank.run(doc)))
         return parsed
 
-    def lint(self, drafts: list[Draft], now: dt.datetime | None = None, jobs: int | None = 1) -> list[FileResult]:
-        """Lint drafts together (rules that compare drafts see all of them); results come back
-        in the order of `drafts`. `now` is the default `sent_at` (the current time if not
-        given); `jobs` processes share the per-draft phase (None: decide from the work)."""
+    def lint(self, drafts: list[Draft], now: dt.datetime | None = None, jobs: int | None = 1,
+             context: list[Draft] | tuple[Draft, ...] = ()) -> list[FileResult]:
+        """Lint drafts together (rules that compare drafts see all of them, and the `context`
+        drafts, which are compared with but not reported on); results come back in the order
+        of `drafts`. `now` is the default `sent_at` (the current time if not given); `jobs`
+        processes share the per-draft phase (None: decide from the work)."""
         now = now or dt.datetime.now().astimezone()
+        reported = len(drafts)
+        drafts = [*drafts, *context]
         refused = {i: error for i, d in enumerate(drafts) if (error := self._unfit(d)) is not None}
         outcomes: dict[int, DraftOutcome] = {}
         keys: dict[int, str] = {}
@@ -165,7 +172,7 @@ class Linter:
                 outcomes[i] = outcome
                 if self.cache is not None and outcome.failure is None:
                     self.cache.put(keys[i], outcome)
-        return self._finish(drafts, refused, outcomes, now)
+        return self._finish(drafts, refused, outcomes, now)[:reported]
 
     def per_draft(self, drafts: list[Draft]) -> list[DraftOutcome]:
         """Phase 1 for drafts in this process, parsed a chunk at a time."""

@@ -26,6 +26,17 @@ class Option:
     doc: str = ""
     tunable: bool = True  # may be set per rule under `options:` in the configuration
     choices: tuple[str, ...] = ()  # for text options: the only values accepted
+    #: When the option means something: other options that must be set ("name") or have a
+    #: value ("name=value"); an option whose value is None is off and means nothing either.
+    needs: tuple[str, ...] = ()
+
+    def meaningful(self, value: Any, settings: dict[str, Any]) -> bool:
+        """Whether a rule with these settings uses the option (`explain` lists only those)."""
+        def holds(need: str) -> bool:
+            name, _, wanted = need.partition("=")
+            return settings.get(name) is not None if not wanted else str(settings.get(name)) == wanted
+
+        return value is not None and all(holds(n) for n in self.needs)
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,8 @@ class Hit:
     values: dict | None = None  # fills {placeholders} in the rule's message
     message: str | None = None  # replaces the rule's message entirely
     replacement: str | None = None
+    #: Several edits instead of one replacement of the span: (start, end, text) in content offsets.
+    edits: tuple[tuple[int, int, str], ...] | None = None
 
 
 class Check:
@@ -136,12 +149,17 @@ def scope_ranges(parsed: ParsedDraft, scope: Any) -> list[tuple[int, int]]:
 
 def registry() -> dict[str, type[Check]]:
     """Every kind by name (imported here so the registry stays closed and explicit)."""
-    from . import context, corpus, existence, grammar, metric, occurrence, residue_check, spelling, subject, suppression, timing
+    from . import (
+        capitalisation, context, corpus, existence, grammar, metric, occurrence, paragraph_end, residue_check, spelling, subject,
+        suppression, timing,
+    )
 
     kinds = [
         existence.Existence,
         existence.Substitution,
         residue_check.Residue,
+        capitalisation.Capitalisation,
+        paragraph_end.ParagraphEnd,
         occurrence.Occurrence,
         metric.Metric,
         spelling.Spelling,

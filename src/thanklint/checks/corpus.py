@@ -11,13 +11,17 @@ from ..checks import Check, Hit, Option
 from .context import _parts
 
 
-def _interview(parsed):
-    meta = parsed.meta
+def interview_key(meta):
+    """(company, interview date) naming one interview, or None when the metadata lacks either."""
     if not meta.company or meta.interviewed_at is None:
         return None
     when = meta.interviewed_at
     day = when.date() if hasattr(when, "date") and callable(when.date) else when
     return meta.company.strip().lower(), str(day)
+
+
+def _interview(parsed):
+    return interview_key(parsed.meta)
 
 
 def _groups(drafts):

@@ -46,7 +46,7 @@ def _keep_case(found: str, replacement: str) -> str:
 class Substitution(Check):
     fixable = True
     kind = "substitution"
-    summary = "Reports a phrase that has a preferred form, with a fix that swaps it in."
+    summary = "Reports a phrase that has a preferred form, with a fix that swaps it in (or deletes it)."
     options = {
         **_PATTERN_OPTIONS,
         "safe_fix": Option("bool", True, "whether `--fix` applies it (else only `--unsafe-fixes`)", tunable=False),
@@ -56,5 +56,6 @@ class Substitution(Check):
         patterns = self.settings["patterns"]
         for m in outermost(self.in_scope(parsed, self.matches(parsed), self.settings["scope"])):
             found = parsed.text[m.start : m.end]
-            replacement = _keep_case(found, patterns.replacement(m) or "")
-            yield Hit(m.start, m.end, {"match": found, "replacement": replacement}, replacement=replacement)
+            wanted = patterns.replacement(m)  # a pattern without one is reported, not fixed
+            replacement = None if wanted is None else _keep_case(found, wanted)
+            yield Hit(m.start, m.end, {"match": found, "replacement": replacement or ""}, replacement=replacement)

@@ -25,7 +25,8 @@ class Occurrence(Check):
         "min_body_words": Option("int", 0, "say nothing about drafts whose body is shorter than this"),
         "only_if_found_in": Option("scope", None, "say nothing unless the patterns match somewhere in this scope", tunable=False),
         "max_sentence_share": Option("number", None, "largest share (0-1) of body sentences that may contain a match"),
-        "min_sentences": Option("int", 0, "with max_sentence_share: say nothing about bodies with fewer sentences"),
+        "min_sentences": Option("int", 0, "with max_sentence_share: say nothing about bodies with fewer sentences",
+                                needs=("max_sentence_share",)),
     }
 
     def run(self, parsed):

@@ -16,7 +16,7 @@ class Subject(Check):
     summary = "Checks the subject line: present, specific, short and calm."
     options = {
         "problem": Option("text", doc="missing, vague or shouting", tunable=False, choices=("missing", "vague", "shouting")),
-        "max_words": Option("int", 10, "longest subject (in words) before it counts as vague"),
+        "max_words": Option("int", 10, "longest subject (in words) before it counts as vague", needs=("problem=vague",)),
     }
 
     def applicable(self, parsed):

@@ -49,13 +49,19 @@ class Timing(Check):
     options = {
         "mode": Option("text", doc="thank-you-window, follow-up-wait or sent-before-interview", tunable=False,
                        choices=("thank-you-window", "follow-up-wait", "sent-before-interview")),
-        "max_hours": Option("number", 24, "thank-you: latest sending time, in hours after the interview"),
-        "min_business_days": Option("int", 5, "follow-up: business days to wait after the interview"),
-        "decision_buffer_days": Option("int", 1, "follow-up: business days to wait after a stated decision date"),
+        "max_hours": Option("number", 24, "thank-you: latest sending time, in hours after the interview",
+                            needs=("mode=thank-you-window",)),
+        "min_business_days": Option("int", 5, "follow-up: business days to wait after the interview",
+                                    needs=("mode=follow-up-wait",)),
+        "decision_buffer_days": Option("int", 1, "follow-up: business days to wait after a stated decision date",
+                                       needs=("mode=follow-up-wait",)),
     }
 
     def applicable(self, parsed):
-        return parsed.meta.interviewed_at is not None
+        """Needs the interview time; a committed, unchanged note without `sent_at` was sent
+        long ago, and judging it against the clock would fail it forever."""
+        meta = parsed.meta
+        return meta.interviewed_at is not None and not (meta.sent_at is None and parsed.draft.committed)
 
     def run(self, parsed):
         meta = parsed.meta

@@ -1,0 +1,39 @@
+"""Telling notes from the other files of a notes repository (a README, prep notes, a list of
+questions to ask), so that only notes are judged as notes.
+
+A file is not a note when nothing marks it as one: no metadata, no greeting, no sign-off and no
+word of thanks. A draft with any of these is linted, however rough; only files named on disk
+are judged this way (stdin and text from an editor are always treated as notes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft
+from .layout import GREETING_WORDS, blank_out, find_layout
+from .metadata import Metadata
+
+_THANKS = re.compile(r"\b(?:thank|thanks|thankful|grateful|gratitude|appreciate[sd]?|appreciation)\b", re.I)
+_SALUTATION = re.compile(rf"(?:{GREETING_WORDS})\b", re.I)
+_ENDS = 30  # lines
+REASON = "not a note (no greeting, sign-off or thanks, and no metadata); skipped"
+
+
+def not_a_note(draft: Draft) -> str | None:
+    """Why the draft is skipped, or None when it may be a note."""
+    if draft.meta != Metadata() or not draft.content.strip():  # metadata says it is a note; an empty one is an error
+        return None
+    content = blank_out(draft.content)
+    if _THANKS.search(content):
+        return None
+    lines = content.split("\n")  # a greeting opens a note and a sign-off closes it: read only the ends
+    head = find_layout("\n".join(lines[:_ENDS]))
+    greeting = content[head.greeting.start : head.greeting.end].strip()
+    # A heading such as "Questions to ask Northwind:" is laid out like "Ms. Whitfield:", so a
+    # greeting counts here only with a salutation word or the comma of "Dana,".
+    if _SALUTATION.match(greeting) or greeting.endswith(","):
+        return None
+    if find_layout("\n".join(lines[-_ENDS:])).sign_off:
+        return None
+    return REASON

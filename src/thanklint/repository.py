@@ -1,0 +1,65 @@
+"""Notes already in the repository: a panel's notes are compared with every note for the same
+interview, not only with the drafts of this run (a pre-commit hook sees only staged files), and
+a note committed unchanged is not judged against the clock.
+
+The repository is the folder tree under the nearest `.git` above a draft (else the draft's own
+folder). Only notes whose metadata names the same company and interview date are parsed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .checks.corpus import interview_key
+from .draft import Draft, walk
+
+
+def root_of(path: str) -> Path:
+    """The top of the repository holding `path`, or its folder outside a repository."""
+    folder = Path(path).resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def companions(drafts: Iterable[Draft], read: Callable[[str], Draft | None],
+               suffixes: Callable[[str], tuple[str, ...]]) -> list[Draft]:
+    """Notes elsewhere in the drafts' repositories written for the same interviews as they are.
+    `read` returns a draft ready for linting, or None when the file is not one to compare."""
+    wanted, roots, named = set(), set(), set()
+    for draft in drafts:
+        if draft.path != "-" and (key := interview_key(draft.meta)) is not None:
+            wanted.add(key)
+            roots.add(root_of(draft.path))
+            named.add(os.path.realpath(draft.path))
+    found = []
+    for path in walk(sorted(str(r) for r in roots), suffixes):
+        if os.path.realpath(path) in named:
+            continue
+        draft = read(_shown(path))
+        if draft is not None and interview_key(draft.meta) in wanted:
+            found.append(draft)
+            named.add(os.path.realpath(path))
+    return found
+
+
+def _shown(path: str) -> str:
+    """The path as a message names it: relative to the current folder when below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def unchanged_since_commit(path: str) -> bool:
+    """Whether git tracks the file and it has not changed since the last commit (neither in the
+    work tree nor staged). Outside a repository, or without git, a file counts as changed."""
+    file = Path(path).resolve()
+    try:
+        status = subprocess.run(["git", "status", "--porcelain", "--ignored", "--", file.name], cwd=file.parent,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return status.returncode == 0 and not status.stdout.strip()

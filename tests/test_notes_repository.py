@@ -1,0 +1,131 @@
+"""A notes repository: only notes are judged as notes, a panel's notes are compared with the
+notes already there, and a committed note is not judged against the clock forever."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import run_cli
+from thanklint.config import from_mapping
+from thanklint.draft import read_text
+from thanklint.not_a_note import not_a_note
+
+NOTE = """\
+---
+recipient: {name}
+interviewers: [Dana Whitfield, Omar Reyes]
+company: Northwind Labs
+interviewed_at: 2026-11-02T15:00
+---
+Hi {first},
+
+Thank you for meeting with me on Monday. When you described the churn dashboard your team rebuilt,
+I thought of the retention model I built at Fabrikam, which cut monthly churn by 8%.
+
+I remain very interested in joining Northwind Labs. I'd love to know how the analysts split their time.
+
+Best regards,
+Sam Rivera
+"""
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Sam", "GIT_AUTHOR_EMAIL": "s@example.com",
+           "GIT_COMMITTER_NAME": "Sam", "GIT_COMMITTER_EMAIL": "s@example.com"}
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def _git(folder, *args):
+    subprocess.run(["git", *args], cwd=folder, env=GIT_ENV, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(("pattern", "path", "excluded"), [
+    ("README.md", "README.md", True),
+    ("README.md", "docs/README.md", True),  # a bare file name matches in every folder
+    ("prep/", "prep/northwind/questions.md", True),
+    ("prep/*.md", "prep/a.md", True),
+    ("prep/*.md", "notes/prep.md", False),
+    ("*-draft.txt", "notes/dana-draft.txt", True),
+    ("./archive/", "archive/old.md", True),
+    ("archive/", "notes/archive.md", False),
+])
+def test_exclude_patterns(tmp_path, pattern, path, excluded):
+    config = from_mapping({"exclude": [pattern]}, str(tmp_path / ".thanklint.yaml"))
+    assert config.excludes(str(tmp_path / path)) is excluded
+    assert not config.excludes(str(tmp_path.parent / "elsewhere" / path))  # only below the configuration
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("# Interview notes\n\nOne folder per company.\n", False),
+    ("Questions to ask Northwind:\n\n- team size\n- on-call rota\n", False),
+    ("Dana,\n\nI wanted to follow up on Monday's interview.\n", True),  # a greeting
+    ("I wanted to follow up on Monday.\n\nBest,\nSam\n", True),  # a sign-off
+    ("I really appreciated the tour of the lab on Monday.\n", True),  # thanks
+    ("---\nrecipient: Dana Whitfield\n---\nwhen will i hear back\n", True),  # metadata says it is a note
+])
+def test_what_is_not_a_note(text, note):
+    assert (not_a_note(read_text(text, "x.md")) is None) is note
+
+
+def test_excluded_and_non_notes_are_skipped_once(tmp_path):
+    (tmp_path / ".thanklint.yaml").write_text("exclude: [prep/]\n")
+    (tmp_path / "prep").mkdir()
+    (tmp_path / "prep" / "northwind.md").write_text("Thank Dana for the tour.\n")
+    (tmp_path / "README.md").write_text("# Notes\n\nMy interview notes.\n")
+    result = run_cli("check", "--format", "json", "README.md", "prep/northwind.md", cwd=tmp_path)
+    assert result.returncode == 0
+    files = json.loads(result.stdout)["files"]
+    assert [(f["path"], f["skipped"], f["findings"]) for f in files] == [("README.md", files[0]["skipped"], [])]
+    assert files[0]["skipped"].startswith("not a note")
+    text = run_cli("check", "-q", ".", cwd=tmp_path).stdout
+    assert text == "./README.md: not a note (no greeting, sign-off or thanks, and no metadata); skipped\n"
+
+
+@needs_git
+def test_panel_notes_are_compared_with_committed_notes(tmp_path):
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "dana.md").write_text(NOTE.format(name="Dana Whitfield", first="Dana"))
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "dana")
+    (tmp_path / "omar.md").write_text(NOTE.format(name="Omar Reyes", first="Omar"))
+    result = run_cli("check", "--format", "json", "omar.md", cwd=tmp_path)
+    (omar,) = json.loads(result.stdout)["files"]
+    rules = {f["rule_id"]: f["message"] for f in omar["findings"]}
+    assert "dana.md" in rules["personalization.duplicate-note"]  # a copy of the committed note
+    assert "personalization.interviewer-without-note" not in rules  # Dana's note is in the repository
+    assert "timing.late-thank-you" in rules  # a changed note is judged against the clock
+
+
+@needs_git
+def test_a_committed_unchanged_note_is_not_judged_against_the_clock(tmp_path):
+    _git(tmp_path, "init", "-q")
+    note = tmp_path / "dana.md"
+    note.write_text(NOTE.format(name="Dana Whitfield", first="Dana"))
+    assert "timing.late-thank-you" in run_cli("check", "dana.md", cwd=tmp_path).stdout  # untracked: judged
+    _git(tmp_path, "add", ".")
+    assert "timing.late-thank-you" in run_cli("check", "dana.md", cwd=tmp_path).stdout  # staged: judged
+    _git(tmp_path, "commit", "-qm", "dana")
+    committed = run_cli("check", "dana.md", cwd=tmp_path).stdout
+    assert "timing.late-thank-you" not in committed
+    assert "· timing (committed unchanged; needs sent_at)" in committed
+    note.write_text(note.read_text().replace("interviewed_at", "sent_at: 2026-11-06T09:00\ninterviewed_at"))
+    assert "timing.late-thank-you" in run_cli("check", "dana.md", cwd=tmp_path).stdout  # sent_at always counts
+
+
+def test_readme_hook_snippet_names_real_hooks_and_a_release_tag():
+    from conftest import ROOT
+    from thanklint import __version__
+
+    readme = (ROOT / "README.md").read_text()
+    snippet = yaml.safe_load(re.search(r"### As a pre-commit hook.*?```yaml\n(.*?)```", readme, re.S).group(1))
+    (repo,) = snippet["repos"]
+    assert repo["rev"] == f"v{__version__}"  # releases are tagged v<version>
+    manifest = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert [hook["id"] for hook in repo["hooks"]] == ["thanklint-fix", "thanklint"]
+    assert set(manifest) == {"thanklint", "thanklint-fix"} and "--fix" in manifest["thanklint-fix"]["entry"]
+    exclude = re.compile(repo["hooks"][1]["exclude"])
+    assert exclude.search("README.md") and exclude.search("prep/northwind.md") and not exclude.search("notes/dana.md")
