@@ -11,7 +11,7 @@ import jsonschema
 
 from conftest import ROOT, run_cli
 
-SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "src" / "thanklint" / "data" / "report.schema.json").read_text())
 BODY = "Hi Dana,\n\nThank you for your time today, i enjoyed hearing about the churn dashboard.\n\nBest,\nSam\n"
 HEADERS = ("From: Sam Rivera <sam@example.com>\nTo: Dana Whitfield <dana@northwind.example>\n"
            "Subject: Thank you - Data Analyst interview\nMIME-Version: 1.0\n")
