@@ -16,7 +16,6 @@ import pytest
 from conftest import run_process
 from thanklint import cache as cache_module
 from thanklint.api import Session
-from thanklint.config import discover
 from thanklint.linter import Linter
 
 NOTE = "Hi Dana,\n\nThank you for meeting me about the analyst role. i enjoyed it.\n\nBest,\nSam\n"
@@ -50,7 +49,6 @@ def store(tmp_path, monkeypatch):
 
 
 def _lint(path: Path, **options):
-    discover.cache_clear()  # configuration files change between runs here
     session = Session(cache=True, **options)
     return session.lint([(str(path), None)]).files[0]
 

@@ -91,7 +91,7 @@ def check_fixes_idempotent(path: str, report: Report) -> None:
     """After fixing until stable, linting the result offers no further fix (for drafts that
     `--fix` may write back: not a multipart or transfer-encoded e-mail)."""
     (result,) = report.files
-    if result.error is not None or not result.draft.verbatim or not fixable(result.findings, True):
+    if result.error is not None or result.draft.decoded or not fixable(result.findings, True):
         return
 
     def relint(text):

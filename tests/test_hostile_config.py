@@ -48,7 +48,6 @@ def lint_folder(tmp_path, config_name, config_text):
     ("pyproject.toml", "[tool.thanklint]\nmodel = 5\n", "'model' must be the name"),
 ])
 def test_a_bad_configuration_is_a_message_naming_file_and_key(tmp_path, name, text, message):
-    discover.cache_clear()
     record = lint_folder(tmp_path, name, text)
     assert record["error"]["code"] in ("config", "model")
     assert message in record["error"]["message"]

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from thanklint import safewrite
 from thanklint.cli import cli
 from thanklint.fixes import converge, write_back
-from thanklint.findings import Finding, Fix, Severity
+from thanklint.findings import Edit, Finding, Fix, Severity
 
 TEXT = "Hi Ana,\n\nThank you, i enjoyed our talk about the billing migration.\n\nBest,\nSam\n"
 FIXED = TEXT.replace(" i ", " I ")
@@ -95,7 +95,7 @@ def test_the_changed_file_message_reaches_the_user(tmp_path, monkeypatch):
 
 def _finding(start, end, replacement):
     return Finding(1, start + 1, "proofreading.spelling", 1, end + 1, start, end, "proofreading",
-                   Severity.WARNING, "m", Fix(replacement, True))
+                   Severity.WARNING, "m", Fix(replacement, True, (Edit(start, end, replacement),)))
 
 
 def test_fixes_are_applied_until_nothing_changes():

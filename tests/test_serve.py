@@ -55,7 +55,7 @@ def test_bad_draft_report_is_exactly_the_command_lines(client, tmp_path):
     served = check(client, BAD_DRAFT).json()
     assert served == json.loads(cli.stdout)
     lowercase = next(f for f in served["files"][0]["findings"] if f["rule_id"] == "proofreading.lowercase-i")
-    assert BAD_DRAFT[lowercase["start"]:lowercase["end"]] == "i" and lowercase["fix"] == {"replacement": "I", "safe": True}
+    assert BAD_DRAFT[lowercase["start"]:lowercase["end"]] == "i" and lowercase["fix"] == {"replacement": "I", "safe": True, "edits": [{"start": lowercase["start"], "end": lowercase["end"], "replacement": "I"}]}
 
 
 def test_positions_count_code_points(client):

@@ -54,8 +54,10 @@ def test_paste_see_findings_and_checklist_then_fix(page):
 
     # Typing at the end keeps the earlier highlights in place until the next check answers.
     page.locator("#draft").press("Control+End")
-    page.keyboard.type("!")
-    assert marks.all_inner_texts() == highlighted
+    with page.expect_response(lambda response: response.url.endswith("/api/check")):  # the check that typing sets off
+        page.keyboard.type("!")
+        assert marks.all_inner_texts() == highlighted
+    expect(page.locator("#status")).to_contain_text("Checked:")
 
     # The checklist of the eight qualities, each with its status in words.
     checklist = page.locator("#checklist li[data-quality]")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .findings import Finding, Fix, Severity
+from .findings import Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 FOLDER_NAME = ".thanklint-cache"
 ENVIRONMENT = "THANKLINT_CACHE_DIR"
 #: Bumped when the stored format changes.
-FORMAT = 1
+FORMAT = 2
 
 
 def folder_for(config_path: str | None) -> Path:
@@ -91,7 +91,7 @@ def _to_record(outcome: DraftOutcome) -> dict:
         "applied": list(outcome.applied),
         "findings": [
             [f.line, f.column, f.rule_id, f.end_line, f.end_column, f.start, f.end, f.category, int(f.severity),
-             f.message, None if f.fix is None else [f.fix.replacement, f.fix.safe], f.url]
+             f.message, None if f.fix is None else [f.fix.replacement, f.fix.safe, [[e.start, e.end, e.replacement] for e in f.fix.edits]], f.url]
             for f in outcome.findings
         ],
     }
@@ -103,7 +103,7 @@ def _from_record(record: dict) -> DraftOutcome:
     findings = []
     for line, column, rule_id, end_line, end_column, start, end, category, severity, message, fix, url in record["findings"]:
         findings.append(Finding(line, column, rule_id, end_line, end_column, start, end, category, Severity(severity),
-                                message, None if fix is None else Fix(fix[0], bool(fix[1])), url))
+                                message, None if fix is None else Fix(fix[0], bool(fix[1]), tuple(Edit(*e) for e in fix[2])), url))
     return DraftOutcome(str(record["kind"]), str(record["kind_source"]), findings, [str(a) for a in record["applied"]])
 
 

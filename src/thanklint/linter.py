@@ -122,6 +122,8 @@ class Linter:
             needs_ner = any(check.needs_entities() for _, check in self.checks)
             nlp = nlp_module.load(self.model, needs_ner)
             self._bank = bank_for(nlp, [s for _, check in self.checks for s in check.pattern_sets()])
+            for _, check in self.checks:
+                check.prepare(nlp)
             self._nlp = nlp
         return self._nlp
 

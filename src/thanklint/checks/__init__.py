@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..parsed import ParsedDraft
     from ..rules import Rule
 
@@ -75,6 +77,10 @@ class Check:
     def __init__(self, rule: Rule, settings: dict[str, Any]):
         self.rule = rule
         self.settings = settings
+
+    def prepare(self, nlp: Language) -> None:
+        """Get ready once the pipeline is loaded (a kind with an engine of its own, such as the
+        grammar checker, loads it and checks its settings here)."""
 
     def pattern_sets(self) -> list:
         """Its non-empty pattern sets (the linter compiles them all into one `MatchBank`)."""

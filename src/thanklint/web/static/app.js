@@ -301,9 +301,12 @@ function select(finding) {
 function safeFixes() {
   const chosen = [];
   const sorted = state.findings.filter((f) => f.fix && f.fix.safe).sort((a, b) => a.start - b.start || a.end - b.end);
+  let taken = -1;
   for (const finding of sorted) {
-    if (chosen.length && finding.start < chosen[chosen.length - 1].end) continue;
+    const edits = finding.fix.edits || [finding];
+    if (Math.min(...edits.map((e) => e.start)) < taken) continue;
     chosen.push(finding);
+    taken = Math.max(...edits.map((e) => e.end));
   }
   return chosen;
 }
@@ -314,10 +317,13 @@ function applyFixes(findings, focusIndex) {
     check();
     return;
   }
+  // Every edit of every fix (a fix may delete, insert or change several places), applied from
+  // the end so that earlier offsets stay true.
+  const edits = findings.flatMap((f) => f.fix.edits || [{ start: f.start, end: f.end, replacement: f.fix.replacement }]);
   let text = draft.value;
-  for (const finding of [...findings].sort((a, b) => b.start - a.start)) {
-    const [start, end] = span(finding);
-    text = text.slice(0, start) + finding.fix.replacement + text.slice(end);
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    const [start, end] = span(edit);
+    text = text.slice(0, start) + edit.replacement + text.slice(end);
   }
   draft.value = text;
   state.focusAfter = focusIndex;
