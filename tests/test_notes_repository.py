@@ -66,6 +66,9 @@ def test_exclude_patterns(tmp_path, pattern, path, excluded):
     ("I wanted to follow up on Monday.\n\nBest,\nSam\n", True),  # a sign-off
     ("I really appreciated the tour of the lab on Monday.\n", True),  # thanks
     ("---\nrecipient: Dana Whitfield\n---\nwhen will i hear back\n", True),  # metadata says it is a note
+    # Plain prose with no greeting, sign-off or thanks is a hurried note, not a document.
+    ("Its been 3 weeks since the interview.\nA simple yes or no would be nice.\n", True),
+    ("I completed the take-home ten days ago but have not heard anything yet.\n", True),
 ])
 def test_what_is_not_a_note(text, note):
     assert (not_a_note(read_text(text, "x.md")) is None) is note
@@ -82,7 +85,7 @@ def test_excluded_and_non_notes_are_skipped_once(tmp_path):
     assert [(f["path"], f["skipped"], f["findings"]) for f in files] == [("README.md", files[0]["skipped"], [])]
     assert files[0]["skipped"].startswith("not a note")
     text = run_cli("check", "-q", ".", cwd=tmp_path).stdout
-    assert text == "./README.md: not a note (no greeting, sign-off or thanks, and no metadata); skipped\n"
+    assert text == "./README.md: not a note (laid out as a document, with no greeting, sign-off, thanks or metadata); skipped\n"
 
 
 @needs_git

@@ -1,9 +1,11 @@
 """Telling notes from the other files of a notes repository (a README, prep notes, a list of
 questions to ask), so that only notes are judged as notes.
 
-A file is not a note when nothing marks it as one: no metadata, no greeting, no sign-off and no
-word of thanks. A draft with any of these is linted, however rough; only files named on disk
-are judged this way (stdin and text from an editor are always treated as notes).
+A file is not a note when it is laid out as a document (a heading, a list, a table or a code
+block) and nothing marks it as a note: no metadata, no greeting, no sign-off and no word of
+thanks. A draft with any of these is linted, however rough, and so is plain prose: a hurried
+two-line chaser with no greeting is still a note. Only files named on disk are judged this way
+(stdin and text from an editor are always treated as notes).
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from .metadata import Metadata
 _THANKS = re.compile(r"\b(?:thank|thanks|thankful|grateful|gratitude|appreciate[sd]?|appreciation)\b", re.I)
 _SALUTATION = re.compile(rf"(?:{GREETING_WORDS})\b", re.I)
 _ENDS = 30  # lines
-REASON = "not a note (no greeting, sign-off or thanks, and no metadata); skipped"
+#: What a README or a page of prep notes has and a note does not: a Markdown heading, a list of
+#: two or more items, a table row or a code fence.
+_DOCUMENT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|\|.*\|[ \t]*$|```)|(?:^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+\S.*\n){2}", re.M)
+REASON = "not a note (laid out as a document, with no greeting, sign-off, thanks or metadata); skipped"
 
 
 def not_a_note(draft: Draft) -> str | None:
@@ -25,7 +30,7 @@ def not_a_note(draft: Draft) -> str | None:
     if draft.meta != Metadata() or not draft.content.strip():  # metadata says it is a note; an empty one is an error
         return None
     content = blank_out(draft.content)
-    if _THANKS.search(content):
+    if not _DOCUMENT.search(content) or _THANKS.search(content):
         return None
     lines = content.split("\n")  # a greeting opens a note and a sign-off closes it: read only the ends
     head = find_layout("\n".join(lines[:_ENDS]))
