@@ -4,14 +4,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval snapshot docs bench fuzz stress clean
+.PHONY: demo lint test eval snapshot docs bench fuzz stress clean
 
 ## demo: install everything, then lint the bundled example drafts
 demo: $(STAMP)
 	$(BIN)/thanklint check --fail-on never fixtures/drafts
 
-## test: install everything, then run the whole test suite
-test: $(STAMP)
+## lint: the project's own gates (ruff lint and format, mypy; settings in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
+
+## test: install everything, run the lint gates, then the whole test suite
+test: lint
 	$(BIN)/python -m pytest
 
 ## eval: per-quality precision, recall and balanced accuracy on the real-world development set

@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from lsp_client import Editor  # noqa: E402  (the tests' client, so both drive the server alike)
-
 from thanklint.api import Session  # noqa: E402
 from thanklint.lsp import DEBOUNCE_MS  # noqa: E402
 
@@ -103,16 +102,23 @@ def main() -> int:
         rows = []
         runs = (
             ("server: re-check (debounce 0 ms)", lambda: asyncio.run(through_server(Path(folder), 0))),
-            (f"server: edit to diagnostics (default debounce {DEBOUNCE_MS} ms)", lambda: asyncio.run(through_server(Path(folder), DEBOUNCE_MS))),
+            (
+                f"server: edit to diagnostics (default debounce {DEBOUNCE_MS} ms)",
+                lambda: asyncio.run(through_server(Path(folder), DEBOUNCE_MS)),
+            ),
             ("`Session.lint` in one process, no server", lambda: in_process(Path(folder))),
         )
         for label, run in runs:
             times = sorted(run())
             p90 = times[int(len(times) * 0.9) - 1]
-            rows.append(f"| {label} | {len(times)} | {statistics.median(times) * 1000:.0f} ms | {p90 * 1000:.0f} ms | {times[-1] * 1000:.0f} ms |")
-    print(f"Measured {dt.date.today().isoformat()} with `python scripts/bench_lsp.py` on {platform.machine()}, "
-          f"{os.cpu_count()} cores (load average {load:.1f} at the start), Python {platform.python_version()}; "
-          f"a {words}-word note, model warm.\n")
+            rows.append(
+                f"| {label} | {len(times)} | {statistics.median(times) * 1000:.0f} ms | {p90 * 1000:.0f} ms | {times[-1] * 1000:.0f} ms |"
+            )
+    print(
+        f"Measured {dt.date.today().isoformat()} with `python scripts/bench_lsp.py` on {platform.machine()}, "
+        f"{os.cpu_count()} cores (load average {load:.1f} at the start), Python {platform.python_version()}; "
+        f"a {words}-word note, model warm.\n"
+    )
     print("| what | edits | median | 90th percentile | slowest |")
     print("| --- | --- | --- | --- | --- |")
     print("\n".join(rows))

@@ -77,7 +77,9 @@ def main() -> int:
             text = NOTE.replace(WORDS[0], WORDS[number % 2])
             payload = json.dumps({"text": text, "format": "txt", "metadata": {"company": "Tidewater Freight"}})
             start = time.perf_counter()
-            connection.request("POST", "/api/check", payload, {"Content-Type": "application/json", "Host": address.netloc})
+            connection.request(
+                "POST", "/api/check", payload, {"Content-Type": "application/json", "Host": address.netloc}
+            )
             report = json.loads(connection.getresponse().read())
             elapsed = time.perf_counter() - start
             if report["files"][0]["error"] is not None:
@@ -89,10 +91,14 @@ def main() -> int:
         process.terminate()
         process.wait()
     times.sort()
-    print(f"{runs} re-checks of a {body_words}-word note through /api/check on {platform.machine()}, "
-          f"Python {platform.python_version()}")
-    print(f"median {statistics.median(times):.0f} ms, 90th percentile {times[int(len(times) * 0.9) - 1]:.0f} ms, "
-          f"fastest {times[0]:.0f} ms, slowest {times[-1]:.0f} ms")
+    print(
+        f"{runs} re-checks of a {body_words}-word note through /api/check on {platform.machine()}, "
+        f"Python {platform.python_version()}"
+    )
+    print(
+        f"median {statistics.median(times):.0f} ms, 90th percentile {times[int(len(times) * 0.9) - 1]:.0f} ms, "
+        f"fastest {times[0]:.0f} ms, slowest {times[-1]:.0f} ms"
+    )
     if cpu_before is not None and cpu_after is not None:
         print(f"server CPU time per re-check (mean): {(cpu_after - cpu_before) / runs * 1000:.0f} ms")
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

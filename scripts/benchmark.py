@@ -25,8 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Runs a command and prints the peak resident memory (KiB) of its largest process.
-PEAK = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); " \
-       "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 #: The raw parse: load the pipeline, then parse the bodies of the drafts named in argv.
 RAW = """
@@ -96,7 +98,15 @@ def main() -> int:
         rows.append((f"thanklint cold, `--jobs 2`, {count} drafts", two, two_peak, f"{two / raw:.2f}", "0.70"))
         subprocess.run([*check, str(drafts)], env=env, capture_output=True, check=False)  # fill the cache
         warm, warm_peak = measure([*check, str(drafts)], max(args.runs, 3), env)
-        rows.append((f"thanklint warm (all cached), {count} drafts", warm, warm_peak, f"{warm / cold:.3f} of cold", "0.05 of cold"))
+        rows.append(
+            (
+                f"thanklint warm (all cached), {count} drafts",
+                warm,
+                warm_peak,
+                f"{warm / cold:.3f} of cold",
+                "0.05 of cold",
+            )
+        )
 
         one = files[0]
         raw_one, raw_one_peak = measure([sys.executable, "-c", RAW, package, ",".join(exclude), one], 3)
@@ -106,8 +116,11 @@ def main() -> int:
 
         click_only, _ = measure([sys.executable, "-c", "import click"], 5)
         rows.append(('`python -c "import click"`', click_only, 0.0, "1.00", "(reference)"))
-        for label, command in (("`thanklint --help`", ["--help"]), ("`thanklint rules`", ["rules"]),
-                               ("`thanklint explain tone.emoji`", ["explain", "tone.emoji"])):
+        for label, command in (
+            ("`thanklint --help`", ["--help"]),
+            ("`thanklint rules`", ["rules"]),
+            ("`thanklint explain tone.emoji`", ["explain", "tone.emoji"]),
+        ):
             seconds, peak = measure([*thanklint, *command], 5)
             rows.append((label, seconds, peak, f"{seconds / click_only:.1f}", "3"))
         proselint = shutil.which("proselint") or (shutil.which("proselint", path=str(Path(sys.executable).parent)))
@@ -115,15 +128,30 @@ def main() -> int:
             seconds, peak = measure([proselint, *files], args.runs)
             rows.append((f"proselint, {count} drafts", seconds, peak, f"{seconds / raw:.2f}", ""))
 
-    print(f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with `make bench` on {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}, {package}"
-          f"{' without ' + ', '.join(exclude) if exclude else ''}; median of {args.runs} run(s) for the long runs.\n")
+    print(
+        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with `make bench` on {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, {package}"
+        f"{' without ' + ', '.join(exclude) if exclude else ''}; median of {args.runs} run(s) for the long runs.\n"
+    )
     print("| run | wall time | peak memory (largest process) | ratio | target |")
     print("| --- | --- | --- | --- | --- |")
     for label, seconds, peak, ratio, target in rows:
         print(f"| {label} | {seconds:.2f} s | {f'{peak:.0f} MiB' if peak else ''} | {ratio} | {target} |")
-    print(json.dumps({"drafts": count, "raw": raw, "cold": cold, "jobs2": two, "warm": warm,
-                      "one_draft": single, "raw_one_draft": raw_one, "peak_mib": max(cold_peak, two_peak)}), file=sys.stderr)
+    print(
+        json.dumps(
+            {
+                "drafts": count,
+                "raw": raw,
+                "cold": cold,
+                "jobs2": two,
+                "warm": warm,
+                "one_draft": single,
+                "raw_one_draft": raw_one,
+                "peak_mib": max(cold_peak, two_peak),
+            }
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -103,11 +103,17 @@ def score(folder: Path, drafts: list[Labelled], linted: list) -> tuple[str, floa
         balanced = (recall + specificity) / 2 if recall is not None and specificity is not None else None
         if balanced is not None:
             scores.append(balanced)
-        rows.append(f"| {quality} | {tp + fn} | {tn + fp} | {_fmt(_ratio(tp, tp + fp))} | {_fmt(recall)} | {_fmt(specificity)} | {_fmt(balanced)} |")
+        rows.append(
+            f"| {quality} | {tp + fn} | {tn + fp} | {_fmt(_ratio(tp, tp + fp))} | {_fmt(recall)} | {_fmt(specificity)} | {_fmt(balanced)} |"
+        )
     macro = sum(scores) / len(scores) if scores else float("nan")
     notes = [d for d in drafts if d.kind in NOTE_KINDS]
     kinds = sum(1 for d in notes if results[d.name].kind == d.kind)
-    misses += [f"{d.name}: kind labelled {d.kind}, linter says {results[d.name].kind}" for d in notes if results[d.name].kind != d.kind]
+    misses += [
+        f"{d.name}: kind labelled {d.kind}, linter says {results[d.name].kind}"
+        for d in notes
+        if results[d.name].kind != d.kind
+    ]
     clean = [d for d in drafts if all(v != "absent" for v in d.qualities.values())]
     errors = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.ERROR)
     warnings = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.WARNING)

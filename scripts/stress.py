@@ -12,8 +12,8 @@ import argparse
 import datetime as dt
 import importlib
 import os
-import platform
 import pkgutil
+import platform
 import re
 import sys
 import time
@@ -51,10 +51,19 @@ def _text(unit: str, size: int) -> str:
 #: Module regexes the code applies to one line at a time with `match` or `fullmatch` (the rest
 #: are searched through a whole text, as rule regexes are); timed the way they are used.
 PER_LINE = {
-    "thanklint.draft._PASTED_HEADER", "thanklint.layout._GREETING", "thanklint.layout._NAME_GREETING",
-    "thanklint.layout._SIGN_OFF", "thanklint.layout._DEVICE_LINE", "thanklint.layout._HEADER",
-    "thanklint.layout._DATE_LINE", "thanklint.layout._LIST_ITEM", "thanklint.layout._PROSE_END",
-    "thanklint.parsed._PLEASANTRY", "thanklint.rules._ID", "thanklint.draft._FRONT_MATTER", "thanklint.suppressions._SPACE",
+    "thanklint.draft._PASTED_HEADER",
+    "thanklint.layout._GREETING",
+    "thanklint.layout._NAME_GREETING",
+    "thanklint.layout._SIGN_OFF",
+    "thanklint.layout._DEVICE_LINE",
+    "thanklint.layout._HEADER",
+    "thanklint.layout._DATE_LINE",
+    "thanklint.layout._LIST_ITEM",
+    "thanklint.layout._PROSE_END",
+    "thanklint.parsed._PLEASANTRY",
+    "thanklint.rules._ID",
+    "thanklint.draft._FRONT_MATTER",
+    "thanklint.suppressions._SPACE",
 }
 #: Applied to each closed HTML comment (`layout.comments`), whole.
 PER_COMMENT = {"thanklint.suppressions._DIRECTIVE"}
@@ -70,8 +79,14 @@ def builtin_regexes() -> list[tuple[str, re.Pattern]]:
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found.append((f"{info.name}.{name}", value))
-            elif isinstance(value, list) and value and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) for v in value):
-                found.extend((f"{info.name}.{name}[{i}]", re.compile(v[0])) for i, v in enumerate(value))  # (regex, weight) tables
+            elif (
+                isinstance(value, list)
+                and value
+                and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) for v in value)
+            ):
+                found.extend(
+                    (f"{info.name}.{name}[{i}]", re.compile(v[0])) for i, v in enumerate(value)
+                )  # (regex, weight) tables
     for rule in load_rules():
         for key, value in rule.settings.items():
             for i, regex in getattr(value, "regexes", ()):
@@ -119,7 +134,9 @@ def regex_table(top: int, small: int, large: int) -> None:
     print("| regex | slowest input | 100 KB | 1 MB (slowest input) |")
     print("| --- | --- | --- | --- |")
     for seconds, at_large, name, shape in rows[:top]:
-        print(f"| `{name}` | {shape} | {seconds * 1000:.1f} ms | {'not run' if at_large is None else f'{at_large * 1000:.0f} ms'} |")
+        print(
+            f"| `{name}` | {shape} | {seconds * 1000:.1f} ms | {'not run' if at_large is None else f'{at_large * 1000:.0f} ms'} |"
+        )
     print(f"\nAll {len(rows)} regexes: at most {rows[0][0] * 1000:.1f} ms at 100 KB.\n", flush=True)
 
 
@@ -145,8 +162,10 @@ def main() -> int:
     parser.add_argument("--part", choices=("all", "regexes", "linter"), default="all", help="what to time")
     args = parser.parse_args()
     small, large = DEFAULT_MAX_BYTES, 1_000_000
-    print(f"Measured {dt.date.today().isoformat()} with `python scripts/stress.py --part {args.part}` on "
-          f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.\n")
+    print(
+        f"Measured {dt.date.today().isoformat()} with `python scripts/stress.py --part {args.part}` on "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.\n"
+    )
     if args.part in ("all", "regexes"):
         regex_table(args.top, small, large)
     if args.part in ("all", "linter"):

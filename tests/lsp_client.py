@@ -36,8 +36,9 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
 class Editor:
     """Open, edit and save documents; every published diagnostics list is kept per URI."""
 
-    def __init__(self, cwd: Path, encodings: list[str] | None = None, watch_files: bool = True,
-                 options: dict | None = None):
+    def __init__(
+        self, cwd: Path, encodings: list[str] | None = None, watch_files: bool = True, options: dict | None = None
+    ):
         self.cwd, self.encodings, self.watch_files, self.options = cwd, encodings, watch_files, options
         self.client = LanguageClient("thanklint-tests", "1")
         self.published: dict[str, list[types.PublishDiagnosticsParams]] = {}
@@ -66,12 +67,22 @@ class Editor:
         capabilities = types.ClientCapabilities(
             general=types.GeneralClientCapabilities(position_encodings=self.encodings) if self.encodings else None,
             workspace=types.WorkspaceClientCapabilities(
-                did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=self.watch_files)),
+                did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                    dynamic_registration=self.watch_files
+                )
+            ),
             text_document=types.TextDocumentClientCapabilities(
-                synchronization=types.TextDocumentSyncClientCapabilities(did_save=True)),
+                synchronization=types.TextDocumentSyncClientCapabilities(did_save=True)
+            ),
         )
-        result = await self.client.initialize_async(types.InitializeParams(
-            capabilities=capabilities, root_uri=self.cwd.as_uri(), process_id=None, initialization_options=self.options))
+        result = await self.client.initialize_async(
+            types.InitializeParams(
+                capabilities=capabilities,
+                root_uri=self.cwd.as_uri(),
+                process_id=None,
+                initialization_options=self.options,
+            )
+        )
         self.client.initialized(types.InitializedParams())
         self.capabilities = result.capabilities
         return result
@@ -104,37 +115,52 @@ class Editor:
     async def open(self, path: Path, text: str) -> list[types.Diagnostic]:
         uri, seen = path.as_uri(), self._seen(path.as_uri())
         self.versions[uri] = 1
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
         return await self._next(uri, seen)
 
     async def change(self, path: Path, text: str) -> list[types.Diagnostic]:
         """Replace the whole text; the diagnostics of the check that follows."""
         uri, seen = path.as_uri(), self._seen(path.as_uri())
         self.versions[uri] += 1
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
         return await self._next(uri, seen)
 
     async def save(self, path: Path) -> list[types.Diagnostic]:
         uri, seen = path.as_uri(), self._seen(path.as_uri())
-        self.client.text_document_did_save(types.DidSaveTextDocumentParams(
-            text_document=types.TextDocumentIdentifier(uri=uri)))
+        self.client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
         return await self._next(uri, seen)
 
     async def files_changed(self, changed: Path, watched: Path) -> list[types.Diagnostic]:
         """Report a changed file; the next diagnostics of the open document `watched`."""
         uri, seen = watched.as_uri(), self._seen(watched.as_uri())
-        self.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-            changes=[types.FileEvent(uri=changed.as_uri(), type=types.FileChangeType.Changed)]))
+        self.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=changed.as_uri(), type=types.FileChangeType.Changed)]
+            )
+        )
         return await self._next(uri, seen)
 
     async def code_actions(self, path: Path, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
-        return await self.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=diagnostic.range,
-            context=types.CodeActionContext(diagnostics=[diagnostic])))
+        return await self.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+                range=diagnostic.range,
+                context=types.CodeActionContext(diagnostics=[diagnostic]),
+            )
+        )
 
     async def hover(self, path: Path, position: types.Position) -> types.Hover | None:
-        return await self.client.text_document_hover_async(types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=position))
+        return await self.client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=position)
+        )

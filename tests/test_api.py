@@ -16,7 +16,9 @@ def test_lint_text_returns_findings_and_checklist():
 
 
 def test_lint_text_with_metadata():
-    result = lint_text("Hi Priya,\n\nThank you for your time.\n\nBest,\nSam\n", metadata={"recipient": "Dana Whitfield"})
+    result = lint_text(
+        "Hi Priya,\n\nThank you for your time.\n\nBest,\nSam\n", metadata={"recipient": "Dana Whitfield"}
+    )
     assert "personalization.wrong-recipient" in {f.rule_id for f in result.findings}
 
 

@@ -34,16 +34,20 @@ def test_the_bundled_good_drafts_draw_no_errors_or_warnings():
 
 
 def test_spelling_skips_names_urls_emails_and_acronyms(lint):
-    text = ("Hi Dana,\n\nThank you. Ngozi Adeyemi from KPMG and the HSBC Quorvex team asked about "
-            "SQL on https://quorvex.example/app and mail@quorvex.example.\n\nBest,\nSam\n")
+    text = (
+        "Hi Dana,\n\nThank you. Ngozi Adeyemi from KPMG and the HSBC Quorvex team asked about "
+        "SQL on https://quorvex.example/app and mail@quorvex.example.\n\nBest,\nSam\n"
+    )
     assert "proofreading.spelling" not in rule_ids(lint(text))
 
 
 def test_follow_ups_are_held_to_follow_up_norms(lint):
-    follow_up = ("Hi Dana,\n\nI hope you are well. Thank you again for meeting me on 2 November about the analyst role. "
-                 "I am following up to ask whether a decision has been made, and whether the salary range has changed. "
-                 "At Fabrikam I built the churn dashboard you mentioned, and I remain very interested in the role.\n\n"
-                 "Best regards,\nSam\n")
+    follow_up = (
+        "Hi Dana,\n\nI hope you are well. Thank you again for meeting me on 2 November about the analyst role. "
+        "I am following up to ask whether a decision has been made, and whether the salary range has changed. "
+        "At Fabrikam I built the churn dashboard you mentioned, and I remain very interested in the role.\n\n"
+        "Best regards,\nSam\n"
+    )
     meta = {"interviewed_at": "2026-11-02", "sent_at": "2026-11-04", "role": "Data Analyst", "topics": ["pricing"]}
     result = lint(follow_up, meta)
     assert result.kind == "follow-up"
@@ -51,8 +55,13 @@ def test_follow_ups_are_held_to_follow_up_norms(lint):
     assert "timing.early-follow-up" in ids and "timing.late-thank-you" not in ids
     assert "tone.salary-talk" not in ids
     assert not {"personalization.role-not-mentioned", "personalization.topics-not-mentioned"} & ids
-    thank_you = lint(follow_up.replace("I am following up to ask whether a decision has been made, and whether",
-                                       "I enjoyed it yesterday and wondered whether"), {**meta, "kind": "thank-you"})
+    thank_you = lint(
+        follow_up.replace(
+            "I am following up to ask whether a decision has been made, and whether",
+            "I enjoyed it yesterday and wondered whether",
+        ),
+        {**meta, "kind": "thank-you"},
+    )
     assert "tone.salary-talk" in rule_ids(thank_you)
 
 

@@ -83,7 +83,17 @@ def test_fail_on_levels():
 
 
 def test_select_and_ignore_prefixes():
-    result = run_cli("check", "--select", "tone,proofreading", "--ignore", "tone.casual-greeting", "--format", "json", "-", stdin=ISSUE_EXAMPLE)
+    result = run_cli(
+        "check",
+        "--select",
+        "tone,proofreading",
+        "--ignore",
+        "tone.casual-greeting",
+        "--format",
+        "json",
+        "-",
+        stdin=ISSUE_EXAMPLE,
+    )
     ids = {f["rule_id"] for f in json.loads(result.stdout)["files"][0]["findings"]}
     assert "proofreading.lowercase-i" in ids
     assert all(i.startswith(("tone.", "proofreading.")) for i in ids) and "tone.casual-greeting" not in ids
@@ -93,7 +103,10 @@ def test_text_output_has_summary_and_checklist():
     result = run_cli("check", "-", stdin=ISSUE_EXAMPLE)
     lines = result.stdout.strip().splitlines()
     assert "finding" in lines[-1] and "in 1 file" in lines[-1]
-    assert any(line.startswith("-: checklist (thank-you):") and "✗ gratitude (gratitude.missing-thanks)" in line for line in lines)
+    assert any(
+        line.startswith("-: checklist (thank-you):") and "✗ gratitude (gratitude.missing-thanks)" in line
+        for line in lines
+    )
 
 
 def test_quiet_prints_only_findings():
@@ -170,7 +183,9 @@ def test_empty_and_unclosed_drafts_are_input_errors(tmp_path):
     assert [f["error"]["code"] if f["error"] else None for f in files] == ["empty", "empty", "metadata", None]
     assert "never closed" in files[2]["error"]["message"]
     text = run_cli("check", str(tmp_path / "c-unclosed.md")).stdout
-    assert text.startswith(f"{tmp_path / 'c-unclosed.md'}:1: error [metadata] front matter opened with '---' is never closed")
+    assert text.startswith(
+        f"{tmp_path / 'c-unclosed.md'}:1: error [metadata] front matter opened with '---' is never closed"
+    )
 
 
 def test_fix_never_writes_stdin_to_a_file(tmp_path):
@@ -183,8 +198,9 @@ def test_fix_never_writes_stdin_to_a_file(tmp_path):
 
 
 def test_stdin_is_decoded_like_a_file():
-    result = run_cli("check", "--format", "json", "--stdin-filename", "a.md", "-",
-                     stdin="\ufeff---\nrecipent: Dana\n---\nHi Dana,\n")
+    result = run_cli(
+        "check", "--format", "json", "--stdin-filename", "a.md", "-", stdin="\ufeff---\nrecipent: Dana\n---\nHi Dana,\n"
+    )
     assert result.returncode == 2
     assert "unknown metadata key 'recipent'" in result.stdout
 
@@ -207,19 +223,29 @@ def test_a_file_named_twice_is_linted_once():
 
 def test_undecodable_stdin_does_not_cancel_the_other_drafts(tmp_path):
     (tmp_path / "good.md").write_text("Hi Dana,\n\nThank you.\n\nBest,\nSam\n")
-    result = subprocess.run([sys.executable, "-m", "thanklint", "check", "--format", "json", str(tmp_path / "good.md"), "-"],
-                            input=b"Hi Dana,\n\nThank you \xff.\n", capture_output=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "thanklint", "check", "--format", "json", str(tmp_path / "good.md"), "-"],
+        input=b"Hi Dana,\n\nThank you \xff.\n",
+        capture_output=True,
+        timeout=300,
+    )
     assert result.returncode == 2
     good, stdin = json.loads(result.stdout)["files"]
     assert good["error"] is None and stdin["error"]["code"] == "decode"
 
 
 def test_latin1_eml_on_stdin_reads_like_the_file():
-    eml = (b"From: Sam <sam@example.com>\nTo: Dana Whitfield <dana@example.com>\nSubject: Thank you\n"
-           b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
-           b"Dear Dana,\n\nThank you for the caf\xe9 visit.\n\nBest,\nSam\n")
-    result = subprocess.run([sys.executable, "-m", "thanklint", "check", "--format", "json", "--stdin-filename", "note.eml", "-"],
-                            input=eml, capture_output=True, timeout=300)
+    eml = (
+        b"From: Sam <sam@example.com>\nTo: Dana Whitfield <dana@example.com>\nSubject: Thank you\n"
+        b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
+        b"Dear Dana,\n\nThank you for the caf\xe9 visit.\n\nBest,\nSam\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "thanklint", "check", "--format", "json", "--stdin-filename", "note.eml", "-"],
+        input=eml,
+        capture_output=True,
+        timeout=300,
+    )
     assert json.loads(result.stdout)["files"][0]["error"] is None
 
 

@@ -63,13 +63,17 @@ def test_invalid_config_names_the_key(data, message):
 
 def test_unknown_rule_id_has_a_hint():
     config = from_mapping({"ignore": ["tone.emojis"]}, ".thanklint.yaml")
-    with pytest.raises(ConfigError, match=r"unknown rule or category 'tone.emojis' in ignore \(did you mean 'tone.emoji'\?\)"):
+    with pytest.raises(
+        ConfigError, match=r"unknown rule or category 'tone.emojis' in ignore \(did you mean 'tone.emoji'\?\)"
+    ):
         build_ruleset(config)
 
 
 def test_unknown_option_is_rejected():
     config = from_mapping({"options": {"structure.too-long": {"maximum": 300}}}, ".thanklint.yaml")
-    with pytest.raises(ConfigError, match=r"rule 'structure.too-long' has no option 'maximum' \(did you mean 'max'\?\)"):
+    with pytest.raises(
+        ConfigError, match=r"rule 'structure.too-long' has no option 'maximum' \(did you mean 'max'\?\)"
+    ):
         build_ruleset(config)
 
 
@@ -80,8 +84,14 @@ def test_option_type_is_checked():
 
 
 def test_select_ignore_and_severity(ruleset):
-    config = from_mapping({"select": ["tone", "gratitude.missing-thanks"], "ignore": ["tone.emoji"],
-                           "severity": {"tone": "suggestion", "tone.desperate-plea": "warning"}}, ".thanklint.yaml")
+    config = from_mapping(
+        {
+            "select": ["tone", "gratitude.missing-thanks"],
+            "ignore": ["tone.emoji"],
+            "severity": {"tone": "suggestion", "tone.desperate-plea": "warning"},
+        },
+        ".thanklint.yaml",
+    )
     rules = {r.id: r for r in build_ruleset(config).rules}
     assert "tone.emoji" not in rules and "gratitude.missing-thanks" in rules
     assert all(r.category in ("tone", "gratitude") for r in rules.values())

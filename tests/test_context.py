@@ -55,21 +55,28 @@ def test_messages_state_the_facts(report):
     assert "2 business days" in early["message"]
     dup = next(f for f in report["panel-dana.md"]["findings"] if f["rule_id"] == "personalization.duplicate-note")
     assert "panel-omar.md" in dup["message"]
-    panel = next(f for f in report["panel-dana.md"]["findings"] if f["rule_id"] == "personalization.interviewer-without-note")
+    panel = next(
+        f for f in report["panel-dana.md"]["findings"] if f["rule_id"] == "personalization.interviewer-without-note"
+    )
     assert "Li Wei" in panel["message"] and "Omar" not in panel["message"]
 
 
 def test_misspelt_recipient_has_a_fix(report):
-    finding = next(f for f in report["misspelt-recipient.md"]["findings"] if f["rule_id"] == "personalization.misspelt-recipient")
-    assert finding["fix"] == {"replacement": "Whitfield", "safe": False,
-                              "edits": [{"start": finding["start"], "end": finding["end"], "replacement": "Whitfield"}]}
+    finding = next(
+        f for f in report["misspelt-recipient.md"]["findings"] if f["rule_id"] == "personalization.misspelt-recipient"
+    )
+    assert finding["fix"] == {
+        "replacement": "Whitfield",
+        "safe": False,
+        "edits": [{"start": finding["start"], "end": finding["end"], "replacement": "Whitfield"}],
+    }
 
 
 def test_eml_greeting_points_at_the_greeting(report):
     file = report["wrong-greeting.eml"]
     finding = next(f for f in file["findings"] if f["rule_id"] == "personalization.wrong-recipient")
     text = (SCENARIOS / "wrong-greeting.eml").read_text()
-    assert text[finding["start"]:finding["end"]] == "Priya"
+    assert text[finding["start"] : finding["end"]] == "Priya"
     assert "Dana Whitfield" in finding["message"]
 
 
@@ -80,7 +87,9 @@ def test_panel_notes_are_only_compared_within_one_interview(tmp_path):
             text = text.replace("interviewed_at: 2026-11-24", "interviewed_at: 2026-10-01")
         (tmp_path / name).write_text(text)
     report = json.loads(run_cli("check", "--format", "json", str(tmp_path)).stdout)
-    assert not [f for file in report["files"] for f in file["findings"] if f["rule_id"] == "personalization.duplicate-note"]
+    assert not [
+        f for file in report["files"] for f in file["findings"] if f["rule_id"] == "personalization.duplicate-note"
+    ]
 
 
 def test_metadata_terms_are_never_misspellings(lint):
@@ -91,8 +100,10 @@ def test_metadata_terms_are_never_misspellings(lint):
 
 
 def test_kind_is_inferred_and_reported(lint):
-    follow = lint("Hi Dana,\n\nI hope you are well. I am following up on my interview last week for the analyst role. "
-                  "Is there any update on the timeline?\n\nBest,\nSam\n")
+    follow = lint(
+        "Hi Dana,\n\nI hope you are well. I am following up on my interview last week for the analyst role. "
+        "Is there any update on the timeline?\n\nBest,\nSam\n"
+    )
     assert (follow.kind, follow.kind_source) == ("follow-up", "inferred")
     thanks = lint("Hi Dana,\n\nThank you for meeting with me yesterday about the analyst role.\n\nBest,\nSam\n")
     assert (thanks.kind, thanks.kind_source) == ("thank-you", "inferred")
@@ -100,8 +111,10 @@ def test_kind_is_inferred_and_reported(lint):
 
 @pytest.mark.parametrize("label", ["Subject:", "SUBJECT:", "subject :"])
 def test_subject_pasted_above_a_plain_text_note_counts(lint, label):
-    text = (f"---\nrole: Maintenance Planning Engineer\n---\n{label} MAINTENANCE PLANNING ENGINEER - THANK YOU\n\n"
-            "Hi David,\n\nThank you for the tour of the workshop on Tuesday.\n\nKind regards,\nLiam\n")
+    text = (
+        f"---\nrole: Maintenance Planning Engineer\n---\n{label} MAINTENANCE PLANNING ENGINEER - THANK YOU\n\n"
+        "Hi David,\n\nThank you for the tour of the workshop on Tuesday.\n\nKind regards,\nLiam\n"
+    )
     result = lint(text, path="note.txt")
     ids = {f.rule_id for f in result.findings}
     assert "personalization.role-not-mentioned" not in ids  # the subject names the role
@@ -109,13 +122,25 @@ def test_subject_pasted_above_a_plain_text_note_counts(lint, label):
     assert (shouting.line, shouting.column) == (4, len(label) + 2)
 
 
-@pytest.mark.parametrize(("body", "kind"), [
-    ("Thank you for the interview on Monday, 9th September. May I know if a decision has been reached?", "follow-up"),
-    ("Thanks for leaving me hanging for three weeks after the final round.", "follow-up"),
-    ("Thank you for meeting with me this morning. I enjoyed hearing about the March 4 launch.", "thank-you"),
-    ("Thank you for the interview. In my last role I migrated our billing system to Stripe over six weeks.", "thank-you"),
-    ("Thank you for the interview on 8 June. I am still very interested. Thank you again for your time.", "thank-you"),
-])
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (
+            "Thank you for the interview on Monday, 9th September. May I know if a decision has been reached?",
+            "follow-up",
+        ),
+        ("Thanks for leaving me hanging for three weeks after the final round.", "follow-up"),
+        ("Thank you for meeting with me this morning. I enjoyed hearing about the March 4 launch.", "thank-you"),
+        (
+            "Thank you for the interview. In my last role I migrated our billing system to Stripe over six weeks.",
+            "thank-you",
+        ),
+        (
+            "Thank you for the interview on 8 June. I am still very interested. Thank you again for your time.",
+            "thank-you",
+        ),
+    ],
+)
 def test_kind_inference_weighs_the_signals(body, kind):
     from thanklint.note_kind import infer_kind
 

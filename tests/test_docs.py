@@ -18,7 +18,10 @@ def test_every_rule_has_a_page_with_the_fixed_sections():
     for rule in load_rules():
         page = rule_page(rule)
         assert page in text
-        positions = [page.index(s) for s in ("### What it does", "### Why is this bad?", "### Example", "### Use instead", "### Options")]
+        positions = [
+            page.index(s)
+            for s in ("### What it does", "### Why is this bad?", "### Example", "### Use instead", "### Options")
+        ]
         assert positions == sorted(positions)
 
 

@@ -128,10 +128,31 @@ def test_walk_is_sorted_and_keeps_files_and_stdin(tmp_path):
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_multipart_eml_keeps_file_positions(tmp_path, newline):
-    lines = ["From: Sam <sam@example.com>", "To: Dana Whitfield <dana@example.com>", "Subject: Thank you",
-             'Content-Type: multipart/alternative; boundary="B"', "", "--B", "Content-Type: text/plain; charset=UTF-8",
-             "Content-Transfer-Encoding: 7bit", "", "Hi Dana,", "", "Thank you for your time today.", "", "Best,", "Sam",
-             "", "--B", "Content-Type: text/html; charset=UTF-8", "", "<p>Hi Dana</p>", "", "--B--", ""]
+    lines = [
+        "From: Sam <sam@example.com>",
+        "To: Dana Whitfield <dana@example.com>",
+        "Subject: Thank you",
+        'Content-Type: multipart/alternative; boundary="B"',
+        "",
+        "--B",
+        "Content-Type: text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding: 7bit",
+        "",
+        "Hi Dana,",
+        "",
+        "Thank you for your time today.",
+        "",
+        "Best,",
+        "Sam",
+        "",
+        "--B",
+        "Content-Type: text/html; charset=UTF-8",
+        "",
+        "<p>Hi Dana</p>",
+        "",
+        "--B--",
+        "",
+    ]
     raw = newline.join(lines)
     (tmp_path / "m.eml").write_bytes(raw.encode())
     draft = read_path(str(tmp_path / "m.eml"))

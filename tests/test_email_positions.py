@@ -13,8 +13,10 @@ from conftest import ROOT, run_cli
 
 SCHEMA = json.loads((ROOT / "src" / "thanklint" / "data" / "report.schema.json").read_text())
 BODY = "Hi Dana,\n\nThank you for your time today, i enjoyed hearing about the churn dashboard.\n\nBest,\nSam\n"
-HEADERS = ("From: Sam Rivera <sam@example.com>\nTo: Dana Whitfield <dana@northwind.example>\n"
-           "Subject: Thank you - Data Analyst interview\nMIME-Version: 1.0\n")
+HEADERS = (
+    "From: Sam Rivera <sam@example.com>\nTo: Dana Whitfield <dana@northwind.example>\n"
+    "Subject: Thank you - Data Analyst interview\nMIME-Version: 1.0\n"
+)
 
 
 def _json(*args, **kwargs):
@@ -42,9 +44,12 @@ def test_base64_body_is_flagged_and_never_patched(tmp_path):
 
 def test_multipart_body_keeps_file_positions_and_can_be_fixed(tmp_path):
     mail = tmp_path / "dana.eml"
-    raw = (HEADERS + 'Content-Type: multipart/alternative; boundary="B"\n\n--B\n'
-           "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 7bit\n\n" + BODY
-           + "\n--B\nContent-Type: text/html; charset=utf-8\n\n<p>Hi Dana, i enjoyed it</p>\n\n--B--\n")
+    raw = (
+        HEADERS + 'Content-Type: multipart/alternative; boundary="B"\n\n--B\n'
+        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 7bit\n\n"
+        + BODY
+        + "\n--B\nContent-Type: text/html; charset=utf-8\n\n<p>Hi Dana, i enjoyed it</p>\n\n--B--\n"
+    )
     mail.write_text(raw)
     record = _json(str(mail))
     assert record["positions"] == "file" and "decoded_text" not in record
@@ -58,8 +63,9 @@ def test_sidecar_applies_on_stdin_as_for_the_file(tmp_path):
     mail = tmp_path / "dana.eml"
     raw = HEADERS + "Content-Type: text/plain; charset=utf-8\n\n" + BODY.replace("Dana", "Dona", 1)
     mail.write_text(raw)
-    (tmp_path / "dana.yaml").write_text("recipient: Dana Whitfield\ncompany: Northwind Labs\ninterviewed_at: 2026-11-24\n"
-                                         "sent_at: 2026-11-24T18:00\n")
+    (tmp_path / "dana.yaml").write_text(
+        "recipient: Dana Whitfield\ncompany: Northwind Labs\ninterviewed_at: 2026-11-24\nsent_at: 2026-11-24T18:00\n"
+    )
     from_file = _json("dana.eml", cwd=tmp_path)
     from_stdin = _json("--stdin-filename", "dana.eml", "-", stdin=raw, cwd=tmp_path)
     rules = {f["rule_id"] for f in from_file["findings"]}

@@ -21,11 +21,21 @@ def test_scores_and_misses(tmp_path):
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "good.md").write_text(GOOD)
     (tmp_path / "drafts" / "bad.md").write_text(BAD)
-    labels = ["good.md:", "  kind: thank-you", "  timing: unknown", *[f"  {q}: present" for q in QUALITIES],
-              "bad.md:", "  kind: thank-you", "  timing: unknown", *[f"  {q}: present" for q in QUALITIES]]
+    labels = [
+        "good.md:",
+        "  kind: thank-you",
+        "  timing: unknown",
+        *[f"  {q}: present" for q in QUALITIES],
+        "bad.md:",
+        "  kind: thank-you",
+        "  timing: unknown",
+        *[f"  {q}: present" for q in QUALITIES],
+    ]
     # One honest label (gratitude absent in bad.md) and one wrong one (interest "present").
-    text = "\n".join(labels).replace("bad.md:\n  kind: thank-you\n  timing: unknown\n  personalization: present\n  gratitude: present",
-                                     "bad.md:\n  kind: thank-you\n  timing: unknown\n  personalization: present\n  gratitude: absent")
+    text = "\n".join(labels).replace(
+        "bad.md:\n  kind: thank-you\n  timing: unknown\n  personalization: present\n  gratitude: present",
+        "bad.md:\n  kind: thank-you\n  timing: unknown\n  personalization: present\n  gratitude: absent",
+    )
     (tmp_path / "labels.yaml").write_text(text + "\n")
     table, macro, misses = evaluate.evaluate(tmp_path)
     assert "| gratitude | 1 | 1 | 1.00 | 1.00 | 1.00 | 1.00 |" in table
@@ -42,16 +52,39 @@ def test_reads_the_long_label_format_and_counts_false_alarms(tmp_path):
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "001.txt").write_text(BAD)
     (tmp_path / "drafts" / "002.txt").write_text(GOOD)
-    labels = {"version": 1, "drafts": [
-        {"file": "drafts/001.txt", "kind": "thank-you", "labels": {
-            "timing": "n/a", "personalization": "present", "gratitude_at_start": "present",
-            "qualifications": "n/a", "specific_interview_moment": "n/a", "interest_restated": "n/a",
-            "follow_up_question": "n/a", "tone_and_proofreading": "present"}},
-        {"file": "drafts/002.txt", "kind": "other", "labels": {
-            "timing": "n/a", "personalization": "n/a", "gratitude_at_start": "present",
-            "qualifications": "n/a", "specific_interview_moment": "n/a", "interest_restated": "n/a",
-            "follow_up_question": "n/a", "tone_and_proofreading": "n/a"}},
-    ]}
+    labels = {
+        "version": 1,
+        "drafts": [
+            {
+                "file": "drafts/001.txt",
+                "kind": "thank-you",
+                "labels": {
+                    "timing": "n/a",
+                    "personalization": "present",
+                    "gratitude_at_start": "present",
+                    "qualifications": "n/a",
+                    "specific_interview_moment": "n/a",
+                    "interest_restated": "n/a",
+                    "follow_up_question": "n/a",
+                    "tone_and_proofreading": "present",
+                },
+            },
+            {
+                "file": "drafts/002.txt",
+                "kind": "other",
+                "labels": {
+                    "timing": "n/a",
+                    "personalization": "n/a",
+                    "gratitude_at_start": "present",
+                    "qualifications": "n/a",
+                    "specific_interview_moment": "n/a",
+                    "interest_restated": "n/a",
+                    "follow_up_question": "n/a",
+                    "tone_and_proofreading": "n/a",
+                },
+            },
+        ],
+    }
     import yaml
 
     (tmp_path / "labels.yaml").write_text(yaml.safe_dump(labels))

@@ -65,9 +65,14 @@ def test_fix_keeps_crlf_and_bom(tmp_path):
 
 def test_fixes_delete_and_insert(tmp_path):
     note = tmp_path / "note.md"
-    note.write_text("Hi Ana,\n\nThx for meeting with me today. Pls pass my thanks to Omar.\n\nBest,\nSam\n\nSent from my iPhone\n")
+    note.write_text(
+        "Hi Ana,\n\nThx for meeting with me today. Pls pass my thanks to Omar.\n\nBest,\nSam\n\nSent from my iPhone\n"
+    )
     run_cli("check", "--fix", str(note))
-    assert note.read_text() == "Hi Ana,\n\nThanks for meeting with me today. Please pass my thanks to Omar.\n\nBest,\nSam\n"
+    assert (
+        note.read_text()
+        == "Hi Ana,\n\nThanks for meeting with me today. Please pass my thanks to Omar.\n\nBest,\nSam\n"
+    )
 
 
 def _finding(start, end, fix):

@@ -30,12 +30,20 @@ from thanklint.fixes import converge, fixable
 from thanklint.formatters import FORMATS
 
 settings.register_profile(
-    "default", max_examples=20, deadline=None, database=None, derandomize=True,
+    "default",
+    max_examples=20,
+    deadline=None,
+    database=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile(  # no shrinking: a failure is reported at once, with the example that failed
-    "long", max_examples=int(os.environ.get("THANKLINT_FUZZ_EXAMPLES", "100000")), deadline=None, database=None,
-    suppress_health_check=list(HealthCheck), phases=(Phase.explicit, Phase.generate),
+    "long",
+    max_examples=int(os.environ.get("THANKLINT_FUZZ_EXAMPLES", "100000")),
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+    phases=(Phase.explicit, Phase.generate),
 )
 settings.load_profile(os.environ.get("THANKLINT_FUZZ", "default"))
 
@@ -44,7 +52,9 @@ SCHEMA = json.loads((ROOT / "src" / "thanklint" / "data" / "report.schema.json")
 INPUT_CODES = {"decode", "metadata", "input", "empty", "too-long"}
 #: Anything a human format must not print: controls other than newline and tab (our own
 #: colours, ESC [ digits m, excepted), DEL, C1 controls, bidi overrides, line separators.
-STRAY = re.compile(r"(?!\x1b\[[0-9;]*m)[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+STRAY = re.compile(
+    r"(?!\x1b\[[0-9;]*m)[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
 SESSION = Session()  # one warm session: rules and spaCy load once for every example
 
 
@@ -117,15 +127,78 @@ def test_arbitrary_bytes(path, data):
 
 
 # Structured drafts ---------------------------------------------------------------------------
-NAMES = st.sampled_from(["Dana Whitfield", "Omar", "Ms. Reyes", "Dr. Iyer", "[Name]", "{Company}", "%NAME%", "Hiring Manager", "Zoë", "李明"])
-WORDS = st.sampled_from([
-    "thank", "you", "for", "the", "interview", "i", "enjoyed", "our", "talk", "about", "billing", "migration",
-    "recieve", "managment", "its", "a", "great", "team", "!!", "excited", "role", "could", "you", "let", "me",
-    "know", "when", "decision", "?", "led", "five", "years", "SQL", "Northwind", "😊", "lol", "pls", "asap",
-    "definately", "their", "is", "<Company>", "XXX", "______", "(insert", "name)", "Mr.", "Manager", "salary", "$90k",
-])
+NAMES = st.sampled_from(
+    [
+        "Dana Whitfield",
+        "Omar",
+        "Ms. Reyes",
+        "Dr. Iyer",
+        "[Name]",
+        "{Company}",
+        "%NAME%",
+        "Hiring Manager",
+        "Zoë",
+        "李明",
+    ]
+)
+WORDS = st.sampled_from(
+    [
+        "thank",
+        "you",
+        "for",
+        "the",
+        "interview",
+        "i",
+        "enjoyed",
+        "our",
+        "talk",
+        "about",
+        "billing",
+        "migration",
+        "recieve",
+        "managment",
+        "its",
+        "a",
+        "great",
+        "team",
+        "!!",
+        "excited",
+        "role",
+        "could",
+        "you",
+        "let",
+        "me",
+        "know",
+        "when",
+        "decision",
+        "?",
+        "led",
+        "five",
+        "years",
+        "SQL",
+        "Northwind",
+        "😊",
+        "lol",
+        "pls",
+        "asap",
+        "definately",
+        "their",
+        "is",
+        "<Company>",
+        "XXX",
+        "______",
+        "(insert",
+        "name)",
+        "Mr.",
+        "Manager",
+        "salary",
+        "$90k",
+    ]
+)
 FREE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
-SENTENCE = st.lists(st.one_of(WORDS, WORDS, WORDS, FREE), min_size=1, max_size=14).map(lambda ws: " ".join(ws).strip() + ".")
+SENTENCE = st.lists(st.one_of(WORDS, WORDS, WORDS, FREE), min_size=1, max_size=14).map(
+    lambda ws: " ".join(ws).strip() + "."
+)
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
 DIRECTIVE = st.builds(
     "<!-- thanklint: {}={}{} -->".format,
@@ -134,14 +207,51 @@ DIRECTIVE = st.builds(
     st.sampled_from(["", " -- a product name", " -- reason\nover lines"]),
 )
 META_VALUE = st.one_of(
-    NAMES, FREE, st.sampled_from(["2026-11-24", "2026-11-24T15:00", "9999-12-31", "0001-01-01", "2026-02-30", "[a, b]", "{x: 1}", "&a x", "*a", ""]),
+    NAMES,
+    FREE,
+    st.sampled_from(
+        [
+            "2026-11-24",
+            "2026-11-24T15:00",
+            "9999-12-31",
+            "0001-01-01",
+            "2026-02-30",
+            "[a, b]",
+            "{x: 1}",
+            "&a x",
+            "*a",
+            "",
+        ]
+    ),
 )
 FRONT_MATTER = st.lists(
-    st.tuples(st.sampled_from(["kind", "recipient", "interviewers", "company", "role", "interviewed_at", "sent_at",
-                               "topics", "subject", "sender", "decision_date", "terms", "unknown"]), META_VALUE),
+    st.tuples(
+        st.sampled_from(
+            [
+                "kind",
+                "recipient",
+                "interviewers",
+                "company",
+                "role",
+                "interviewed_at",
+                "sent_at",
+                "topics",
+                "subject",
+                "sender",
+                "decision_date",
+                "terms",
+                "unknown",
+            ]
+        ),
+        META_VALUE,
+    ),
     max_size=5,
 ).map(lambda pairs: "---\n" + "".join(f"{k}: {v}\n" for k, v in pairs) + "---\n")
-GREETING = st.one_of(NAMES.map("Hi {},".format), NAMES.map("Dear {}:".format), st.sampled_from(["Hey,", "To whom it may concern,", "", "Hi there!"]))
+GREETING = st.one_of(
+    NAMES.map("Hi {},".format),
+    NAMES.map("Dear {}:".format),
+    st.sampled_from(["Hey,", "To whom it may concern,", "", "Hi there!"]),
+)
 SIGN_OFF = st.one_of(st.sampled_from(["Best,", "Thanks!", "Sincerely,", "Cheers", "Kind regards,", "xoxo", ""]), FREE)
 
 
@@ -157,7 +267,13 @@ def drafts(draw) -> str:
         parts.append(draw(PARAGRAPH))
     parts.append(draw(SIGN_OFF))
     parts.append(draw(st.one_of(NAMES, st.just(""))))
-    breaks = draw(st.lists(st.sampled_from(["\n", "\n\n", " \n\n", "\r\n", "\r\n\r\n", "\r", "\n\t\n"]), min_size=len(parts), max_size=len(parts)))
+    breaks = draw(
+        st.lists(
+            st.sampled_from(["\n", "\n\n", " \n\n", "\r\n", "\r\n\r\n", "\r", "\n\t\n"]),
+            min_size=len(parts),
+            max_size=len(parts),
+        )
+    )
     return "".join(p + b for p, b in zip(parts, breaks))
 
 
@@ -171,7 +287,18 @@ def test_structured_drafts(path, text):
 # Saved e-mail --------------------------------------------------------------------------------
 HEADER_VALUES = st.one_of(
     NAMES.map("{} <dana@example.com>".format),
-    st.sampled_from(["a@", ".<>", ":;<>", "=?utf-8?b?w6k=?= <x@y>", "=?bogus?q?x?=", "Mon, 24 Nov 2026 15:00 +0000", "not a date", ""]),
+    st.sampled_from(
+        [
+            "a@",
+            ".<>",
+            ":;<>",
+            "=?utf-8?b?w6k=?= <x@y>",
+            "=?bogus?q?x?=",
+            "Mon, 24 Nov 2026 15:00 +0000",
+            "not a date",
+            "",
+        ]
+    ),
     FREE,
 )
 CHARSETS = st.sampled_from(["utf-8", "latin-1", "iso-2022-jp", "utf-16", "bogus-charset", "us-ascii"])
@@ -191,7 +318,10 @@ def _encode(body: str, charset: str, encoding: str) -> tuple[str, bytes]:
 
 @st.composite
 def emails(draw) -> bytes:
-    headers = [f"{name}: {draw(HEADER_VALUES)}" for name in draw(st.lists(st.sampled_from(["To", "From", "Subject", "Date", "Cc"]), max_size=5))]
+    headers = [
+        f"{name}: {draw(HEADER_VALUES)}"
+        for name in draw(st.lists(st.sampled_from(["To", "From", "Subject", "Date", "Cc"]), max_size=5))
+    ]
     body = draw(drafts())
     charset = draw(CHARSETS)
     encoding, payload = _encode(body, charset, draw(st.sampled_from(["7bit", "8bit", "base64", "quoted-printable"])))
@@ -199,8 +329,13 @@ def emails(draw) -> bytes:
     if draw(st.booleans()):
         boundary = draw(st.sampled_from(["b1", "=_x", "broken boundary"]))
         html = f"--{boundary}\r\nContent-Type: text/html\r\n\r\n<p>{body[:40]}</p>\r\n".encode("utf-8", "replace")
-        content = (f"MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n".encode()
-                   + html + f"--{boundary}\r\n{part_headers}\r\n".encode() + payload + f"\r\n--{boundary}--\r\n".encode())
+        content = (
+            f'MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="{boundary}"\r\n\r\n'.encode()
+            + html
+            + f"--{boundary}\r\n{part_headers}\r\n".encode()
+            + payload
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
     else:
         content = f"MIME-Version: 1.0\r\n{part_headers}\r\n".encode() + payload
     return "\r\n".join(headers).encode("utf-8", "surrogateescape") + (b"\r\n" if headers else b"") + content

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from thanklint.config import Config, build_ruleset
 from thanklint.draft import read_text
 from thanklint.errors import RuleError
@@ -35,10 +35,13 @@ def test_finding_points_at_the_wrong_word_with_an_unsafe_fix(lint):
     assert found[0].fix.replacement == "hearing" and found[0].fix.safe is False
 
 
-@pytest.mark.parametrize("clean", [
-    "Dear Dr. Okonkwo,\n\nIt was an honour to meet the ICU team; my CompTIA A+ and SBAR work carry over.\n\nKind regards,\nZoë",
-    "Hi Ana,\n\nI would report to you, Dr Menon, and I have a passion for teaching; the pipes were out of date.\n\nBest,\nSam",
-])
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Dear Dr. Okonkwo,\n\nIt was an honour to meet the ICU team; my CompTIA A+ and SBAR work carry over.\n\nKind regards,\nZoë",
+        "Hi Ana,\n\nI would report to you, Dr Menon, and I have a passion for teaching; the pipes were out of date.\n\nBest,\nSam",
+    ],
+)
 def test_profile_keeps_correct_notes_clean(lint, clean):
     assert not [f for f in lint(clean).findings if f.rule_id == "proofreading.grammar"]
 
@@ -56,7 +59,11 @@ def test_without_harper_the_rule_is_unavailable_and_the_others_run(monkeypatch, 
 
 
 def test_an_unknown_harper_rule_is_a_rule_error():
-    text = Path("rules/proofreading/grammar.yaml").read_text(encoding="utf-8").replace("  - CompoundNouns", "  - CompoundNoun")
+    text = (
+        Path("rules/proofreading/grammar.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  - CompoundNouns", "  - CompoundNoun")
+    )
     rule = load_rule_file(text, "rules/proofreading/grammar.yaml", "proofreading", "grammar")
     from thanklint import nlp
 
@@ -64,15 +71,20 @@ def test_an_unknown_harper_rule_is_a_rule_error():
         rule.make_check().prepare(nlp.load(None, False))
 
 
-@pytest.mark.parametrize(("sentence", "splice"), [
-    ("I hope you are well, I wanted to ask about the role.", True),
-    ("Thank you for the tour of the depot, it was useful.", True),
-    ("As we discussed, I can start in May.", False),
-    ("Should it help, I can send my references.", False),
-    ("I led the audit, I wrote the report, and I trained the team.", False),
-    ("The rota, I think, suits me.", False),
-    ("By the time the audit started, we were ready.", False),
-])
+@pytest.mark.parametrize(
+    ("sentence", "splice"),
+    [
+        ("I hope you are well, I wanted to ask about the role.", True),
+        ("Thank you for the tour of the depot, it was useful.", True),
+        ("As we discussed, I can start in May.", False),
+        ("Should it help, I can send my references.", False),
+        ("I led the audit, I wrote the report, and I trained the team.", False),
+        ("The rota, I think, suits me.", False),
+        ("By the time the audit started, we were ready.", False),
+    ],
+)
 def test_comma_splice(lint, sentence, splice):
-    found = [f for f in lint(f"Hi Ana,\n\n{sentence}\n\nBest,\nSam\n").findings if f.rule_id == "proofreading.comma-splice"]
+    found = [
+        f for f in lint(f"Hi Ana,\n\n{sentence}\n\nBest,\nSam\n").findings if f.rule_id == "proofreading.comma-splice"
+    ]
     assert bool(found) is splice

@@ -82,11 +82,14 @@ def test_good_drafts_get_the_same_findings_as_alone(report, folder, name):
     assert _findings(report[name]) == _findings(alone)
 
 
-@pytest.mark.parametrize(("name", "code", "words"), [
-    ("fifo.md", "input", "is not a regular file"),
-    ("zero.md", "input", "is not a regular file"),
-    ("huge.md", "too-long", "longer than a note can be"),
-])
+@pytest.mark.parametrize(
+    ("name", "code", "words"),
+    [
+        ("fifo.md", "input", "is not a regular file"),
+        ("zero.md", "input", "is not a regular file"),
+        ("huge.md", "too-long", "longer than a note can be"),
+    ],
+)
 def test_special_files_named_directly_are_reported(folder, name, code, words):
     result = Session().lint([(str(folder / name), None)]).files[0]
     assert result.error.code == code and words in str(result.error)

@@ -9,14 +9,20 @@ from thanklint.layout import blank_out, find_layout, parse_text
 
 def parts(text):
     layout = find_layout(text)
-    return {name: text[getattr(layout, name).start:getattr(layout, name).end]
-            for name in ("greeting", "body", "sign_off", "signature")}
+    return {
+        name: text[getattr(layout, name).start : getattr(layout, name).end]
+        for name in ("greeting", "body", "sign_off", "signature")
+    }
 
 
 def test_classic_layout():
     got = parts("Dear Ms. Grant,\n\nThank you.\n\nI enjoyed it.\n\nKind regards,\nTom Okafor\n555-0100\n")
-    assert got == {"greeting": "Dear Ms. Grant,", "body": "Thank you.\n\nI enjoyed it.",
-                   "sign_off": "Kind regards,", "signature": "Tom Okafor\n555-0100"}
+    assert got == {
+        "greeting": "Dear Ms. Grant,",
+        "body": "Thank you.\n\nI enjoyed it.",
+        "sign_off": "Kind regards,",
+        "signature": "Tom Okafor\n555-0100",
+    }
 
 
 def test_greeting_on_the_same_line_as_the_body():
@@ -39,10 +45,14 @@ def test_sign_off_that_thanks_is_not_body():
     assert got["sign_off"] == "Thank you," and "Thank" not in got["body"]
 
 
-@pytest.mark.parametrize("sign_off", ["With warm regards,", "Is mise le meas,", "Ngā mihi,", "Thanking you,", "Saludos,"])
+@pytest.mark.parametrize(
+    "sign_off", ["With warm regards,", "Is mise le meas,", "Ngā mihi,", "Thanking you,", "Saludos,"]
+)
 def test_regional_and_longer_sign_offs_with_a_title_block(sign_off):
-    text = (f"Dear Professor Eze,\n\nThank you for the visit.\n\n{sign_off}\n\nAna Sofía Restrepo, Ph.D.\n"
-            "Assistant Professor, Department of Chemical and Biomolecular Engineering\n")
+    text = (
+        f"Dear Professor Eze,\n\nThank you for the visit.\n\n{sign_off}\n\nAna Sofía Restrepo, Ph.D.\n"
+        "Assistant Professor, Department of Chemical and Biomolecular Engineering\n"
+    )
     got = parts(text)
     assert got["body"] == "Thank you for the visit." and got["sign_off"] == sign_off
     assert got["signature"].startswith("Ana Sofía Restrepo")
@@ -70,15 +80,19 @@ def test_hard_wraps_join_inside_paragraphs_but_not_lists():
 
 
 def test_a_hard_wrapped_list_at_the_end_is_body_not_a_sign_off():
-    text = ("Hi Chef,\n\nThank you for the trial shift. Three things stayed with me:\nthe allergen matrix,\n"
-            "how the brigade plans prep for Sunday lunch,\nand your question about training a new commis chef.\n"
-            "I remain very interested and would love to join you.\n\nSam Rivera\n")
+    text = (
+        "Hi Chef,\n\nThank you for the trial shift. Three things stayed with me:\nthe allergen matrix,\n"
+        "how the brigade plans prep for Sunday lunch,\nand your question about training a new commis chef.\n"
+        "I remain very interested and would love to join you.\n\nSam Rivera\n"
+    )
     got = parts(text)
     assert got["body"].endswith("would love to join you.") and got["signature"] == "Sam Rivera"
 
 
 def test_respected_greeting_and_a_two_line_sign_off():
-    got = parts("Respected Dr. Iyer,\n\nGreetings of the day. Thank you for the interview.\n\nThanking you,\nYours sincerely,\nKavya Reddy\n")
+    got = parts(
+        "Respected Dr. Iyer,\n\nGreetings of the day. Thank you for the interview.\n\nThanking you,\nYours sincerely,\nKavya Reddy\n"
+    )
     assert got["greeting"] == "Respected Dr. Iyer,"
     assert got["body"] == "Greetings of the day. Thank you for the interview."
     assert got["sign_off"] == "Thanking you,\nYours sincerely," and got["signature"] == "Kavya Reddy"
@@ -100,7 +114,9 @@ def test_letter_head_with_address_and_date_blocks():
 
 
 def test_page_scaffolding_above_the_note():
-    got = parts("Subject line: Thank you - barista trial\nEmail text:\nHi Jo,\n\nThanks for the trial shift.\n\nBest,\nKim")
+    got = parts(
+        "Subject line: Thank you - barista trial\nEmail text:\nHi Jo,\n\nThanks for the trial shift.\n\nBest,\nKim"
+    )
     assert got["greeting"] == "Hi Jo," and got["body"] == "Thanks for the trial shift."
 
 
@@ -118,7 +134,11 @@ def test_an_opener_with_a_comma_is_not_a_greeting():
     ("text", "sign_off", "signature"),
     [
         ("Hi Ana,\n\nThanks for today. I hope to hear soon. Best, Sam\n", "Best,", "Sam"),
-        ("thanks for the interview today, looking forward to hearing back. Regards, Tom Mbeki", "Regards,", "Tom Mbeki"),
+        (
+            "thanks for the interview today, looking forward to hearing back. Regards, Tom Mbeki",
+            "Regards,",
+            "Tom Mbeki",
+        ),
         ("Hi Ana,\n\nThanks for today.\n\nBest, Sam\n", "Best,", "Sam"),
         ("Hi Ana,\n\nThanks for today.\n\ncheerio,\nMike\n", "cheerio,", "Mike"),
         ("Thanks for today. I learnt a lot.\n\n– Paulo\n", "", "– Paulo"),
@@ -133,11 +153,31 @@ def test_closing_that_shares_a_line(text, sign_off, signature):
 @pytest.mark.parametrize(
     ("text", "greeting", "body_start"),
     [
-        ("hi omar thanks a lot for the chat today about the forklift job, it went well i think\n", "hi omar", "thanks a lot"),
-        ("Dear Ms. Ibekwe thank you for the interview on monday for the cashier post at the depot\n", "Dear Ms. Ibekwe", "thank you"),
-        ("Hey Lou!! Thanks heaps for the trial shift yesterday, the kitchen was mad busy but fun\n", "Hey Lou!!", "Thanks heaps"),
-        ("05/11/2025\n\nTo the selection panel,\n\nThank you for the interview.\n\nYours faithfully,\nAnn", "To the selection panel,", "Thank you"),
-        ("Dear Sir,\n\nRE: INTERVIEW FOR STORES CLERK\n\nI write to thank you for the interview.\n\nYours faithfully,\nObi", "Dear Sir,", "I write"),
+        (
+            "hi omar thanks a lot for the chat today about the forklift job, it went well i think\n",
+            "hi omar",
+            "thanks a lot",
+        ),
+        (
+            "Dear Ms. Ibekwe thank you for the interview on monday for the cashier post at the depot\n",
+            "Dear Ms. Ibekwe",
+            "thank you",
+        ),
+        (
+            "Hey Lou!! Thanks heaps for the trial shift yesterday, the kitchen was mad busy but fun\n",
+            "Hey Lou!!",
+            "Thanks heaps",
+        ),
+        (
+            "05/11/2025\n\nTo the selection panel,\n\nThank you for the interview.\n\nYours faithfully,\nAnn",
+            "To the selection panel,",
+            "Thank you",
+        ),
+        (
+            "Dear Sir,\n\nRE: INTERVIEW FOR STORES CLERK\n\nI write to thank you for the interview.\n\nYours faithfully,\nObi",
+            "Dear Sir,",
+            "I write",
+        ),
     ],
 )
 def test_greeting_without_a_line_of_its_own(text, greeting, body_start):
@@ -146,9 +186,11 @@ def test_greeting_without_a_line_of_its_own(text, greeting, body_start):
 
 
 def test_letter_head_with_from_to_blocks_and_a_town_line():
-    text = ("From:\nAnil Kumar\n4, 2nd Main Road\nHosur - 635 109\n\nDate: 02.09.2025\n\nTo:\nThe Plant Manager,\n"
-            "Velan Castings Pvt. Ltd.,\nHosur.\n\nSubject: Thanks for the interview\n\nRespected Sir,\n\n"
-            "I thank you for the interview on 1.09.2025.\n\nThanking you,\nYours faithfully,\nAnil Kumar")
+    text = (
+        "From:\nAnil Kumar\n4, 2nd Main Road\nHosur - 635 109\n\nDate: 02.09.2025\n\nTo:\nThe Plant Manager,\n"
+        "Velan Castings Pvt. Ltd.,\nHosur.\n\nSubject: Thanks for the interview\n\nRespected Sir,\n\n"
+        "I thank you for the interview on 1.09.2025.\n\nThanking you,\nYours faithfully,\nAnil Kumar"
+    )
     got = parts(text)
     assert got["greeting"] == "Respected Sir," and got["body"] == "I thank you for the interview on 1.09.2025."
     assert got["sign_off"] == "Thanking you,\nYours faithfully,"

@@ -38,7 +38,12 @@ def test_bounded_repetitions_load(regex):
 
 
 def test_pattern_entries_may_carry_a_name():
-    rule = load_rule_file(RULE.replace("  - regex: 'PATTERN'", "  - regex: 'synergy'\n    name: buzzword"), "mine/tone/n.yaml", "tone", "n")
+    rule = load_rule_file(
+        RULE.replace("  - regex: 'PATTERN'", "  - regex: 'synergy'\n    name: buzzword"),
+        "mine/tone/n.yaml",
+        "tone",
+        "n",
+    )
     assert rule.settings["patterns"].specs[0]["name"] == "buzzword"
 
 
@@ -72,9 +77,11 @@ def test_unclosed_comments_and_markers_keep_their_text():
     assert find_layout("").body == Region(0, 0)
 
 
-PANEL = "---\ncompany: Northwind\ninterviewed_at: 2026-11-20\nrecipient: {name}\ninterviewers: [Dana Whitfield, Omar Reyes, Lee Park]\n---\n" \
-        "Hi {first},\n\nThank you for the conversation about the analyst role and the churn dashboard. " \
-        "I enjoyed hearing how the team plans the migration, and i would love to help.\n\nBest,\nSam\n"
+PANEL = (
+    "---\ncompany: Northwind\ninterviewed_at: 2026-11-20\nrecipient: {name}\ninterviewers: [Dana Whitfield, Omar Reyes, Lee Park]\n---\n"
+    "Hi {first},\n\nThank you for the conversation about the analyst role and the churn dashboard. "
+    "I enjoyed hearing how the team plans the migration, and i would love to help.\n\nBest,\nSam\n"
+)
 
 
 def test_jobs_two_gives_the_findings_of_one_process(tmp_path):
@@ -84,6 +91,11 @@ def test_jobs_two_gives_the_findings_of_one_process(tmp_path):
     drafts.append((str(tmp_path / "other.md"), "Hi Ana,\n\nThanks!!! i loved it.\n"))
     one = Session(jobs=1).lint(drafts)
     two = Session(jobs=2).lint(drafts)
-    assert [(r.path, r.findings, r.checklist, r.kind) for r in two.files] == [(r.path, r.findings, r.checklist, r.kind) for r in one.files]
+    assert [(r.path, r.findings, r.checklist, r.kind) for r in two.files] == [
+        (r.path, r.findings, r.checklist, r.kind) for r in one.files
+    ]
     ids = {f.rule_id for r in one.files for f in r.findings}
-    assert {"personalization.duplicate-note", "personalization.interviewer-without-note"} <= ids  # compared across drafts
+    assert {
+        "personalization.duplicate-note",
+        "personalization.interviewer-without-note",
+    } <= ids  # compared across drafts

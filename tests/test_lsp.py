@@ -59,8 +59,10 @@ async def _editor_session(folder: Path) -> None:
     # change brings fresh diagnostics.
     actions = await editor.code_actions(note, lowercase)
     assert actions[0].title == "Replace with 'I'" and actions[0].is_preferred
-    assert {a.title for a in actions[1:]} == {"Disable proofreading.lowercase-i for this line",
-                                              "Disable proofreading.lowercase-i for this file"}
+    assert {a.title for a in actions[1:]} == {
+        "Disable proofreading.lowercase-i for this line",
+        "Disable proofreading.lowercase-i for this file",
+    }
     text, diagnostics = await _apply(editor, note, DRAFT, actions[0])
     assert "😀 I enjoyed" in text
     found = by_code(diagnostics)
@@ -74,7 +76,10 @@ async def _editor_session(folder: Path) -> None:
     # Suppression comments, with a reason placeholder, for the file and for one line.
     actions = await editor.code_actions(note, found["tone.casual-greeting"])
     for_file = next(a for a in actions if a.title.endswith("for this file"))
-    assert for_file.edit.changes[note.as_uri()][0].new_text == "<!-- thanklint: disable=tone.casual-greeting -- reason -->\n"
+    assert (
+        for_file.edit.changes[note.as_uri()][0].new_text
+        == "<!-- thanklint: disable=tone.casual-greeting -- reason -->\n"
+    )
     text, diagnostics = await _apply(editor, note, text, for_file)
     found = by_code(diagnostics)
     assert "tone.casual-greeting" not in found and "structure.unused-suppression" not in found

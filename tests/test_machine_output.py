@@ -49,15 +49,25 @@ def test_jsonl_and_sarif_follow_the_encoding(note):
     sarif = json.loads(run_cli("check", "--format", "sarif", "--position-encoding", "utf-16", str(note)).stdout)
     run = sarif["runs"][0]
     assert run["columnKind"] == "utf16CodeUnits"
-    region = next(r["locations"][0]["physicalLocation"]["region"] for r in run["results"] if r["ruleId"] == "proofreading.lowercase-i")
+    region = next(
+        r["locations"][0]["physicalLocation"]["region"]
+        for r in run["results"]
+        if r["ruleId"] == "proofreading.lowercase-i"
+    )
     assert region["startColumn"] == len(BEFORE_I.encode("utf-16-le")) // 2 + 1
-    assert json.loads(run_cli("check", "--format", "sarif", str(note)).stdout)["runs"][0]["columnKind"] == "unicodeCodePoints"
+    assert (
+        json.loads(run_cli("check", "--format", "sarif", str(note)).stdout)["runs"][0]["columnKind"]
+        == "unicodeCodePoints"
+    )
 
 
-@pytest.mark.parametrize(("fmt", "encoding", "says"), [
-    ("text", "utf-16", "--position-encoding applies to json, jsonl, sarif"),
-    ("sarif", "utf-8", "SARIF counts columns in code points or UTF-16"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "encoding", "says"),
+    [
+        ("text", "utf-16", "--position-encoding applies to json, jsonl, sarif"),
+        ("sarif", "utf-8", "SARIF counts columns in code points or UTF-16"),
+    ],
+)
 def test_position_encoding_refused_where_it_cannot_apply(note, fmt, encoding, says):
     result = run_cli("check", "--format", fmt, "--position-encoding", encoding, str(note))
     assert result.returncode == 2 and says in result.stderr and not result.stdout
@@ -66,7 +76,7 @@ def test_position_encoding_refused_where_it_cannot_apply(note, fmt, encoding, sa
 def test_reencode_keeps_lines_and_counts_units():
     text = "a😀b\nc😀d"
     finding = Finding(2, 2, "tone.emoji", 2, 3, 5, 6, "tone", Severity.WARNING, "m")  # the second emoji
-    assert text[finding.start:finding.end] == "😀"
+    assert text[finding.start : finding.end] == "😀"
     assert reencode(finding, text, "utf-32") is finding
     utf16 = reencode(finding, text, "utf-16")
     assert (utf16.line, utf16.column, utf16.end_column, utf16.start, utf16.end) == (2, 2, 4, 6, 8)
@@ -109,7 +119,10 @@ def test_rules_json_carries_the_documentation(tmp_path):
     thanks = rules["gratitude.missing-thanks"]
     assert thanks["description"] and thanks["rationale"]
     assert thanks["examples"]["bad"] and all(d["text"] for e in thanks["examples"]["bad"] for d in e["drafts"])
-    assert thanks["url"] == f"https://github.com/thanklint/thanklint/blob/v{__version__}/docs/rules.md#gratitudemissing-thanks"
+    assert (
+        thanks["url"]
+        == f"https://github.com/thanklint/thanklint/blob/v{__version__}/docs/rules.md#gratitudemissing-thanks"
+    )
     heading = "## gratitude.missing-thanks"
     assert heading in (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")  # the anchor exists
     custom = rules["tone.filler-basically"]
@@ -121,13 +134,19 @@ def test_custom_rule_findings_link_nowhere(tmp_path):
     (tmp_path / "house" / "tone" / "filler-basically.yaml").write_text(
         "kind: existence\nseverity: warning\nmessage: Leave out the filler word.\n"
         "description: Checks for the filler word basically.\nrationale: It adds nothing.\n"
-        "patterns:\n  - phrase: basically\n", encoding="utf-8")
+        "patterns:\n  - phrase: basically\n",
+        encoding="utf-8",
+    )
     (tmp_path / "note.md").write_text("Hi Ana,\n\nThank you, the tour was basically perfect.\n", encoding="utf-8")
-    sarif = json.loads(run_cli("check", "--format", "sarif", "--rules", str(tmp_path / "house"), str(tmp_path / "note.md")).stdout)
+    sarif = json.loads(
+        run_cli("check", "--format", "sarif", "--rules", str(tmp_path / "house"), str(tmp_path / "note.md")).stdout
+    )
     rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert "helpUri" not in rules.pop("tone.filler-basically")
     assert rules and all(r["helpUri"].startswith("https://") for r in rules.values())
-    report = json.loads(run_cli("check", "--format", "json", "--rules", str(tmp_path / "house"), str(tmp_path / "note.md")).stdout)
+    report = json.loads(
+        run_cli("check", "--format", "json", "--rules", str(tmp_path / "house"), str(tmp_path / "note.md")).stdout
+    )
     urls = {f["rule_id"]: f["url"] for f in report["files"][0]["findings"]}
     assert urls["tone.filler-basically"] == "" and all(u for r, u in urls.items() if r != "tone.filler-basically")
 

@@ -34,14 +34,20 @@ def test_init_writes_every_key_the_readme_lists(tmp_path):
     written = (tmp_path / ".thanklint.yaml").read_text()
     for key in KEYS:
         assert re.search(rf"^(?:# )?{key}:", written, re.M), key
-    assert run_cli("check", "--config", ".thanklint.yaml", "-", stdin="Hi Ana,\n\nThank you.\n", cwd=tmp_path).returncode != 2
+    assert (
+        run_cli("check", "--config", ".thanklint.yaml", "-", stdin="Hi Ana,\n\nThank you.\n", cwd=tmp_path).returncode
+        != 2
+    )
 
 
-@pytest.mark.parametrize(("rule", "listed", "left_out"), [
-    ("timing.late-thank-you", ["max_hours"], ["min_business_days", "decision_buffer_days"]),
-    ("timing.early-follow-up", ["min_business_days", "decision_buffer_days"], ["max_hours"]),
-    ("gratitude.missing-thanks", ["min"], ["max_per_100_words", "max_sentence_share", "min_sentences", "`max`"]),
-])
+@pytest.mark.parametrize(
+    ("rule", "listed", "left_out"),
+    [
+        ("timing.late-thank-you", ["max_hours"], ["min_business_days", "decision_buffer_days"]),
+        ("timing.early-follow-up", ["min_business_days", "decision_buffer_days"], ["max_hours"]),
+        ("gratitude.missing-thanks", ["min"], ["max_per_100_words", "max_sentence_share", "min_sentences", "`max`"]),
+    ],
+)
 def test_explain_lists_only_options_that_mean_something(rule, listed, left_out):
     page = run_cli("explain", rule).stdout
     options = page.split("## Options", 1)[1]
@@ -57,24 +63,37 @@ def test_one_emoji_is_one_finding():
 
 def test_capitals_are_reported_with_safe_fixes(tmp_path):
     note = tmp_path / "note.md"
-    note.write_text("---\nrecipient: Priya Raman\n---\nHi priya,\n\nThank you for your time. the tour of the "
-                    "night pharmacy was useful\n\nkind regards,\ntomás silva\n")
+    note.write_text(
+        "---\nrecipient: Priya Raman\n---\nHi priya,\n\nThank you for your time. the tour of the "
+        "night pharmacy was useful\n\nkind regards,\ntomás silva\n"
+    )
     report = json.loads(run_cli("check", "--format", "json", str(note)).stdout)["files"][0]
     fixes = {f["rule_id"]: f["fix"] for f in report["findings"] if f["fix"]}
     assert fixes["proofreading.lowercase-signature"]["replacement"] == "Tomás Silva"
     assert len(fixes["proofreading.lowercase-signature"]["edits"]) == 2  # one fix, two edits
     assert fixes["proofreading.missing-full-stop"]["edits"][0]["replacement"] == "."
-    assert {"proofreading.lowercase-name", "proofreading.lowercase-sentence-start", "proofreading.lowercase-sign-off"} <= set(fixes)
+    assert {
+        "proofreading.lowercase-name",
+        "proofreading.lowercase-sentence-start",
+        "proofreading.lowercase-sign-off",
+    } <= set(fixes)
     assert all(fix["safe"] for fix in fixes.values())
     run_cli("check", "--fix", str(note))
-    assert note.read_text().endswith("Hi Priya,\n\nThank you for your time. The tour of the night pharmacy was useful.\n\n"
-                                     "Kind regards,\nTomás Silva\n")
+    assert note.read_text().endswith(
+        "Hi Priya,\n\nThank you for your time. The tour of the night pharmacy was useful.\n\n"
+        "Kind regards,\nTomás Silva\n"
+    )
 
 
 def test_lowercase_names_spare_addresses_and_common_words():
-    text = ("Hi Mark,\n\nThank you, mark my words: I will send it to priya.raman@example.com and to grace "
-            "at northwind labs.\n\nBest,\nSam\n")
-    result = lint_text(text, metadata={"recipient": "Priya Raman", "interviewers": ["Mark Grace"], "company": "Northwind Labs"},
-                       select=("proofreading.lowercase-name",))
+    text = (
+        "Hi Mark,\n\nThank you, mark my words: I will send it to priya.raman@example.com and to grace "
+        "at northwind labs.\n\nBest,\nSam\n"
+    )
+    result = lint_text(
+        text,
+        metadata={"recipient": "Priya Raman", "interviewers": ["Mark Grace"], "company": "Northwind Labs"},
+        select=("proofreading.lowercase-name",),
+    )
     assert [text[f.start : f.end] for f in result.findings] == ["northwind labs"]
     assert [e.replacement for e in result.findings[0].fix.edits] == ["N", "L"]

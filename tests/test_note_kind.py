@@ -8,37 +8,43 @@ import pytest
 from thanklint.note_kind import infer_kind
 
 
-@pytest.mark.parametrize("body", [
-    "Hope your week is going well. I'm following up to see if there are any updates on the planner role.",
-    "Could you share any further updates on the graduate scheme? I sat the assessment on the 3rd.",
-    "I would like to know when the results of the summer placement will be announced; I sat the test two weeks ago.",
-    "I did the homework before the deadline and would like to know if there is a decision yet.",
-    "I was hoping to find out whether a decision has been reached on the coordinator post.",
-    "I have received another offer with a deadline of Friday, so I wanted to ask if you could expedite your decision.",
-    "Did you receive my last email about the take-home? I sent it over on Monday.",
-    "I submitted the exercise before the deadline but never got any response, and it’s gone quiet since.",
-    "I haven’t heard from anyone since the panel and wanted to check in on where my application stands.",
-    "Finished the coding task a couple of weeks ago and would like to know if there are next steps.",
-    "Thanks for confirming that you have received my submission. Looking forward to hearing back.",
-    "Its been 3 weeks since the interview. A yes or no would do.",
-    "It's been a month since my second interview and nobody has bothered to reply.",
-    "I wrote on 4 June to ask about the outcome of my interview but have not yet had a reply.",
-    "I was assured of feedback within two weeks and have not received any communication since.",
-    "I have since been offered a post at another trust, so could I learn your decision by Friday?",
-    "I attended the interview for the stores clerk post on 14th March and am still very interested in the post.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hope your week is going well. I'm following up to see if there are any updates on the planner role.",
+        "Could you share any further updates on the graduate scheme? I sat the assessment on the 3rd.",
+        "I would like to know when the results of the summer placement will be announced; I sat the test two weeks ago.",
+        "I did the homework before the deadline and would like to know if there is a decision yet.",
+        "I was hoping to find out whether a decision has been reached on the coordinator post.",
+        "I have received another offer with a deadline of Friday, so I wanted to ask if you could expedite your decision.",
+        "Did you receive my last email about the take-home? I sent it over on Monday.",
+        "I submitted the exercise before the deadline but never got any response, and it’s gone quiet since.",
+        "I haven’t heard from anyone since the panel and wanted to check in on where my application stands.",
+        "Finished the coding task a couple of weeks ago and would like to know if there are next steps.",
+        "Thanks for confirming that you have received my submission. Looking forward to hearing back.",
+        "Its been 3 weeks since the interview. A yes or no would do.",
+        "It's been a month since my second interview and nobody has bothered to reply.",
+        "I wrote on 4 June to ask about the outcome of my interview but have not yet had a reply.",
+        "I was assured of feedback within two weeks and have not received any communication since.",
+        "I have since been offered a post at another trust, so could I learn your decision by Friday?",
+        "I attended the interview for the stores clerk post on 14th March and am still very interested in the post.",
+    ],
+)
 def test_follow_ups_are_recognised_from_their_text(body):
     assert infer_kind(body) == "follow-up"
 
 
-@pytest.mark.parametrize("body", [
-    "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",
-    "Thanks for the chat today. I'd love to know how the team decides which features ship first.",
-    "Thank you for interviewing me yesterday. I wanted to follow up on one thing we spoke about: the rota.",
-    "Thank you for your time today. I look forward to hearing when you have made your decision.",
-    "Thank you for the interview this afternoon. I offered to send my portfolio, and it is attached.",
-    "Thank you for the interview. I'd like to know whether a working interview is part of your hiring process.",
-    "Thank you for meeting me. Could I ask when you expect to make a decision?",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",
+        "Thanks for the chat today. I'd love to know how the team decides which features ship first.",
+        "Thank you for interviewing me yesterday. I wanted to follow up on one thing we spoke about: the rota.",
+        "Thank you for your time today. I look forward to hearing when you have made your decision.",
+        "Thank you for the interview this afternoon. I offered to send my portfolio, and it is attached.",
+        "Thank you for the interview. I'd like to know whether a working interview is part of your hiring process.",
+        "Thank you for meeting me. Could I ask when you expect to make a decision?",
+    ],
+)
 def test_thank_you_notes_stay_thank_you_notes(body):
     assert infer_kind(body) == "thank-you"

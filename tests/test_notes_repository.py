@@ -34,8 +34,13 @@ I remain very interested in joining Northwind Labs. I'd love to know how the ana
 Best regards,
 Sam Rivera
 """
-GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Sam", "GIT_AUTHOR_EMAIL": "s@example.com",
-           "GIT_COMMITTER_NAME": "Sam", "GIT_COMMITTER_EMAIL": "s@example.com"}
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Sam",
+    "GIT_AUTHOR_EMAIL": "s@example.com",
+    "GIT_COMMITTER_NAME": "Sam",
+    "GIT_COMMITTER_EMAIL": "s@example.com",
+}
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
@@ -43,33 +48,39 @@ def _git(folder, *args):
     subprocess.run(["git", *args], cwd=folder, env=GIT_ENV, check=True, capture_output=True)
 
 
-@pytest.mark.parametrize(("pattern", "path", "excluded"), [
-    ("README.md", "README.md", True),
-    ("README.md", "docs/README.md", True),  # a bare file name matches in every folder
-    ("prep/", "prep/northwind/questions.md", True),
-    ("prep/*.md", "prep/a.md", True),
-    ("prep/*.md", "notes/prep.md", False),
-    ("*-draft.txt", "notes/dana-draft.txt", True),
-    ("./archive/", "archive/old.md", True),
-    ("archive/", "notes/archive.md", False),
-])
+@pytest.mark.parametrize(
+    ("pattern", "path", "excluded"),
+    [
+        ("README.md", "README.md", True),
+        ("README.md", "docs/README.md", True),  # a bare file name matches in every folder
+        ("prep/", "prep/northwind/questions.md", True),
+        ("prep/*.md", "prep/a.md", True),
+        ("prep/*.md", "notes/prep.md", False),
+        ("*-draft.txt", "notes/dana-draft.txt", True),
+        ("./archive/", "archive/old.md", True),
+        ("archive/", "notes/archive.md", False),
+    ],
+)
 def test_exclude_patterns(tmp_path, pattern, path, excluded):
     config = from_mapping({"exclude": [pattern]}, str(tmp_path / ".thanklint.yaml"))
     assert config.excludes(str(tmp_path / path)) is excluded
     assert not config.excludes(str(tmp_path.parent / "elsewhere" / path))  # only below the configuration
 
 
-@pytest.mark.parametrize(("text", "note"), [
-    ("# Interview notes\n\nOne folder per company.\n", False),
-    ("Questions to ask Northwind:\n\n- team size\n- on-call rota\n", False),
-    ("Dana,\n\nI wanted to follow up on Monday's interview.\n", True),  # a greeting
-    ("I wanted to follow up on Monday.\n\nBest,\nSam\n", True),  # a sign-off
-    ("I really appreciated the tour of the lab on Monday.\n", True),  # thanks
-    ("---\nrecipient: Dana Whitfield\n---\nwhen will i hear back\n", True),  # metadata says it is a note
-    # Plain prose with no greeting, sign-off or thanks is a hurried note, not a document.
-    ("Its been 3 weeks since the interview.\nA simple yes or no would be nice.\n", True),
-    ("I completed the take-home ten days ago but have not heard anything yet.\n", True),
-])
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("# Interview notes\n\nOne folder per company.\n", False),
+        ("Questions to ask Northwind:\n\n- team size\n- on-call rota\n", False),
+        ("Dana,\n\nI wanted to follow up on Monday's interview.\n", True),  # a greeting
+        ("I wanted to follow up on Monday.\n\nBest,\nSam\n", True),  # a sign-off
+        ("I really appreciated the tour of the lab on Monday.\n", True),  # thanks
+        ("---\nrecipient: Dana Whitfield\n---\nwhen will i hear back\n", True),  # metadata says it is a note
+        # Plain prose with no greeting, sign-off or thanks is a hurried note, not a document.
+        ("Its been 3 weeks since the interview.\nA simple yes or no would be nice.\n", True),
+        ("I completed the take-home ten days ago but have not heard anything yet.\n", True),
+    ],
+)
 def test_what_is_not_a_note(text, note):
     assert (not_a_note(read_text(text, "x.md")) is None) is note
 
@@ -85,7 +96,10 @@ def test_excluded_and_non_notes_are_skipped_once(tmp_path):
     assert [(f["path"], f["skipped"], f["findings"]) for f in files] == [("README.md", files[0]["skipped"], [])]
     assert files[0]["skipped"].startswith("not a note")
     text = run_cli("check", "-q", ".", cwd=tmp_path).stdout
-    assert text == "./README.md: not a note (laid out as a document, with no greeting, sign-off, thanks or metadata); skipped\n"
+    assert (
+        text
+        == "./README.md: not a note (laid out as a document, with no greeting, sign-off, thanks or metadata); skipped\n"
+    )
 
 
 @needs_git

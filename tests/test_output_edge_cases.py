@@ -7,7 +7,8 @@ import json
 
 from click.testing import CliRunner
 
-from thanklint import api, cli as cli_module
+from thanklint import api
+from thanklint import cli as cli_module
 from thanklint.api import lint_text
 from thanklint.cli import cli
 from thanklint.draft import LineIndex, read_text
@@ -33,7 +34,7 @@ def test_trailing_spaces_do_not_merge_paragraphs():
     for ending in ("\n", "\r\n"):
         text = f"Hi Ana,{ending}{ending}Para one. {ending}{ending}Para two.\t{ending}{ending}Best,{ending}Sam{ending}"
         layout = find_layout(text)
-        assert [text[p.start:p.end] for p in layout.paragraphs] == ["Para one.", "Para two."]
+        assert [text[p.start : p.end] for p in layout.paragraphs] == ["Para one.", "Para two."]
 
 
 def test_a_lone_cr_is_a_line_break_everywhere():
@@ -43,7 +44,9 @@ def test_a_lone_cr_is_a_line_break_everywhere():
     result = lint_text(text, path="note.txt", select=("proofreading.lowercase-i",))
     (finding,) = result.findings
     assert (finding.line, finding.column) == (3, 12)
-    full = CliRunner().invoke(cli, ["check", "--format", "full", "--select", "proofreading.lowercase-i", "-"], input=text.encode())
+    full = CliRunner().invoke(
+        cli, ["check", "--format", "full", "--select", "proofreading.lowercase-i", "-"], input=text.encode()
+    )
     assert "   3 | Thank you, i enjoyed it.\n" in full.output
 
 

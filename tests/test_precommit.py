@@ -34,15 +34,19 @@ Best regards,
 Sam Rivera
 """
 DANA = NOTE.format(
-    name="Dana Whitfield", first="Dana",
+    name="Dana Whitfield",
+    first="Dana",
     moment="When you described the churn dashboard your team rebuilt, I thought of the retention model I built "
-           "at Fabrikam, which cut monthly churn by 8%.",
-    question="I'd love to know how the analysts split their time between requests and longer projects.")
+    "at Fabrikam, which cut monthly churn by 8%.",
+    question="I'd love to know how the analysts split their time between requests and longer projects.",
+)
 OMAR = NOTE.format(
-    name="Omar Reyes", first="Omar",
+    name="Omar Reyes",
+    first="Omar",
     moment="Your question about testing pricing changes reminded me of the A/B tests I ran on our checkout "
-           "page, which lifted conversion by 3%.",
-    question="Could you tell me which experiments the team plans for next quarter?")
+    "page, which lifted conversion by 3%.",
+    question="Could you tell me which experiments the team plans for next quarter?",
+)
 
 
 def _git(notes, *args, env):
@@ -55,17 +59,29 @@ def repo(tmp_path_factory):
     home = tmp_path_factory.mktemp("precommit")
     notes = home / "notes"
     notes.mkdir()
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home / "cache"), "NO_COLOR": "1",
-           "GIT_AUTHOR_NAME": "Sam", "GIT_AUTHOR_EMAIL": "sam@example.com",
-           "GIT_COMMITTER_NAME": "Sam", "GIT_COMMITTER_EMAIL": "sam@example.com"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(home / "cache"),
+        "NO_COLOR": "1",
+        "GIT_AUTHOR_NAME": "Sam",
+        "GIT_AUTHOR_EMAIL": "sam@example.com",
+        "GIT_COMMITTER_NAME": "Sam",
+        "GIT_COMMITTER_EMAIL": "sam@example.com",
+    }
     _git(notes, "init", "-q", env=env)
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     local = [{**hook, "additional_dependencies": [str(ROOT)]} for hook in hooks]
     (notes / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{"repo": "local", "hooks": local}]}))
     # Prep notes are excluded by the configuration; a copied note is an error here.
     (notes / ".thanklint.yaml").write_text("exclude: [prep/]\nseverity: {personalization.duplicate-note: error}\n")
-    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--install-hooks"], cwd=notes, env=env,
-                               capture_output=True, text=True, timeout=1800)
+    installed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install", "--install-hooks"],
+        cwd=notes,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return notes, env
 
@@ -82,7 +98,9 @@ def test_readme_prep_notes_and_good_notes_pass(repo):
     (notes / "README.md").write_text("# Interview notes\n\nOne folder per company; drafts are linted on commit.\n")
     (notes / "prep").mkdir()
     # Prep notes mention thanks, so only the configuration's `exclude` keeps them out.
-    (notes / "prep" / "northwind.md").write_text("Questions to ask Northwind:\n\n- team size\n- on-call\n- thank Dana for the tour\n")
+    (notes / "prep" / "northwind.md").write_text(
+        "Questions to ask Northwind:\n\n- team size\n- on-call\n- thank Dana for the tour\n"
+    )
     (notes / "northwind").mkdir()
     (notes / "northwind" / "dana.md").write_text(DANA)
     (notes / "northwind" / "omar.md").write_text(OMAR)
@@ -98,7 +116,9 @@ def test_a_copied_panel_note_committed_alone_is_caught_and_the_cause_named(repo)
     (notes / "northwind" / "sarah.md").write_text(sarah)
     code, output = _commit(repo, "northwind/sarah.md")
     assert code != 0, output
-    assert "personalization.duplicate-note" in output and "northwind/dana.md" in output  # compared with the committed note
+    assert (
+        "personalization.duplicate-note" in output and "northwind/dana.md" in output
+    )  # compared with the committed note
     assert "personalization.interviewer-without-note" not in output  # Dana and Omar have committed notes
     own = output.split("thanklint (apply safe fixes)")[0]  # the lint hook's section of the output
     last = [line for line in own.splitlines() if line.strip()][-1]
@@ -110,15 +130,21 @@ def test_a_copied_panel_note_committed_alone_is_caught_and_the_cause_named(repo)
 def test_the_fix_hook_applies_safe_fixes(repo):
     notes, _ = repo
     note = notes / "contoso.md"
-    text = ("---\nrecipient: Li Wei\ncompany: Contoso\ninterviewed_at: 2026-11-09\nsent_at: 2026-11-09T18:00\n---\n"
-            "Hi Li,\n\nThx for showing me around the Contoso warehouse today. Seeing the new picking robots, i thought "
-            "of the routing tool I built for our night shift, which cut walking time by a fifth.\n\nI would love to "
-            "join your operations team. How will the robots change the shift plan next year?\n\n"
-            "Best regards,\nSam Rivera\n\nSent from my iPhone\n")
+    text = (
+        "---\nrecipient: Li Wei\ncompany: Contoso\ninterviewed_at: 2026-11-09\nsent_at: 2026-11-09T18:00\n---\n"
+        "Hi Li,\n\nThx for showing me around the Contoso warehouse today. Seeing the new picking robots, i thought "
+        "of the routing tool I built for our night shift, which cut walking time by a fifth.\n\nI would love to "
+        "join your operations team. How will the robots change the shift plan next year?\n\n"
+        "Best regards,\nSam Rivera\n\nSent from my iPhone\n"
+    )
     note.write_text(text)
     code, output = _commit(repo, "contoso.md")
     assert code != 0 and "files were modified by this hook" in output, output
-    fixed = text.replace("Thx for", "Thanks for").replace(", i thought", ", I thought").replace("\n\nSent from my iPhone\n", "\n")
+    fixed = (
+        text.replace("Thx for", "Thanks for")
+        .replace(", i thought", ", I thought")
+        .replace("\n\nSent from my iPhone\n", "\n")
+    )
     assert note.read_text() == fixed
     code, output = _commit(repo, "contoso.md")
     assert code == 0, output
@@ -126,7 +152,13 @@ def test_the_fix_hook_applies_safe_fixes(repo):
 
 def test_committed_notes_are_not_late_forever(repo):
     notes, env = repo
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "run", "thanklint", "--all-files"], cwd=notes, env=env,
-                            capture_output=True, text=True, timeout=1200)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "thanklint", "--all-files"],
+        cwd=notes,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "timing.late-thank-you" not in result.stdout  # sent long ago; unchanged since committed

@@ -77,7 +77,7 @@ def test_spans_cover_what_the_message_names(drafts):
     _, report = _report(drafts)
     messy = next(f for f in report["files"] if f["path"].endswith("messy.md"))
     text = MESSY
-    spans = {f["rule_id"]: text[f["start"]:f["end"]] for f in messy["findings"]}
+    spans = {f["rule_id"]: text[f["start"] : f["end"]] for f in messy["findings"]}
     assert spans["tone.casual-greeting"] == "Hey"
     assert spans["tone.emoji"] == "🙂"
     assert spans["proofreading.lowercase-i"] == "i"

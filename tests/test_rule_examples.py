@@ -87,12 +87,18 @@ def test_a_fix_cures_what_it_fixes(linter, rule):
     assert fixed_any, f"{rule.id}: no bad example shows its fix"
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("i'm excited about the role and i've enjoyed it", "I'm excited about the role and I've enjoyed it"),
-    ("Their's a lot to learn from the team", "There's a lot to learn from the team"),
-    ("Thank you for you're time", "Thank you for your time"),
-    ("We talked about the plant and it's maintenance backlog", "We talked about the plant and its maintenance backlog"),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("i'm excited about the role and i've enjoyed it", "I'm excited about the role and I've enjoyed it"),
+        ("Their's a lot to learn from the team", "There's a lot to learn from the team"),
+        ("Thank you for you're time", "Thank you for your time"),
+        (
+            "We talked about the plant and it's maintenance backlog",
+            "We talked about the plant and its maintenance backlog",
+        ),
+    ],
+)
 def test_contractions_are_fixed_whole(linter, before, after):
     from thanklint.fixes import apply_fixes
 
@@ -119,4 +125,5 @@ def test_named_pattern_is_exercised_by_an_example(linter, rule, key, index):
     drafts = [d for example in (*rule.bad, *rule.good) for d in _drafts(example)]
     parsed = linter.parse(drafts)
     assert any(m.pattern == index for p in parsed for m in patterns.find(p)), (
-        f"{rule.path}: pattern '{patterns.name(index)}' ({key}) matches none of the rule's examples")
+        f"{rule.path}: pattern '{patterns.name(index)}' ({key}) matches none of the rule's examples"
+    )

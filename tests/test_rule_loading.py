@@ -40,16 +40,31 @@ def test_good_rule_loads():
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("severity: warning", "severity: fatal"), r"rules/tone/test.yaml:2: severity: expected error, warning or suggestion"),
-        (("kind: existence", "kind: existance"), r"test.yaml:1: kind: unknown kind 'existance' \(did you mean 'existence'\?\)"),
-        (("patterns:", "patern: 1\npatterns:"), r"test.yaml:6: patern: unknown key for the existence kind \(did you mean 'patterns'\?\)"),
+        (
+            ("severity: warning", "severity: fatal"),
+            r"rules/tone/test.yaml:2: severity: expected error, warning or suggestion",
+        ),
+        (
+            ("kind: existence", "kind: existance"),
+            r"test.yaml:1: kind: unknown kind 'existance' \(did you mean 'existence'\?\)",
+        ),
+        (
+            ("patterns:", "patern: 1\npatterns:"),
+            r"test.yaml:6: patern: unknown key for the existence kind \(did you mean 'patterns'\?\)",
+        ),
         (("  - phrase: synergy", "  - regex: '(unclosed'"), r"test.yaml:7: patterns: invalid regex"),
-        (("  - phrase: synergy", "  - phrase: synergy\n    colour: red"), r"test.yaml:7: patterns: unknown pattern key 'colour'"),
-        (("message: \"Found {match}.\"\n", ""), r"message: required text is missing"),
+        (
+            ("  - phrase: synergy", "  - phrase: synergy\n    colour: red"),
+            r"test.yaml:7: patterns: unknown pattern key 'colour'",
+        ),
+        (('message: "Found {match}."\n', ""), r"message: required text is missing"),
         (("kind: existence", "kind: existence\nscope: everywhere"), r"test.yaml:2: scope: expected one of body"),
-        (("kind: existence", "kind: existence\nreferences: 5"), r"test.yaml:2: references: expected a list of text, got 5"),
-        (('  good: [', '  good: [{drafts: [{meta: {}}]}, '), r"examples.good: an example is text, \{text, meta\}"),
-        (('  bad: [', '  bad: [{text: 3}, '), r"examples.bad: an example is text"),
+        (
+            ("kind: existence", "kind: existence\nreferences: 5"),
+            r"test.yaml:2: references: expected a list of text, got 5",
+        ),
+        (("  good: [", "  good: [{drafts: [{meta: {}}]}, "), r"examples.good: an example is text, \{text, meta\}"),
+        (("  bad: [", "  bad: [{text: 3}, "), r"examples.bad: an example is text"),
     ],
 )
 def test_bad_rule_is_rejected_with_place(change, expected):
@@ -72,13 +87,17 @@ def test_yaml_words_no_and_on_stay_words():
 
 
 def test_unknown_metric_is_rejected():
-    text = GOOD.replace("kind: existence", "kind: metric\nmetric: syllables").replace("patterns:\n  - phrase: synergy\n", "")
+    text = GOOD.replace("kind: existence", "kind: metric\nmetric: syllables").replace(
+        "patterns:\n  - phrase: synergy\n", ""
+    )
     with pytest.raises(RuleError, match=r"metric: expected one of .*got 'syllables'"):
         load(text)
 
 
 def test_value_outside_a_kinds_choices_is_rejected():
-    text = GOOD.replace("kind: existence", "kind: timing\nmode: thank-you-windw").replace("patterns:\n  - phrase: synergy\n", "")
+    text = GOOD.replace("kind: existence", "kind: timing\nmode: thank-you-windw").replace(
+        "patterns:\n  - phrase: synergy\n", ""
+    )
     with pytest.raises(RuleError, match=r"test.yaml:2: mode: expected one of .* \(did you mean 'thank-you-window'\?\)"):
         load(text)
 
@@ -109,16 +128,25 @@ def test_extra_rules_run_and_can_be_selected(tmp_path):
     (folder / "corporate-speak.yaml").write_text(GOOD)
     draft = tmp_path / "note.txt"
     draft.write_text("Hi Ana,\n\nThank you. Our synergy was clear.\n\nBest,\nSam\n")
-    result = run_cli("check", "--rules", str(tmp_path), "--select", "tone.corporate-speak", "--format", "jsonl", str(draft))
+    result = run_cli(
+        "check", "--rules", str(tmp_path), "--select", "tone.corporate-speak", "--format", "jsonl", str(draft)
+    )
     assert result.returncode == 0, result.stderr
     assert '"rule_id": "tone.corporate-speak"' in result.stdout
 
 
 def test_vocabulary_expands_inline_and_as_a_list(tmp_path):
     vocab = {"fillers": ["synergy", "leverage"]}
-    rule = load_rule_file(textwrap.dedent(GOOD).replace("  - phrase: synergy", "  - phrase: [{vocab: fillers}, paradigm]\n"
-                                                       "  - tokens: [{LOWER: {IN: {vocab: fillers}}}]"),
-                          "rules/tone/test.yaml", "tone", "test", vocab)
+    rule = load_rule_file(
+        textwrap.dedent(GOOD).replace(
+            "  - phrase: synergy",
+            "  - phrase: [{vocab: fillers}, paradigm]\n  - tokens: [{LOWER: {IN: {vocab: fillers}}}]",
+        ),
+        "rules/tone/test.yaml",
+        "tone",
+        "test",
+        vocab,
+    )
     specs = rule.settings["patterns"].specs
     assert specs[0]["phrase"] == ["synergy", "leverage", "paradigm"]
     assert specs[1]["tokens"] == [{"LOWER": {"IN": ["synergy", "leverage"]}}]
@@ -138,7 +166,10 @@ def test_custom_rule_folder_uses_its_own_and_the_shared_vocabularies(tmp_path):
     (tmp_path / "vocabularies" / "buzzwords.yaml").write_text("words: [synergy, leverage]\n")
     (tmp_path / "tone").mkdir()
     (tmp_path / "tone" / "buzz.yaml").write_text(
-        textwrap.dedent(GOOD).replace("  - phrase: synergy", "  - tokens: [{LEMMA: {IN: [{vocab: buzzwords}, {vocab: generic-things}]}}]"))
+        textwrap.dedent(GOOD).replace(
+            "  - phrase: synergy", "  - tokens: [{LEMMA: {IN: [{vocab: buzzwords}, {vocab: generic-things}]}}]"
+        )
+    )
     rule = next(r for r in load_rules((str(tmp_path),)) if r.id == "tone.buzz")
     words = rule.settings["patterns"].specs[0]["tokens"][0]["LEMMA"]["IN"]
     assert words[:2] == ["synergy", "leverage"] and "culture" in words

@@ -7,13 +7,12 @@ import errno
 import os
 import stat
 
-import pytest
 from click.testing import CliRunner
 
 from thanklint import safewrite
 from thanklint.cli import cli
-from thanklint.fixes import converge, write_back
 from thanklint.findings import Edit, Finding, Fix, Severity
+from thanklint.fixes import converge, write_back
 
 TEXT = "Hi Ana,\n\nThank you, i enjoyed our talk about the billing migration.\n\nBest,\nSam\n"
 FIXED = TEXT.replace(" i ", " I ")
@@ -87,15 +86,28 @@ def test_a_draft_saved_during_the_write_is_not_overwritten(tmp_path, monkeypatch
 def test_the_changed_file_message_reaches_the_user(tmp_path, monkeypatch):
     note = tmp_path / "note.md"
     note.write_text(TEXT)
-    monkeypatch.setattr("thanklint.fixes.write_back", lambda path, before, after: "changed since it was read; run again")
+    monkeypatch.setattr(
+        "thanklint.fixes.write_back", lambda path, before, after: "changed since it was read; run again"
+    )
     result = fix(note)
     assert f"{note}: not fixed: changed since it was read; run again" in result.stderr
     assert note.read_text() == TEXT
 
 
 def _finding(start, end, replacement):
-    return Finding(1, start + 1, "proofreading.spelling", 1, end + 1, start, end, "proofreading",
-                   Severity.WARNING, "m", Fix(replacement, True, (Edit(start, end, replacement),)))
+    return Finding(
+        1,
+        start + 1,
+        "proofreading.spelling",
+        1,
+        end + 1,
+        start,
+        end,
+        "proofreading",
+        Severity.WARNING,
+        "m",
+        Fix(replacement, True, (Edit(start, end, replacement),)),
+    )
 
 
 def test_fixes_are_applied_until_nothing_changes():
@@ -108,7 +120,9 @@ def test_fixes_are_applied_until_nothing_changes():
 
 def test_a_second_fix_run_changes_nothing(tmp_path):
     note = tmp_path / "note.md"
-    note.write_text("Hi Ana,\n\nThank you for the intervew. I realy enjoyed it, i think Comunication matters.\n\nBest,\nSam\n")
+    note.write_text(
+        "Hi Ana,\n\nThank you for the intervew. I realy enjoyed it, i think Comunication matters.\n\nBest,\nSam\n"
+    )
     CliRunner().invoke(cli, ["check", "--fix", "--unsafe-fixes", str(note)])
     once = note.read_text()
     result = CliRunner().invoke(cli, ["check", "--fix", "--unsafe-fixes", str(note)])

@@ -46,7 +46,8 @@ def test_good_draft_is_clean_and_follows_the_schema(client):
     assert draft["path"] == "draft.txt" and draft["error"] is None
     assert not [f for f in draft["findings"] if f["severity"] != "suggestion"]
     assert {q: item["status"] for q, item in draft["checklist"].items() if q != "timing"} == dict.fromkeys(
-        ("personalization", "gratitude", "qualifications", "reflection", "interest", "questions", "tone"), "present")
+        ("personalization", "gratitude", "qualifications", "reflection", "interest", "questions", "tone"), "present"
+    )
 
 
 def test_bad_draft_report_is_exactly_the_command_lines(client, tmp_path):
@@ -55,32 +56,48 @@ def test_bad_draft_report_is_exactly_the_command_lines(client, tmp_path):
     served = check(client, BAD_DRAFT).json()
     assert served == json.loads(cli.stdout)
     lowercase = next(f for f in served["files"][0]["findings"] if f["rule_id"] == "proofreading.lowercase-i")
-    assert BAD_DRAFT[lowercase["start"]:lowercase["end"]] == "i" and lowercase["fix"] == {"replacement": "I", "safe": True, "edits": [{"start": lowercase["start"], "end": lowercase["end"], "replacement": "I"}]}
+    assert BAD_DRAFT[lowercase["start"] : lowercase["end"]] == "i" and lowercase["fix"] == {
+        "replacement": "I",
+        "safe": True,
+        "edits": [{"start": lowercase["start"], "end": lowercase["end"], "replacement": "I"}],
+    }
 
 
 def test_positions_count_code_points(client):
     text = "Hi Dana 👋,\n\nThanks for the chat. i enjoyed it.\n"
-    finding = next(f for f in check(client, text).json()["files"][0]["findings"] if f["rule_id"] == "proofreading.lowercase-i")
-    assert text[finding["start"]:finding["end"]] == "i"  # Python indexes code points, as the report does
+    finding = next(
+        f for f in check(client, text).json()["files"][0]["findings"] if f["rule_id"] == "proofreading.lowercase-i"
+    )
+    assert text[finding["start"] : finding["end"]] == "i"  # Python indexes code points, as the report does
 
 
 def test_form_metadata_is_checked_against_the_draft(client):
     text = "Hi Priya,\n\nThank you for your time today.\n\nBest,\nSam\n"
-    findings = check(client, text, metadata={"recipient": "Dana Whitfield", "interviewed_at": "2026-11-24T15:00",
-                                             "sent_at": "2026-11-27T09:00"}).json()["files"][0]["findings"]
+    findings = check(
+        client,
+        text,
+        metadata={"recipient": "Dana Whitfield", "interviewed_at": "2026-11-24T15:00", "sent_at": "2026-11-27T09:00"},
+    ).json()["files"][0]["findings"]
     assert {"personalization.wrong-recipient", "timing.late-thank-you"} <= {f["rule_id"] for f in findings}
 
 
-@pytest.mark.parametrize(("metadata", "named"), [
-    ({"recipent": "Dana"}, "unknown metadata key 'recipent' (did you mean 'recipient'?)"),
-    ({"interviewed_at": "last Tuesday"}, "metadata key 'interviewed_at': not an ISO 8601 date"),
-    ({"kind": "apology"}, "metadata key 'kind': expected one of thank-you, follow-up"),
-])
+@pytest.mark.parametrize(
+    ("metadata", "named"),
+    [
+        ({"recipent": "Dana"}, "unknown metadata key 'recipent' (did you mean 'recipient'?)"),
+        ({"interviewed_at": "last Tuesday"}, "metadata key 'interviewed_at': not an ISO 8601 date"),
+        ({"kind": "apology"}, "metadata key 'kind': expected one of thank-you, follow-up"),
+    ],
+)
 def test_bad_form_metadata_is_a_file_error_naming_the_key(client, metadata, named):
     report = check(client, "Hi Dana,\n\nThank you.\n", metadata=metadata).json()
     jsonschema.validate(report, SCHEMA)
     error = report["files"][0]["error"]
-    assert error["code"] == "metadata" and error["message"].startswith("draft.md: interview form: ") and named in error["message"]
+    assert (
+        error["code"] == "metadata"
+        and error["message"].startswith("draft.md: interview form: ")
+        and named in error["message"]
+    )
     assert report["summary"]["errors"] == 1
 
 
@@ -99,18 +116,21 @@ def test_oversized_body_is_refused(client):
     response = check(client, "Thank you. " * (MAX_BODY // 10))
     assert response.status_code == 413
     body = json.dumps({"text": "Thank you. " * (MAX_BODY // 10)}).encode()
-    chunks = (body[i:i + 4096] for i in range(0, len(body), 4096))  # no Content-Length: counted as it arrives
+    chunks = (body[i : i + 4096] for i in range(0, len(body), 4096))  # no Content-Length: counted as it arrives
     streamed = client.post("/api/check", content=chunks, headers={"Content-Type": "application/json"})
     assert streamed.status_code == 413
 
 
-@pytest.mark.parametrize(("headers", "reason"), [
-    ({"Host": "attacker.example:8765"}, "not as this server's own address"),  # DNS rebinding
-    ({"Host": "127.0.0.1:9999"}, "not as this server's own address"),
-    ({"Origin": "http://attacker.example"}, "a request from another site"),  # cross-site
-    ({"Origin": "null"}, "a request from another site"),
-    ({"Origin": "http://localhost:9999"}, "a request from another site"),
-])
+@pytest.mark.parametrize(
+    ("headers", "reason"),
+    [
+        ({"Host": "attacker.example:8765"}, "not as this server's own address"),  # DNS rebinding
+        ({"Host": "127.0.0.1:9999"}, "not as this server's own address"),
+        ({"Origin": "http://attacker.example"}, "a request from another site"),  # cross-site
+        ({"Origin": "null"}, "a request from another site"),
+        ({"Origin": "http://localhost:9999"}, "a request from another site"),
+    ],
+)
 def test_foreign_host_and_origin_are_refused(client, headers, reason):
     for response in (check(client, "Hi Dana,\n\nThank you.\n", **headers), client.get("/", headers=headers)):
         assert response.status_code == 403 and reason in response.text
@@ -123,7 +143,12 @@ def test_own_names_and_origin_are_served(client, host):
 
 
 def test_malformed_requests_get_a_clear_message(client):
-    assert client.post("/api/check", content="text=hi", headers={"Content-Type": "application/x-www-form-urlencoded"}).status_code == 415
+    assert (
+        client.post(
+            "/api/check", content="text=hi", headers={"Content-Type": "application/x-www-form-urlencoded"}
+        ).status_code
+        == 415
+    )
     bad_json = client.post("/api/check", content="{", headers={"Content-Type": "application/json"})
     assert bad_json.status_code == 400 and "not valid JSON" in bad_json.json()["error"]
     assert "expected" in client.post("/api/check", json={"draft": "hi"}).json()["error"]
@@ -175,14 +200,26 @@ def test_port_in_use_is_a_clear_error():
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr and "--port 0" in result.stderr
 
 
-@pytest.mark.parametrize(("host", "local"), [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
-                                             ("0.0.0.0", False), ("192.168.1.20", False), ("notes.example", False)])
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("192.168.1.20", False),
+        ("notes.example", False),
+    ],
+)
 def test_only_loopback_addresses_are_local(host, local):
     assert is_loopback(host) is local
 
 
 def test_another_address_is_warned_about():
-    result = run_cli("serve", "--no-browser", "--port", "0", "--host", "192.0.2.1")  # a documentation address: never ours
+    result = run_cli(
+        "serve", "--no-browser", "--port", "0", "--host", "192.0.2.1"
+    )  # a documentation address: never ours
     assert "warning: serving on 192.0.2.1" in result.stderr and "no password" in result.stderr
     assert result.returncode == 2 and "cannot serve on 192.0.2.1:0" in result.stderr
 
@@ -195,6 +232,8 @@ def test_a_broken_configuration_is_named_as_on_the_command_line(tmp_path, monkey
     app = create_app(Checker(Session()), host_names("127.0.0.1"), PORT)
     with TestClient(app, base_url=OWN) as local:
         served = check(local, BAD_DRAFT).json()
-        assert served["files"][0]["error"] == cli["files"][0]["error"] and served["files"][0]["error"]["code"] == "config"
+        assert (
+            served["files"][0]["error"] == cli["files"][0]["error"] and served["files"][0]["error"]["code"] == "config"
+        )
         explained = local.get("/api/explain/tone.emoji")
         assert explained.status_code == 500 and "unknown key 'selct'" in explained.json()["error"]

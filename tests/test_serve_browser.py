@@ -68,7 +68,9 @@ def test_paste_see_findings_and_checklist_then_fix(page):
 
     # The explanation is `thanklint explain`.
     finding(page, LOWERCASE_I).locator("summary").click()
-    expect(finding(page, LOWERCASE_I).locator(".explanation")).to_contain_text(f"# {LOWERCASE_I}\n\nCategory: `proofreading`")
+    expect(finding(page, LOWERCASE_I).locator(".explanation")).to_contain_text(
+        f"# {LOWERCASE_I}\n\nCategory: `proofreading`"
+    )
 
     # One click applies the fix; the finding disappears and the draft is corrected.
     finding(page, LOWERCASE_I).get_by_role("button", name="Replace “i” with “I”").click()
@@ -78,7 +80,9 @@ def test_paste_see_findings_and_checklist_then_fix(page):
 
 
 def test_form_fills_metadata_and_bad_values_are_shown(page):
-    page.get_by_role("textbox", name="Your draft").fill("Hi Priya,\n\nThank you for meeting with me today about the analyst role.\n\nBest regards,\nSam\n")
+    page.get_by_role("textbox", name="Your draft").fill(
+        "Hi Priya,\n\nThank you for meeting with me today about the analyst role.\n\nBest regards,\nSam\n"
+    )
     page.get_by_label("Interviewer you are writing to").fill("Dana Whitfield")
     finding(page, "personalization.wrong-recipient").wait_for()
     page.get_by_label("Interview date").fill("2026-11-24")
@@ -105,8 +109,10 @@ def test_keyboard_reaches_the_draft_and_the_fixes(page):
 
 
 def test_an_opened_email_is_read_as_one(page):
-    email = ("To: Dana Whitfield <dana@northwind.example>\nSubject: Thank you\n\n"
-             "Hi Priya,\n\nThank you for your time today.\n\nBest,\nSam\n")
+    email = (
+        "To: Dana Whitfield <dana@northwind.example>\nSubject: Thank you\n\n"
+        "Hi Priya,\n\nThank you for your time today.\n\nBest,\nSam\n"
+    )
     page.locator("#file").set_input_files({"name": "dana.eml", "mimeType": "message/rfc822", "buffer": email.encode()})
     finding(page, "personalization.wrong-recipient").wait_for()  # the To: name is the recipient
     assert page.get_by_label("Format").input_value() == "eml"

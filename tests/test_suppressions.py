@@ -12,7 +12,9 @@ def emoji_lines(result):
 
 
 def test_disable_until_enable(lint):
-    text = BASE.format("<!-- thanklint: disable=tone.emoji -- brand smileys -->\n", "<!-- thanklint: enable=tone.emoji -->\n")
+    text = BASE.format(
+        "<!-- thanklint: disable=tone.emoji -- brand smileys -->\n", "<!-- thanklint: enable=tone.emoji -->\n"
+    )
     result = lint(text)
     assert emoji_lines(result) == [6]
     assert "structure.unused-suppression" not in rule_ids(result)
@@ -43,23 +45,29 @@ def test_comment_text_is_never_checked(lint):
 
 
 def test_a_comment_without_reason_does_not_swallow_later_text(lint):
-    text = ("Dear Dana,\n\nThank you for meeting me today.\n<!-- thanklint: disable-next-line=proofreading.lowercase-i -->\n"
-            "i was glad to meet you.\n\n<!-- a note to self -->\nBest,\nSam\n")
+    text = (
+        "Dear Dana,\n\nThank you for meeting me today.\n<!-- thanklint: disable-next-line=proofreading.lowercase-i -->\n"
+        "i was glad to meet you.\n\n<!-- a note to self -->\nBest,\nSam\n"
+    )
     ids = rule_ids(lint(text))
     assert "proofreading.lowercase-i" not in ids and "structure.unused-suppression" not in ids
 
 
 def test_enable_ends_only_the_named_rule(lint):
-    text = ("Hi Ana,\n\n<!-- thanklint: disable=tone.emoji,proofreading.lowercase-i -->\nThank you :) i liked it.\n"
-            "<!-- thanklint: enable=tone.emoji -->\nThe tour :) was fun, i think.\n\nBest,\nSam\n")
+    text = (
+        "Hi Ana,\n\n<!-- thanklint: disable=tone.emoji,proofreading.lowercase-i -->\nThank you :) i liked it.\n"
+        "<!-- thanklint: enable=tone.emoji -->\nThe tour :) was fun, i think.\n\nBest,\nSam\n"
+    )
     result = lint(text)
     assert emoji_lines(result) == [6]
     assert not [f for f in result.findings if f.rule_id == "proofreading.lowercase-i"]
 
 
 def test_suppression_of_a_rule_that_did_not_run_is_not_called_unused(lint):
-    text = ("Hi Ana,\n\n<!-- thanklint: disable=timing.late-thank-you,proofreading -->\n"
-            "Thank you for your time today; I enjoyed hearing about the data platform.\n\nBest,\nSam\n")
+    text = (
+        "Hi Ana,\n\n<!-- thanklint: disable=timing.late-thank-you,proofreading -->\n"
+        "Thank you for your time today; I enjoyed hearing about the data platform.\n\nBest,\nSam\n"
+    )
     # no interview time: the timing rule never ran, so its suppression may still be needed
     unused = [f for f in lint(text).findings if f.rule_id == "structure.unused-suppression"]
     assert [f.message for f in unused] == ["This suppression of 'proofreading' suppresses nothing; remove it."]
@@ -72,4 +80,6 @@ def test_a_reason_may_run_over_several_lines(lint):
 
 def test_suppressing_a_comparison_with_nothing_to_compare_is_not_unused(lint):
     text = "Hi Ana,\n\n<!-- thanklint: disable=personalization.duplicate-note -->\nThank you for your time today.\n\nBest,\nSam\n"
-    assert "structure.unused-suppression" not in rule_ids(lint(text, {"company": "Northwind", "interviewed_at": "2026-11-02"}))
+    assert "structure.unused-suppression" not in rule_ids(
+        lint(text, {"company": "Northwind", "interviewed_at": "2026-11-02"})
+    )

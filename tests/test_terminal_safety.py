@@ -10,7 +10,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from conftest import run_cli, run_process
+from conftest import run_process
 from thanklint.cli import cli
 from thanklint.terminal import visible
 
@@ -69,7 +69,9 @@ def test_stdout_without_the_checklist_symbols_falls_back_to_ascii(tmp_path):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
     result = run_process("check", "--fail-on", "never", str(note), env=env)  # the encoding is the process's
     assert result.returncode == 0, result.stderr
-    assert re.search(r"checklist \(thank-you\): [+x-] timing .*\+ gratitude .*\+ tone and proofreading\n", result.stdout), result.stdout
+    assert re.search(
+        r"checklist \(thank-you\): [+x-] timing .*\+ gratitude .*\+ tone and proofreading\n", result.stdout
+    ), result.stdout
     assert result.stdout.isascii()
 
 

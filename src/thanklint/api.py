@@ -11,19 +11,20 @@ Drafts are grouped by the configuration that governs them; each group is parsed 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
 
 from . import cache as cache_module
 from . import config as config_module
 from . import draft as draft_module
 from . import metadata as md
 from . import repository
+from .cache import ResultCache
 from .errors import ConfigError, DraftError, ModelError, RuleError, UsageError, did_you_mean
 from .findings import Severity
-from .cache import ResultCache
 from .linter import FileResult, Linter
 from .not_a_note import not_a_note
 from .rules import load_rules
@@ -61,8 +62,17 @@ class Session:
     loading rules and spaCy once. With `cache`, per-draft results are kept on disk between
     runs (see `cache`); `jobs` processes share the parsing (None: decided from the work)."""
 
-    def __init__(self, config_path: str | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 rules: tuple[str, ...] = (), debug: bool = False, *, cache: bool = False, jobs: int | None = 1):
+    def __init__(
+        self,
+        config_path: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        rules: tuple[str, ...] = (),
+        debug: bool = False,
+        *,
+        cache: bool = False,
+        jobs: int | None = 1,
+    ):
         self.config_path = config_path
         self.explicit = config_module.load_file(config_path) if config_path else None
         self.select, self.ignore, self.rules, self.debug = tuple(select), tuple(ignore), tuple(rules), debug
@@ -148,7 +158,9 @@ class Session:
         for option, selectors in (("--select", self.select), ("--ignore", self.ignore)):
             for selector in selectors:
                 if selector not in known:
-                    raise UsageError(f"command line: unknown rule or category '{selector}' in {option}{did_you_mean(selector, known)}")
+                    raise UsageError(
+                        f"command line: unknown rule or category '{selector}' in {option}{did_you_mean(selector, known)}"
+                    )
 
     def linter(self, config: config_module.Config) -> Linter:
         if config.path not in self._linters:
@@ -158,8 +170,12 @@ class Session:
             self._rule_folders[config.path] = tuple(os.path.abspath(d) for d in config.rules + self.rules)
         return self._linters[config.path]
 
-    def lint(self, sources: Iterable[tuple[str, str | bytes | None]], metadata: md.Metadata | None = None,
-             now: dt.datetime | None = None) -> Report:
+    def lint(
+        self,
+        sources: Iterable[tuple[str, str | bytes | None]],
+        metadata: md.Metadata | None = None,
+        now: dt.datetime | None = None,
+    ) -> Report:
         """Lint (path, source) pairs: text, raw bytes (stdin), or None to read the path from disk.
         `metadata` wins over each draft's own, which wins over the configuration's defaults.
         `now` is the default `sent_at` of every draft (the current time if not given)."""
@@ -178,7 +194,9 @@ class Session:
                         results[number] = FileResult(path, draft=draft, skipped=reason)
                         continue
                 elif isinstance(text, bytes):  # stdin: named by --stdin-filename, with that file's sidecar
-                    draft = draft_module.read_bytes(text, path, None if path == "-" else Path(path).with_suffix(".yaml"))
+                    draft = draft_module.read_bytes(
+                        text, path, None if path == "-" else Path(path).with_suffix(".yaml")
+                    )
                 else:
                     draft = draft_module.read_text(text, path)
                 own = metadata.merged(draft.meta) if metadata else draft.meta
@@ -200,7 +218,7 @@ class Session:
             config, members = groups[key]
             drafts = [d for _, d in members]
             try:
-                context = repository.companions(drafts, lambda p: self._companion(p, key), self.suffixes)
+                context = repository.companions(drafts, functools.partial(self._companion, key=key), self.suffixes)
                 linted = linter.lint(drafts, now, self.jobs, context)
             except ModelError as exc:
                 if config.model and config.path:  # name the file and key that asked for it
@@ -213,16 +231,24 @@ class Session:
         return Report([results[n] for n in range(len(entries))])
 
 
-def lint_paths(paths: Iterable[str], *, config: str | None = None, select: tuple[str, ...] = (),
-               ignore: tuple[str, ...] = ()) -> Report:
+def lint_paths(
+    paths: Iterable[str], *, config: str | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+) -> Report:
     """Lint files and folders (folders are walked for .txt, .md, .markdown and .eml drafts, or
     the extensions the configuration names)."""
     session = Session(config, select, ignore)
     return session.lint((p, None) for p in session.files(paths))
 
 
-def lint_text(text: str, *, path: str = "-", metadata: dict | None = None, config: str | None = None,
-              select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> FileResult:
+def lint_text(
+    text: str,
+    *,
+    path: str = "-",
+    metadata: dict | None = None,
+    config: str | None = None,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> FileResult:
     """Lint one draft given as text. `path` picks the format by its suffix and names the draft;
     `metadata` adds keys to (and overrides) any front matter."""
     session = Session(config, select, ignore)

@@ -79,7 +79,9 @@ def ruleset_fingerprint(linter: Linter) -> str:
         "code": _code_digest(),
         "model": _model_identity(linter.model),
         "rules": [(r.id, r.digest, int(r.severity)) for r in ruleset.rules],
-        "options": sorted((rule_id, sorted(map(repr, values.items()))) for rule_id, values in ruleset.overrides.items()),
+        "options": sorted(
+            (rule_id, sorted(map(repr, values.items()))) for rule_id, values in ruleset.overrides.items()
+        ),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -90,8 +92,22 @@ def _to_record(outcome: DraftOutcome) -> dict:
         "kind_source": outcome.kind_source,
         "applied": list(outcome.applied),
         "findings": [
-            [f.line, f.column, f.rule_id, f.end_line, f.end_column, f.start, f.end, f.category, int(f.severity),
-             f.message, None if f.fix is None else [f.fix.replacement, f.fix.safe, [[e.start, e.end, e.replacement] for e in f.fix.edits]], f.url]
+            [
+                f.line,
+                f.column,
+                f.rule_id,
+                f.end_line,
+                f.end_column,
+                f.start,
+                f.end,
+                f.category,
+                int(f.severity),
+                f.message,
+                None
+                if f.fix is None
+                else [f.fix.replacement, f.fix.safe, [[e.start, e.end, e.replacement] for e in f.fix.edits]],
+                f.url,
+            ]
             for f in outcome.findings
         ],
     }
@@ -101,9 +117,25 @@ def _from_record(record: dict) -> DraftOutcome:
     from .linter import DraftOutcome
 
     findings = []
-    for line, column, rule_id, end_line, end_column, start, end, category, severity, message, fix, url in record["findings"]:
-        findings.append(Finding(line, column, rule_id, end_line, end_column, start, end, category, Severity(severity),
-                                message, None if fix is None else Fix(fix[0], bool(fix[1]), tuple(Edit(*e) for e in fix[2])), url))
+    for line, column, rule_id, end_line, end_column, start, end, category, severity, message, fix, url in record[
+        "findings"
+    ]:
+        findings.append(
+            Finding(
+                line,
+                column,
+                rule_id,
+                end_line,
+                end_column,
+                start,
+                end,
+                category,
+                Severity(severity),
+                message,
+                None if fix is None else Fix(fix[0], bool(fix[1]), tuple(Edit(*e) for e in fix[2])),
+                url,
+            )
+        )
     return DraftOutcome(str(record["kind"]), str(record["kind_source"]), findings, [str(a) for a in record["applied"]])
 
 
@@ -157,4 +189,6 @@ class ResultCache:
         if new:  # keep the cache out of version control and backups, as other tools do
             (self.folder / ".gitignore").write_text("# Created by thanklint.\n*\n", encoding="utf-8")
             (self.folder / "CACHEDIR.TAG").write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache created by thanklint.\n", encoding="utf-8")
+                "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache created by thanklint.\n",
+                encoding="utf-8",
+            )

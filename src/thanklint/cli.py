@@ -41,7 +41,11 @@ def _write(output: str, machine: bool) -> None:
         return
     encoding = sys.stdout.encoding
     if not fits(output, encoding):
-        output = output.translate(ASCII_MARKS).encode(encoding or "ascii", errors="backslashreplace").decode(encoding or "ascii")
+        output = (
+            output.translate(ASCII_MARKS)
+            .encode(encoding or "ascii", errors="backslashreplace")
+            .decode(encoding or "ascii")
+        )
     sys.stdout.write(output)
 
 
@@ -58,27 +62,67 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # an unreadable draft is a per-file error
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 (default: error, or fail_on from the configuration).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error, or fail_on from the configuration).",
+)
 @click.option("--select", multiple=True, metavar="ID_OR_PREFIX,...", help="Only these rules or categories.")
 @click.option("--ignore", multiple=True, metavar="ID_OR_PREFIX,...", help="Skip these rules or categories.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).",
+)
+@click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
+)
 @click.option("--stdin-filename", default=None, help="Name (and format, by suffix) of the draft read from stdin.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.thanklint-cache).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: automatic; one for a few drafts).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to use (default: automatic; one for a few drafts).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-@click.option("--position-encoding", type=click.Choice(POSITION_ENCODINGS), default="utf-32", show_default=True,
-              help="What columns and offsets count in json, jsonl and sarif: code points (utf-32) or UTF-16 or UTF-8 code units.")
-def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_filename, fix, unsafe_fixes, diff, quiet, no_cache, jobs,
-          debug, position_encoding):
+@click.option(
+    "--position-encoding",
+    type=click.Choice(POSITION_ENCODINGS),
+    default="utf-32",
+    show_default=True,
+    help="What columns and offsets count in json, jsonl and sarif: code points (utf-32) or UTF-16 or UTF-8 code units.",
+)
+def check(
+    paths,
+    fmt,
+    fail_on,
+    select,
+    ignore,
+    config_path,
+    rule_dirs,
+    stdin_filename,
+    fix,
+    unsafe_fixes,
+    diff,
+    quiet,
+    no_cache,
+    jobs,
+    debug,
+    position_encoding,
+):
     """Lint drafts: files, folders (walked for .txt, .md, .markdown, .eml) or - for stdin."""
     from .api import Session
     from .draft import MAX_BYTES
-    from .formatters import FORMATS as WRITERS, blocking_line
+    from .formatters import FORMATS as WRITERS
+    from .formatters import blocking_line
     from .positions import reencode_report
 
     if not paths:
@@ -86,11 +130,17 @@ def check(paths, fmt, fail_on, select, ignore, config_path, rule_dirs, stdin_fil
     if position_encoding != "utf-32" and fmt not in ENCODED_FORMATS:
         _fail(f"--position-encoding applies to {', '.join(ENCODED_FORMATS)}; --format {fmt} counts code points")
     if position_encoding == "utf-8" and fmt == "sarif":
-        _fail("SARIF counts columns in code points or UTF-16 code units (columnKind); use --position-encoding utf-32 or utf-16")
+        _fail(
+            "SARIF counts columns in code points or UTF-16 code units (columnKind); use --position-encoding utf-32 or utf-16"
+        )
     try:
-        session = Session(config_path, _split(select), _split(ignore), tuple(rule_dirs), debug, cache=not no_cache, jobs=jobs)
+        session = Session(
+            config_path, _split(select), _split(ignore), tuple(rule_dirs), debug, cache=not no_cache, jobs=jobs
+        )
         files = session.files(paths)
-        stdin_data = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in files else None  # an endless pipe is refused as too-long
+        stdin_data = (
+            sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in files else None
+        )  # an endless pipe is refused as too-long
         sources = [((stdin_filename or "-") if p == "-" else p, stdin_data if p == "-" else None) for p in files]
         report = session.lint(sources)
         patches, unwritten = "", False
@@ -127,9 +177,12 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
         if not fixable(result.findings, unsafe):
             continue
         if result.draft.decoded:
-            click.echo(f"thanklint: {visible(path)}: {'not fixed' if write else 'no patch'}: the e-mail body is saved "
-                       f"{result.draft.transfer_encoding}, so positions refer to the decoded body and a patch would "
-                       "not apply to the file; edit the note in your mail client", err=True)
+            click.echo(
+                f"thanklint: {visible(path)}: {'not fixed' if write else 'no patch'}: the e-mail body is saved "
+                f"{result.draft.transfer_encoding}, so positions refer to the decoded body and a patch would "
+                "not apply to the file; edit the note in your mail client",
+                err=True,
+            )
             continue
         before = _file_text(path) if given is None else result.draft.text
         if before is None:
@@ -146,7 +199,9 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
             patches.append(unified_diff(path, before, after))
             continue
         if given is not None:
-            click.echo(f"thanklint: {visible(path)}: not fixed (stdin is never written; use --diff for a patch)", err=True)
+            click.echo(
+                f"thanklint: {visible(path)}: not fixed (stdin is never written; use --diff for a patch)", err=True
+            )
             continue
         problem = write_back(path, before, after)
         if problem:
@@ -172,7 +227,9 @@ def _file_text(path: str) -> str | None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
+@click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
+)
 def rules(fmt, rule_dirs):
     """List every rule: id, category, severity and summary."""
     from .rules import CATEGORIES, load_rules
@@ -183,10 +240,18 @@ def rules(fmt, rule_dirs):
         _fail(str(exc))
     if fmt == "json":
         records = [
-            {"id": r.id, "category": r.category, "severity": str(r.severity), "kind": r.kind,
-             "applies_to": list(r.applies_to), "summary": r.summary, "url": r.url,
-             "description": r.description, "rationale": r.rationale,
-             "examples": {"bad": [_example(e) for e in r.bad], "good": [_example(e) for e in r.good]}}
+            {
+                "id": r.id,
+                "category": r.category,
+                "severity": str(r.severity),
+                "kind": r.kind,
+                "applies_to": list(r.applies_to),
+                "summary": r.summary,
+                "url": r.url,
+                "description": r.description,
+                "rationale": r.rationale,
+                "examples": {"bad": [_example(e) for e in r.bad], "good": [_example(e) for e in r.good]},
+            }
             for r in loaded
         ]
         _write(json.dumps(records, indent=2, ensure_ascii=False, default=str) + "\n", machine=True)
@@ -212,7 +277,9 @@ def schema():
 
 @cli.command()
 @click.argument("rule_id")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
+@click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
+)
 def explain(rule_id, rule_dirs):
     """Show the documentation of one rule."""
     from .docs import rule_page
@@ -228,11 +295,29 @@ def explain(rule_id, rule_dirs):
 
 
 @cli.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to serve on (0: any free port).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (an address other machines can reach lets them use the page; it is warned about).")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to serve on (0: any free port).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind (an address other machines can reach lets them use the page; it is warned about).",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).",
+)
+@click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
+)
 def serve(port, host, no_browser, config_path, rule_dirs):
     """Open a local web page: paste a draft, fill in the interview, see the findings."""
     from .api import Session
@@ -240,8 +325,11 @@ def serve(port, host, no_browser, config_path, rule_dirs):
     from .web.app import Checker
 
     if not server.is_loopback(host):
-        click.echo(f"thanklint: warning: serving on {host}: other machines that can reach this address can use "
-                   "the page, there is no password, and drafts cross the network unencrypted", err=True)
+        click.echo(
+            f"thanklint: warning: serving on {host}: other machines that can reach this address can use "
+            "the page, there is no password, and drafts cross the network unencrypted",
+            err=True,
+        )
     try:
         sock = server.bind(host, port)
         checker = Checker(Session(config_path, rules=tuple(rule_dirs)))
@@ -249,7 +337,10 @@ def serve(port, host, no_browser, config_path, rule_dirs):
     except ThanklintError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}" + ("; pass --port N, or --port 0 for any free port" if port else ""))
+        _fail(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc}"
+            + ("; pass --port N, or --port 0 for any free port" if port else "")
+        )
     try:
         server.run(checker, sock, host, open_browser=not no_browser)
     except KeyboardInterrupt:
@@ -320,5 +411,8 @@ def main() -> None:
         if "--debug" in sys.argv:
             raise
         reason = "ran out of memory" if isinstance(exc, MemoryError) else (str(exc) or "no details")
-        click.echo(f"thanklint: internal error: {type(exc).__name__}: {visible(reason)} (run with --debug for details)", err=True)
+        click.echo(
+            f"thanklint: internal error: {type(exc).__name__}: {visible(reason)} (run with --debug for details)",
+            err=True,
+        )
         sys.exit(ExitCode.ERROR)

@@ -28,7 +28,19 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".thanklint.yaml", ".thanklint.yml")
-KEYS = ("select", "ignore", "severity", "rules", "options", "fail_on", "model", "metadata", "extensions", "exclude", "max_bytes")
+KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "rules",
+    "options",
+    "fail_on",
+    "model",
+    "metadata",
+    "extensions",
+    "exclude",
+    "max_bytes",
+)
 #: Drafts longer than this (in UTF-8 bytes) are refused as `too-long`: far beyond any note,
 #: and a bound on the time and memory one draft can take.
 DEFAULT_MAX_BYTES = 100_000
@@ -63,7 +75,9 @@ class Config:
         for pattern in (p.removeprefix("./") for p in self.exclude):
             if pattern.endswith("/") and relative.startswith(pattern):
                 return True
-            if fnmatch.fnmatchcase(relative, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(Path(relative).name, pattern)):
+            if fnmatch.fnmatchcase(relative, pattern) or (
+                "/" not in pattern and fnmatch.fnmatchcase(Path(relative).name, pattern)
+            ):
                 return True
         return False
 
@@ -92,8 +106,10 @@ def _rule_folders(folders: tuple[str, ...], base: Path, where: str) -> tuple[str
     for folder in folders:
         resolved = (base / folder).resolve()
         if resolved != root and root not in resolved.parents:
-            raise ConfigError(f"{where}: 'rules' folder {shown(folder)} is outside the configuration's folder; "
-                              "name it with --rules on the command line instead")
+            raise ConfigError(
+                f"{where}: 'rules' folder {shown(folder)} is outside the configuration's folder; "
+                "name it with --rules on the command line instead"
+            )
         out.append(str(resolved))
     return tuple(out)
 
@@ -106,14 +122,18 @@ def from_mapping(data: Any, where: str) -> Config:
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {shown(str(key))}{did_you_mean(str(key), KEYS)}; keys: {', '.join(KEYS)}")
+            raise ConfigError(
+                f"{where}: unknown key {shown(str(key))}{did_you_mean(str(key), KEYS)}; keys: {', '.join(KEYS)}"
+            )
     base = Path(where).parent if where not in ("<defaults>",) else Path.cwd()
     severity = data.get("severity") or {}
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: 'severity' maps rule ids or categories to error, warning or suggestion")
     for rule_id, level in severity.items():
         if level not in ("error", "warning", "suggestion"):
-            raise ConfigError(f"{where}: severity of '{rule_id}' must be error, warning or suggestion, not {shown(level)}")
+            raise ConfigError(
+                f"{where}: severity of '{rule_id}' must be error, warning or suggestion, not {shown(level)}"
+            )
     options = data.get("options") or {}
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         raise ConfigError(f"{where}: 'options' maps rule ids to mappings of option values")
@@ -122,15 +142,19 @@ def from_mapping(data: Any, where: str) -> Config:
         raise ConfigError(f"{where}: 'fail_on' must be one of {', '.join(FAIL_ON)}, not {shown(fail_on)}")
     model = data.get("model")
     if model is not None and not (isinstance(model, str) and MODEL_NAME.fullmatch(model)):
-        raise ConfigError(f"{where}: 'model' must be the name of an installed spaCy pipeline (such as en_core_web_sm), "
-                          f"not a path or dotted name: {shown(model)}")
+        raise ConfigError(
+            f"{where}: 'model' must be the name of an installed spaCy pipeline (such as en_core_web_sm), "
+            f"not a path or dotted name: {shown(model)}"
+        )
     try:
         defaults = md.from_mapping(data.get("metadata"), f"{where}: metadata")
     except ThanklintError as exc:
         raise ConfigError(str(exc)) from None
     extensions = _strings(data.get("extensions", []), "extensions", where)
     if any(not e.strip(". ") for e in extensions):
-        raise ConfigError(f"{where}: 'extensions' must name file endings such as .txt; an empty one would take every file")
+        raise ConfigError(
+            f"{where}: 'extensions' must name file endings such as .txt; an empty one would take every file"
+        )
     max_bytes = data.get("max_bytes", DEFAULT_MAX_BYTES)
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise ConfigError(f"{where}: 'max_bytes' must be a whole number of bytes above 0, not {max_bytes!r}")
@@ -158,7 +182,9 @@ def load_file(path: str) -> Config:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not valid UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+        raise ConfigError(
+            f"{path}: not valid UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+        ) from None
     if file.name == "pyproject.toml":
         data = _tool_table(text, path)
     else:
@@ -256,7 +282,9 @@ def build_ruleset(
 
     def known(selector: str, key: str) -> None:
         if selector not in selectors:
-            raise ConfigError(f"{where}: unknown rule or category '{selector}' in {key}{did_you_mean(selector, selectors)}")
+            raise ConfigError(
+                f"{where}: unknown rule or category '{selector}' in {key}{did_you_mean(selector, selectors)}"
+            )
 
     chosen = select or config.select
     dropped = config.ignore + ignore
@@ -278,7 +306,9 @@ def build_ruleset(
         tunable = {k: o for k, o in kind.options.items() if o.tunable}
         for key, value in values:
             if key not in tunable:
-                raise ConfigError(f"{where}: rule '{rule_id}' has no option '{key}'{did_you_mean(key, tunable)}; options: {', '.join(tunable) or 'none'}")
+                raise ConfigError(
+                    f"{where}: rule '{rule_id}' has no option '{key}'{did_you_mean(key, tunable)}; options: {', '.join(tunable) or 'none'}"
+                )
             try:
                 _check_type(value, tunable[key].type, where, f"options.{rule_id}.{key}", None)
             except RuleError as exc:

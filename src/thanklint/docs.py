@@ -50,9 +50,17 @@ def rule_page(rule: Rule, level: int = 2) -> str:
     ]
     if rule.fix_safety or rule.make_check().offers_fixes():
         safe = rule.settings.get("safe_fix", False)
-        default = "The fix is safe: `--fix` applies it." if safe else "The fix is unsafe: only `--fix --unsafe-fixes` applies it."
+        default = (
+            "The fix is safe: `--fix` applies it."
+            if safe
+            else "The fix is unsafe: only `--fix --unsafe-fixes` applies it."
+        )
         out += [f"{h}# Fix safety", rule.fix_safety or default, ""]
-    tunable = {name: o for name, o in kind.options.items() if o.tunable and o.meaningful(rule.settings.get(name), rule.settings)}
+    tunable = {
+        name: o
+        for name, o in kind.options.items()
+        if o.tunable and o.meaningful(rule.settings.get(name), rule.settings)
+    }
     out.append(f"{h}# Options")
     if tunable:
         for name, option in tunable.items():
@@ -78,7 +86,9 @@ def rules_markdown(rules: list[Rule] | None = None) -> str:
         "| --- | --- | --- | --- |",
     ]
     for rule in ordered:
-        out.append(f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity} | {', '.join(rule.applies_to)} | {rule.summary} |")
+        out.append(
+            f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity} | {', '.join(rule.applies_to)} | {rule.summary} |"
+        )
     out.append("")
     for rule in ordered:
         out.append(rule_page(rule))

@@ -13,11 +13,11 @@ import email.policy
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -78,7 +78,9 @@ class LineIndex:
 def decode(data: bytes, where: str, charset: str = "utf-8") -> str:
     """Decode bytes, naming the file and the offending byte when they are not valid text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) and charset.lower().replace("-", "").replace("_", "") == "utf8":
-        raise DraftError("decode", f"{where}: the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8")
+        raise DraftError(
+            "decode", f"{where}: the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8"
+        )
     try:
         text = data.decode(charset)
     except (UnicodeDecodeError, LookupError) as exc:
@@ -132,7 +134,9 @@ def _email_metadata(message: EmailMessage, where: str) -> md.Metadata:
         try:
             values["sent_at"] = parsedate_to_datetime(str(message["Date"]))
         except (TypeError, ValueError):
-            raise DraftError("metadata", f"{where}: header 'Date' is not a valid date: {shown(str(message['Date']))}") from None
+            raise DraftError(
+                "metadata", f"{where}: header 'Date' is not a valid date: {shown(str(message['Date']))}"
+            ) from None
     return md.Metadata(**values)
 
 
@@ -155,7 +159,9 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
         start, end = found  # one part of several, not encoded: keep offsets exact, blank the rest
         text = raw[:end] + re.sub(r"[^\r\n]", " ", raw[end:])
     else:
-        payload = part.get_payload(decode=True) or b""
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):  # None when there is nothing to decode
+            payload = b""
         body = decode(payload, path, part.get_content_charset() or "utf-8")
         text, encoded = raw[:start] + body, encoding
     meta = _email_metadata(message, path)
@@ -165,7 +171,9 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
             data_side = yamltext.load(side, yamltext.PlainLoader)
         except yaml.YAMLError as exc:
             number, problem = yamltext.problem(exc)
-            raise DraftError("metadata", f"{sidecar}{f':{number}' if number else ''}: not valid YAML: {problem}") from None
+            raise DraftError(
+                "metadata", f"{sidecar}{f':{number}' if number else ''}: not valid YAML: {problem}"
+            ) from None
         meta = md.from_mapping(data_side, str(sidecar)).merged(meta)
     return Draft(path, text, start, meta, "eml", encoded)
 
@@ -255,8 +263,11 @@ def read_bytes(data: bytes, path: str = "-", sidecar: Path | None = None) -> Dra
     return read_text(decode(data, path), path)
 
 
-def walk(paths: list[str], suffixes: Callable[[str], tuple[str, ...]] = lambda folder: DRAFT_SUFFIXES,
-         problems: dict[str, DraftError] | None = None) -> list[str]:
+def walk(
+    paths: list[str],
+    suffixes: Callable[[str], tuple[str, ...]] = lambda folder: DRAFT_SUFFIXES,
+    problems: dict[str, DraftError] | None = None,
+) -> list[str]:
     """Expand folders into the draft files below them (hidden folders skipped), in a stable order.
 
     `suffixes(folder)` says which file endings count as drafts there; files named directly are
@@ -276,7 +287,8 @@ def walk(paths: list[str], suffixes: Callable[[str], tuple[str, ...]] = lambda f
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 wanted = tuple(s.lower() for s in suffixes(root))
                 found.extend(
-                    os.path.join(root, f) for f in sorted(files)
+                    os.path.join(root, f)
+                    for f in sorted(files)
                     if f.lower().endswith(wanted) and not f.startswith(".") and os.path.isfile(os.path.join(root, f))
                 )
         else:

@@ -12,7 +12,7 @@ from enum import IntEnum
 
 
 def did_you_mean(word: str, choices, otherwise: str = "") -> str:
-    """" (did you mean 'x'?)" for the closest choice, else `otherwise`: every "unknown ..." message."""
+    """ " (did you mean 'x'?)" for the closest choice, else `otherwise`: every "unknown ..." message."""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else otherwise
 

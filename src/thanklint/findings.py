@@ -75,7 +75,12 @@ class Finding:
             "end_column": self.end_column,
             "start": self.start,
             "end": self.end,
-            "fix": None if self.fix is None else {"replacement": self.fix.replacement, "safe": self.fix.safe,
-                                                  "edits": [e.to_dict() for e in self.fix.edits]},
+            "fix": None
+            if self.fix is None
+            else {
+                "replacement": self.fix.replacement,
+                "safe": self.fix.safe,
+                "edits": [e.to_dict() for e in self.fix.edits],
+            },
             "url": self.url,
         }

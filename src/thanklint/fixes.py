@@ -17,8 +17,14 @@ from .findings import Edit, Finding, Fix
 _POSSESSIVE = ("'s", "’s")
 
 
-def make_fix(text: str, start: int, end: int, safe: bool, replacement: str | None = None,
-             edits: list[tuple[int, int, str]] | None = None) -> Fix:
+def make_fix(
+    text: str,
+    start: int,
+    end: int,
+    safe: bool,
+    replacement: str | None = None,
+    edits: list[tuple[int, int, str]] | None = None,
+) -> Fix:
     """The fix of a finding spanning [start, end) of `text`: one replacement of the span, or
     several edits (which may delete, insert or reach beyond the span)."""
     wanted = edits if edits else [(start, end, replacement or "")]
@@ -76,7 +82,9 @@ def _overlap(edit: Edit, taken: tuple[int, int]) -> bool:
 
 def apply_fixes(text: str, findings: list[Finding]) -> str:
     """Apply every edit of the chosen fixes, from the end so offsets stay valid."""
-    for edit in sorted((e for f in findings for e in f.fix.edits), key=lambda e: (e.start, e.end), reverse=True):
+    for edit in sorted(
+        (e for f in findings if f.fix is not None for e in f.fix.edits), key=lambda e: (e.start, e.end), reverse=True
+    ):
         text = text[: edit.start] + edit.replacement + text[edit.end :]
     return text
 
@@ -92,7 +100,9 @@ def patch_path(path: str) -> str:
 def unified_diff(path: str, before: str, after: str) -> str:
     name = patch_path(path)
     return "".join(
-        difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}")
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+        )
     )
 
 

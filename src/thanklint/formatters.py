@@ -11,7 +11,8 @@ import json
 import os
 import re
 import urllib.parse
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import __version__
 from .api import Report
@@ -42,8 +43,9 @@ def _summary_line(report: Report) -> str:
 _QUALITY_NAMES = {"tone": "tone and proofreading"}
 #: The metadata key that lets an unchecked quality be checked.
 _TURNED_ON_BY = {"timing": "interviewed_at"}
-CHECKLIST_LEGEND = ("checklist: ✓ present  ✗ missing (the rule that says so)  "
-                    "· not checked (the metadata key that would check it)")
+CHECKLIST_LEGEND = (
+    "checklist: ✓ present  ✗ missing (the rule that says so)  · not checked (the metadata key that would check it)"
+)
 
 
 def checklist_line(result: FileResult) -> str:
@@ -54,8 +56,14 @@ def checklist_line(result: FileResult) -> str:
     for item in result.checklist:
         note = item.rule or ""
         if item.status == "unchecked" and item.quality in _TURNED_ON_BY:
-            note = "committed unchanged; needs sent_at" if committed and item.quality == "timing" else f"needs {_TURNED_ON_BY[item.quality]}"
-        items.append(f"{_MARKS[item.status]} {_QUALITY_NAMES.get(item.quality, item.quality)}" + (f" ({note})" if note else ""))
+            note = (
+                "committed unchanged; needs sent_at"
+                if committed and item.quality == "timing"
+                else f"needs {_TURNED_ON_BY[item.quality]}"
+            )
+        items.append(
+            f"{_MARKS[item.status]} {_QUALITY_NAMES.get(item.quality, item.quality)}" + (f" ({note})" if note else "")
+        )
     return f"{visible(result.path)}: checklist ({result.kind}): " + "  ".join(items)
 
 
@@ -73,7 +81,11 @@ def blocking_line(report: Report, fail_on: str | None) -> str:
             counts[finding.severity] = counts.get(finding.severity, 0) + 1
         if failing:
             paths.append(result.path)
-            reason = f"--fail-on {threshold}" if fail_on or not result.fail_on else f"fail_on: {threshold} in the configuration"
+            reason = (
+                f"--fail-on {threshold}"
+                if fail_on or not result.fail_on
+                else f"fail_on: {threshold} in the configuration"
+            )
             if reason not in reasons:
                 reasons.append(reason)
     if not paths:
@@ -114,11 +126,12 @@ def format_text(report: Report, colour: bool = False, quiet: bool = False, sourc
 
 def _error_line(result: FileResult, colour: bool) -> str:
     """`path[:line]: error [code] problem`, without repeating the path the message starts with."""
+    assert result.error is not None  # only called for a file that failed
     message = str(result.error)
     label = f"{_paint('error', '31;1', colour)} [{result.error.code}]"
     named = re.match(re.escape(result.path) + r"(:\d+)?: ", message)
     if named:
-        return f"{visible(result.path)}{named.group(1) or ''}: {label} {visible(message[named.end():])}"
+        return f"{visible(result.path)}{named.group(1) or ''}: {label} {visible(message[named.end() :])}"
     return f"{visible(result.path)}: {label} {visible(message)}"
 
 
@@ -129,12 +142,18 @@ def _source_lines(result: FileResult, finding: Finding) -> list[str]:
     if not (0 < finding.line <= len(lines)):
         return []
     line = lines[finding.line - 1]
-    width = (finding.end_column - finding.column) if finding.end_line == finding.line else len(line) - finding.column + 1
+    width = (
+        (finding.end_column - finding.column) if finding.end_line == finding.line else len(line) - finding.column + 1
+    )
     gutter = f"{finding.line:>4} | "
     before, marked = visible(line[: finding.column - 1]), visible(line[finding.column - 1 : finding.column - 1 + width])
     out = [gutter + visible(line), " " * (len(gutter) + len(before)) + "^" * max(1, len(marked))]
     if finding.fix is not None:
-        out.append(" " * len(gutter) + f"suggestion: {visible(repr(finding.fix.replacement))}" + ("" if finding.fix.safe else " (unsafe fix)"))
+        out.append(
+            " " * len(gutter)
+            + f"suggestion: {visible(repr(finding.fix.replacement))}"
+            + ("" if finding.fix.safe else " (unsafe fix)")
+        )
     return out
 
 
@@ -145,16 +164,18 @@ def format_full(report: Report, colour: bool = False, quiet: bool = False) -> st
 def report_dict(report: Report) -> dict:
     files = []
     for result in report.files:
-        files.append({
-            "path": result.path,
-            "kind": result.kind,
-            "kind_source": result.kind_source,
-            "findings": [f.to_dict() for f in result.findings],
-            "checklist": {item.quality: item.to_dict() for item in result.checklist},
-            "error": None if result.error is None else {"code": result.error.code, "message": str(result.error)},
-            "skipped": result.skipped,
-            **_positions(result),
-        })
+        files.append(
+            {
+                "path": result.path,
+                "kind": result.kind,
+                "kind_source": result.kind_source,
+                "findings": [f.to_dict() for f in result.findings],
+                "checklist": {item.quality: item.to_dict() for item in result.checklist},
+                "error": None if result.error is None else {"code": result.error.code, "message": str(result.error)},
+                "skipped": result.skipped,
+                **_positions(result),
+            }
+        )
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "thanklint", "version": __version__},
@@ -186,7 +207,12 @@ def format_jsonl(report: Report, colour: bool = False, quiet: bool = False) -> s
     lines = []
     for result in report.files:
         if result.error is not None:
-            lines.append(json.dumps({"path": result.path, "error": {"code": result.error.code, "message": str(result.error)}}, ensure_ascii=False))
+            lines.append(
+                json.dumps(
+                    {"path": result.path, "error": {"code": result.error.code, "message": str(result.error)}},
+                    ensure_ascii=False,
+                )
+            )
         for finding in result.findings:
             lines.append(json.dumps({"path": result.path, **finding.to_dict()}, ensure_ascii=False))
     return "".join(line.translate(_LINE_SEPARATORS) + "\n" for line in lines)
@@ -228,40 +254,73 @@ def _uri(path: str) -> str:
 def format_sarif(report: Report, colour: bool = False, quiet: bool = False) -> str:
     """SARIF 2.1.0, one run, the rules that fired described in the tool's driver."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
-    rules: dict[str, dict] = {}
+    rules: dict[str, dict[str, Any]] = {}
     results = []
     notifications = []
     for result in report.files:
         if result.error is not None:
-            notifications.append({
-                "level": "error",
-                "message": {"text": str(result.error)},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}],
-            })
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": str(result.error)},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}],
+                }
+            )
         for f in result.findings:
-            rules.setdefault(f.rule_id, {"id": f.rule_id, **({"helpUri": f.url} if f.url else {}), "properties": {"category": f.category}})
+            rules.setdefault(
+                f.rule_id,
+                {"id": f.rule_id, **({"helpUri": f.url} if f.url else {}), "properties": {"category": f.category}},
+            )
             entry = {
                 "ruleId": f.rule_id,
                 "level": level[f.severity],
                 "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(result.path)},
-                    "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                               "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start},
-                }}],
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(result.path)},
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                "endLine": f.end_line,
+                                "endColumn": f.end_column,
+                                "charOffset": f.start,
+                                "charLength": f.end - f.start,
+                            },
+                        }
+                    }
+                ],
             }
             if f.fix is not None:
-                entry["fixes"] = [{
-                    "description": {"text": f"Replace with {f.fix.replacement!r}" + ("" if f.fix.safe else " (unsafe)")},
-                    "artifactChanges": [{"artifactLocation": {"uri": _uri(result.path)}, "replacements": [{
-                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                        "insertedContent": {"text": e.replacement},
-                    } for e in f.fix.edits]}],
-                }]
+                entry["fixes"] = [
+                    {
+                        "description": {
+                            "text": f"Replace with {f.fix.replacement!r}" + ("" if f.fix.safe else " (unsafe)")
+                        },
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": _uri(result.path)},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in f.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
             results.append(entry)
-    run = {
-        "tool": {"driver": {"name": "thanklint", "version": __version__, "informationUri": "https://github.com/thanklint/thanklint",
-                            "rules": sorted(rules.values(), key=lambda r: r["id"])}},
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "thanklint",
+                "version": __version__,
+                "informationUri": "https://github.com/thanklint/thanklint",
+                "rules": sorted(rules.values(), key=lambda r: r["id"]),
+            }
+        },
         "columnKind": "utf16CodeUnits" if report.position_encoding == "utf-16" else "unicodeCodePoints",
         "results": results,
     }

@@ -65,7 +65,9 @@ _DATE_LINE = re.compile(
 )
 #: Lines of an address or letter head: a street ending in "St.", a firm ending in "Inc.", a
 #: phone number, an e-mail address, a web address, a post code, a slot.
-_ADDRESS_END = re.compile(r"\b(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Sq|Inc|Ltd|Co|Corp|LLC|Pty|PLC|GmbH|Jr|Sr|Esq|Ph\.D|M\.D|MD|Bldg|Ste|No)\.\s*$")
+_ADDRESS_END = re.compile(
+    r"\b(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Sq|Inc|Ltd|Co|Corp|LLC|Pty|PLC|GmbH|Jr|Sr|Esq|Ph\.D|M\.D|MD|Bldg|Ste|No)\.\s*$"
+)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\+?\d[\d ()./-]{6,}\d|^\s*[\[{<(].*[\]}>)]\s*$")
 #: Sentence openers that end in a comma but are not a name: "Yesterday, I ...", "As discussed, ...".
 _NOT_A_NAME = frozenset(
@@ -104,7 +106,11 @@ class Layout:
     def closing(self) -> Region:
         """The sign-off and signature together (whatever follows the body)."""
         start = self.sign_off.start if self.sign_off else self.signature.start
-        return Region(start, max(self.sign_off.end, self.signature.end)) if (self.sign_off or self.signature) else Region(0, 0)
+        return (
+            Region(start, max(self.sign_off.end, self.signature.end))
+            if (self.sign_off or self.signature)
+            else Region(0, 0)
+        )
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -168,7 +174,7 @@ def find_layout(text: str) -> Layout:
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
         comma = re.search(r"[,:;—]|\s-\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first))
         head = _GREETING_HEAD.match(first) if len(first.split()) > 8 else None
-        if comma and first[comma.end():].strip() and len(first[: comma.start()].split()) <= 6:
+        if comma and first[comma.end() :].strip() and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + comma.end())
         elif head:
             greeting = Region(first_start, first_start + head.end())
@@ -203,6 +209,7 @@ def find_layout(text: str) -> Layout:
 def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     """How many leading lines are not the note itself: pasted headers ("Subject: ...") and, in
     letter format, the address and date block above the greeting."""
+
     def line(i: int) -> str:
         return text[lines[i][0] : lines[i][1]]
 
@@ -229,6 +236,7 @@ def _address_like(line: str) -> bool:
 
 def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[Region, Region, int]:
     """The sign-off, the signature, and the index of the first line after the body."""
+
     def line(i: int) -> str:
         return text[lines[i][0] : lines[i][1]]
 
@@ -247,21 +255,31 @@ def _closing(text: str, lines: list[tuple[int, int]], body_from: int) -> tuple[R
     for i in range(last - 1, max(body_from, last - 5) - 1, -1):
         after = [line(j) for j in range(i + 1, last + 1)]
         candidate = line(i).strip()
-        if candidate.endswith(",") and candidate[:1].isupper() and len(candidate.split()) <= 3 \
-                and all(len(a.split()) <= 10 and not _PROSE_END.search(a) for a in after):
+        if (
+            candidate.endswith(",")
+            and candidate[:1].isupper()
+            and len(candidate.split()) <= 3
+            and all(len(a.split()) <= 10 and not _PROSE_END.search(a) for a in after)
+        ):
             return Region(*lines[i]), from_line(i + 1), i
     # No sign-off: "Sent from my ..." and a short capitalised last line after a paragraph
     # break are the signature.
     device = next((i for i in range(last, max(body_from, last - 8) - 1, -1) if _DEVICE_LINE.match(line(i))), None)
     end = device - 1 if device is not None else last
-    if end > body_from and _looks_like_signature(line(end)) and text[lines[end - 1][1] : lines[end][0]].count("\n") >= 2:
+    if (
+        end > body_from
+        and _looks_like_signature(line(end))
+        and text[lines[end - 1][1] : lines[end][0]].count("\n") >= 2
+    ):
         return Region(0, 0), from_line(end), end
     if device is not None:
         return Region(0, 0), from_line(device), device
     return Region(0, 0), Region(0, 0), len(lines)
 
 
-def _inline_closing(text: str, lines: list[tuple[int, int]], body_from: int, body_to: int) -> tuple[Region, Region] | None:
+def _inline_closing(
+    text: str, lines: list[tuple[int, int]], body_from: int, body_to: int
+) -> tuple[Region, Region] | None:
     """A closing that shares a line: "Best, Sam" alone, "... soon. Best, Sam" ending the last body
     line, or a dashed "– Paulo". Returns (sign-off, signature)."""
     if body_to <= body_from:
@@ -271,7 +289,10 @@ def _inline_closing(text: str, lines: list[tuple[int, int]], body_from: int, bod
     if body_to - 1 > body_from or lines[body_to - 1][0] > 0:
         whole = _SIGN_OFF_AND_NAME.match(last)
         if whole:
-            return (Region(start + whole.start("off"), start + whole.end("off")), Region(start + whole.start("name"), end))
+            return (
+                Region(start + whole.start("off"), start + whole.end("off")),
+                Region(start + whole.start("name"), end),
+            )
         if _DASH_SIGNATURE.match(last):
             return Region(0, 0), Region(start + len(last) - len(last.lstrip()), end)
     at_end = _SIGN_OFF_AT_END.search(last)

@@ -17,8 +17,10 @@ import string
 import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from . import checklist, nlp as nlp_module, suppressions
+from . import checklist, suppressions
+from . import nlp as nlp_module
 from .checks import Check, Hit
 from .config import DEFAULT_MAX_BYTES, RuleSet
 from .draft import Draft
@@ -29,6 +31,9 @@ from .layout import Layout, blank_out, find_layout, parse_text
 from .note_kind import infer_kind
 from .parsed import ParsedDraft
 from .rules import Rule, selects
+
+if TYPE_CHECKING:
+    from .matching import MatchBank
 
 #: Drafts parsed per `nlp.pipe` batch: their documents are dropped once their rules have run,
 #: so memory does not grow with the number of drafts.
@@ -80,8 +85,23 @@ def to_finding(parsed: ParsedDraft, rule: Rule, check: Check, hit: Hit) -> Findi
     fix = None
     if hit.replacement is not None or hit.edits:
         edits = [(parsed.file_offset(s), parsed.file_offset(e), r) for s, e, r in hit.edits or ()]
-        fix = make_fix(parsed.draft.text, start, end, bool(check.settings.get("safe_fix", False)), hit.replacement, edits)
-    return Finding(line, column, rule.id, end_line, end_column, start, end, rule.category, rule.severity, _message(rule, hit), fix, rule.url)
+        fix = make_fix(
+            parsed.draft.text, start, end, bool(check.settings.get("safe_fix", False)), hit.replacement, edits
+        )
+    return Finding(
+        line,
+        column,
+        rule.id,
+        end_line,
+        end_column,
+        start,
+        end,
+        rule.category,
+        rule.severity,
+        _message(rule, hit),
+        fix,
+        rule.url,
+    )
 
 
 def prepare_text(draft: Draft) -> tuple[str, Layout]:
@@ -103,8 +123,14 @@ class Linter:
     components the enabled rules declare they need; a run whose drafts all come from the
     cache never loads it."""
 
-    def __init__(self, ruleset: RuleSet, model: str | None = None, debug: bool = False,
-                 max_bytes: int = DEFAULT_MAX_BYTES, cache=None):
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        model: str | None = None,
+        debug: bool = False,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        cache=None,
+    ):
         self.ruleset = ruleset
         self.checks = ruleset.checks()
         self.model = model
@@ -112,7 +138,7 @@ class Linter:
         self.max_bytes = max_bytes
         self.cache = cache  # a `cache.ResultCache`, or None
         self._nlp = None
-        self._bank = None
+        self._bank: MatchBank | None = None  # set with the pipeline (see `nlp`)
 
     @property
     def nlp(self):
@@ -143,13 +169,20 @@ class Linter:
             starts += [r.start for r in (layout.sign_off, layout.signature) if r]
             breaks.append(starts)
         docs = nlp_module.parse_many(self.nlp, [text for text, _ in prepared], breaks)
+        bank = self._bank
+        assert bank is not None  # loading the pipeline (`self.nlp` above) built it
         parsed = []
         for draft, doc, (text, layout) in zip(drafts, docs, prepared):
-            parsed.append(ParsedDraft(draft, doc, layout, *infer(draft, text, layout), text=text, found=self._bank.run(doc)))
+            parsed.append(ParsedDraft(draft, doc, layout, *infer(draft, text, layout), text=text, found=bank.run(doc)))
         return parsed
 
-    def lint(self, drafts: list[Draft], now: dt.datetime | None = None, jobs: int | None = 1,
-             context: list[Draft] | tuple[Draft, ...] = ()) -> list[FileResult]:
+    def lint(
+        self,
+        drafts: list[Draft],
+        now: dt.datetime | None = None,
+        jobs: int | None = 1,
+        context: list[Draft] | tuple[Draft, ...] = (),
+    ) -> list[FileResult]:
         """Lint drafts together (rules that compare drafts see all of them, and the `context`
         drafts, which are compared with but not reported on); results come back in the order
         of `drafts`. `now` is the default `sent_at` (the current time if not given); `jobs`
@@ -185,10 +218,15 @@ class Linter:
         return out
 
     def _outcome(self, parsed: ParsedDraft) -> DraftOutcome:
-        findings = []
+        findings: list[Finding] = []
         try:
             for rule, check in self.checks:
-                if check.phase != "draft" or check.reads_clock or parsed.kind not in rule.applies_to or not check.applicable(parsed):
+                if (
+                    check.phase != "draft"
+                    or check.reads_clock
+                    or parsed.kind not in rule.applies_to
+                    or not check.applicable(parsed)
+                ):
                     continue
                 parsed.applied.add(rule.id)
                 findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
@@ -196,7 +234,9 @@ class Linter:
             if self.debug:
                 raise
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            return DraftOutcome(parsed.kind, parsed.kind_source, [], [], f"{parsed.draft.path}: internal error while checking: {detail}")
+            return DraftOutcome(
+                parsed.kind, parsed.kind_source, [], [], f"{parsed.draft.path}: internal error while checking: {detail}"
+            )
         return DraftOutcome(parsed.kind, parsed.kind_source, findings, sorted(parsed.applied))
 
     def _finish(self, drafts, refused, outcomes, now) -> list[FileResult]:
@@ -218,7 +258,12 @@ class Linter:
             view.applied.update(outcome.applied)
             views.append(view)
             for rule, check in self.checks:
-                if check.phase == "draft" and check.reads_clock and view.kind in rule.applies_to and check.applicable(view):
+                if (
+                    check.phase == "draft"
+                    and check.reads_clock
+                    and view.kind in rule.applies_to
+                    and check.applicable(view)
+                ):
                     view.applied.add(rule.id)
                     result.findings.extend(to_finding(view, rule, check, hit) for hit in check.run(view))
         for rule, check in self.checks:
@@ -238,7 +283,9 @@ class Linter:
                 if check.phase == "suppressions":
                     result.findings.extend(to_finding(p, rule, check, hit) for hit in check.run(p))
             result.findings = sorted(set(result.findings))
-            deciders = [(r.id, r.category) for r, _ in self.checks if r.id in p.applied and r.severity >= Severity.WARNING]
+            deciders = [
+                (r.id, r.category) for r, _ in self.checks if r.id in p.applied and r.severity >= Severity.WARNING
+            ]
             result.checklist = checklist.build(result.findings, deciders)
         return results
 
@@ -249,13 +296,15 @@ class Linter:
         size = len(draft.content.encode("utf-8", "surrogatepass"))
         limit = min(self.max_bytes, nlp_module.MAX_CHARACTERS)
         if size > limit or len(draft.content) > nlp_module.MAX_CHARACTERS:
-            return DraftError("too-long", f"{draft.path}: {size:,} bytes is longer than a note can be "
-                              f"({limit:,} at most; max_bytes in the configuration sets the limit)")
+            return DraftError(
+                "too-long",
+                f"{draft.path}: {size:,} bytes is longer than a note can be "
+                f"({limit:,} at most; max_bytes in the configuration sets the limit)",
+            )
         return None
 
 
 def _stale(directive: suppressions.Directive, applied: set[str]) -> list[str]:
     """Selectors of a directive that silenced nothing although a rule they name ran (a rule that
     was not enabled, or did not apply to this draft, might still need its suppression)."""
-    return [s for s in directive.unused
-            if s in directive.unknown or any(selects(s, r) for r in applied)]
+    return [s for s in directive.unused if s in directive.unknown or any(selects(s, r) for r in applied)]

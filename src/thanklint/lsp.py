@@ -178,9 +178,15 @@ def _diagnostics(checked: Checked) -> list[types.Diagnostic]:
         named = re.match(re.escape(result.path) + r":(\d+): ", message)
         line = int(named.group(1)) - 1 if named else 0
         start = checked.table.offset(line, 0)
-        return [types.Diagnostic(range=_range(checked.table, start, checked.table.offset(line, 10**6)),
-                                 severity=types.DiagnosticSeverity.Error, code=f"error.{result.error.code}",
-                                 source="thanklint", message=message[named.end():] if named else message)]
+        return [
+            types.Diagnostic(
+                range=_range(checked.table, start, checked.table.offset(line, 10**6)),
+                severity=types.DiagnosticSeverity.Error,
+                code=f"error.{result.error.code}",
+                source="thanklint",
+                message=message[named.end() :] if named else message,
+            )
+        ]
     return [_diagnostic(f, checked.table) for f in result.findings]
 
 
@@ -196,16 +202,35 @@ def _code_actions(uri: str, checked: Checked, start: int, end: int, codes: set[s
             continue
         diagnostic = _diagnostic(finding, checked.table)
 
-        def action(title: str, at: int, until: int, new_text: str, preferred: bool = False) -> types.CodeAction:
+        def action(
+            title: str,
+            at: int,
+            until: int,
+            new_text: str,
+            preferred: bool = False,
+            diagnostic: types.Diagnostic = diagnostic,
+        ) -> types.CodeAction:
             edit = types.TextEdit(range=_range(checked.table, at, until), new_text=new_text)
-            return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-                                    is_preferred=preferred, edit=types.WorkspaceEdit(changes={uri: [edit]}))
+            return types.CodeAction(
+                title=title,
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                is_preferred=preferred,
+                edit=types.WorkspaceEdit(changes={uri: [edit]}),
+            )
 
         if finding.fix is not None:
             replacement = finding.fix.replacement
-            title = f"Replace with {replacement!r}" if replacement else f"Remove {text[finding.start:finding.end]!r}"
-            fixes.append(action(title + ("" if finding.fix.safe else " (unsafe fix)"), finding.start, finding.end,
-                                replacement, preferred=finding.fix.safe))
+            title = f"Replace with {replacement!r}" if replacement else f"Remove {text[finding.start : finding.end]!r}"
+            fixes.append(
+                action(
+                    title + ("" if finding.fix.safe else " (unsafe fix)"),
+                    finding.start,
+                    finding.end,
+                    replacement,
+                    preferred=finding.fix.safe,
+                )
+            )
         line_start = checked.table.offset(checked.table.position(finding.start)[0], 0)
         comment = f"<!-- thanklint: disable-next-line={finding.rule_id} -- {REASON} -->{newline}"
         disables.append(action(f"Disable {finding.rule_id} for this line", line_start, line_start, comment))
@@ -225,7 +250,9 @@ def _hover(server: ThanklintServer, checked: Checked, offset: int) -> types.Hove
         rules = {r.id: r for r in server.session.linter(server.session.config_for(checked.result.path)).ruleset.rules}
     except ThanklintError:
         return None
-    pages = [rule_page(rules[rule_id], level=1) for rule_id in dict.fromkeys(f.rule_id for f in under) if rule_id in rules]
+    pages = [
+        rule_page(rules[rule_id], level=1) for rule_id in dict.fromkeys(f.rule_id for f in under) if rule_id in rules
+    ]
     if not pages:
         return None
     return types.Hover(
@@ -248,10 +275,19 @@ def create_server() -> ThanklintServer:
         watch = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if watch and watch.dynamic_registration:
             options = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED])
-            await ls.client_register_capability_async(types.RegistrationParams(registrations=[
-                types.Registration(id="thanklint-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                   register_options=options)]))
+                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+            )
+            await ls.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="thanklint-watch",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=options,
+                        )
+                    ]
+                )
+            )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ThanklintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -276,8 +312,9 @@ def create_server() -> ThanklintServer:
     def did_change_watched_files(ls: ThanklintServer, params: types.DidChangeWatchedFilesParams) -> None:
         ls.reload([path for change in params.changes if (path := to_fs_path(change.uri))])
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
+    )
     def code_action(ls: ThanklintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         checked = ls.current(params.text_document.uri)
         if checked is None:

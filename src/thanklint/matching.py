@@ -8,7 +8,8 @@ matches without walking the document again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .errors import RuleError
 from .patterns import Match, PatternSet
@@ -75,7 +76,7 @@ class MatchBank:
             for key, start, end in self.phrases(doc):
                 add(key, start, end - 1)
         if len(self.tokens):
-            for key, start, end, align in self.tokens(doc, with_alignments=True):
+            for key, start, end, align in self.tokens(doc, with_alignments=True):  # type: ignore[misc]  # spaCy annotates 3-tuples; with_alignments adds a 4th
                 targets = self.labels[key][0].targets(self.labels[key][1])
                 picked = [start + k for k, a in enumerate(align) if targets is None or a in targets] or [start, end - 1]
                 add(key, min(picked), max(picked))
@@ -83,7 +84,9 @@ class MatchBank:
             for offset, part in _dependency_parts(doc):
                 for key, ids in self.deps(part):
                     targets = self.labels[key][0].targets(self.labels[key][1])
-                    picked = [offset + i for i in (ids if targets is None else [ids[t] for t in targets if t < len(ids)])]
+                    picked = [
+                        offset + i for i in (ids if targets is None else [ids[t] for t in targets if t < len(ids)])
+                    ]
                     add(key, min(picked), max(picked))
         return found
 

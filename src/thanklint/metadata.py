@@ -85,11 +85,15 @@ def from_mapping(data: Any, where: str) -> Metadata:
             continue
         if key == "kind":
             if value not in KINDS:
-                raise DraftError("metadata", f"{where}: metadata key 'kind': expected one of {', '.join(KINDS)}, got {shown(value)}")
+                raise DraftError(
+                    "metadata", f"{where}: metadata key 'kind': expected one of {', '.join(KINDS)}, got {shown(value)}"
+                )
             values[key] = value
         elif key in _STRINGS:
             if not isinstance(value, str | int | float):
-                raise DraftError("metadata", f"{where}: metadata key '{key}': expected text, got {type(value).__name__}")
+                raise DraftError(
+                    "metadata", f"{where}: metadata key '{key}': expected text, got {type(value).__name__}"
+                )
             values[key] = str(value).strip()
         elif key in _LISTS:
             items = [value] if isinstance(value, str) else value

@@ -31,11 +31,15 @@ def resolve_model(name: str | None = None) -> str:
     if custom:
         if name in installed_pipelines():
             return name
-        raise ModelError(f"the spaCy pipeline {name} is not installed; install it with pip, or remove 'model' from the configuration")
+        raise ModelError(
+            f"the spaCy pipeline {name} is not installed; install it with pip, or remove 'model' from the configuration"
+        )
     for candidate in sorted(DEFAULT_MODELS, key=lambda model: model != name):  # the named one first
         if importlib.util.find_spec(candidate) is not None:
             return candidate
-    raise ModelError(f"the spaCy pipeline {' or '.join(DEFAULT_MODELS)} is not installed; install one with:\n    {INSTALL_HINT}")
+    raise ModelError(
+        f"the spaCy pipeline {' or '.join(DEFAULT_MODELS)} is not installed; install one with:\n    {INSTALL_HINT}"
+    )
 
 
 def installed_pipelines() -> set[str]:
@@ -72,7 +76,9 @@ def parse_many(nlp: Language, texts: list[str], breaks: list[list[int]]) -> list
         for token in doc:
             previous = doc[token.i - 1] if token.i else None
             since += 1
-            if token.i and (token.idx in wanted or (previous.is_space and "\n" in previous.text) or since > MAX_SENTENCE_TOKENS):
+            if previous is not None and (
+                token.idx in wanted or (previous.is_space and "\n" in previous.text) or since > MAX_SENTENCE_TOKENS
+            ):
                 token.is_sent_start = True
                 since = 0
         docs.append(doc)

@@ -21,7 +21,9 @@ _SALUTATION = re.compile(rf"(?:{GREETING_WORDS})\b", re.I)
 _ENDS = 30  # lines
 #: What a README or a page of prep notes has and a note does not: a Markdown heading, a list of
 #: two or more items, a table row or a code fence.
-_DOCUMENT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|\|.*\|[ \t]*$|```)|(?:^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+\S.*\n){2}", re.M)
+_DOCUMENT = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+\S|\|.*\|[ \t]*$|```)|(?:^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+\S.*\n){2}", re.M
+)
 REASON = "not a note (laid out as a document, with no greeting, sign-off, thanks or metadata); skipped"
 
 

@@ -10,51 +10,87 @@ import re
 
 #: (pattern, weight): phrases of a follow-up about the status of an application.
 _FOLLOW_UP = [
-    (r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after) (?:my|the|our) (?:recent )?(?:interview|application|candidacy|conversation|meeting)\b", 2),
+    (
+        r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after) (?:my|the|our) (?:recent )?(?:interview|application|candidacy|conversation|meeting)\b",
+        2,
+    ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
     (r"\bcheck(?:ing)? in\b", 1),
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
     # An update request: wanting to know when, whether or where a decision, result or process
     # stands. Light, since a thank-you may ask when a decision is expected as its one question.
-    (r"\b(?:know|ask|find out|check|see|hear) (?:if|whether|when|where)\b[^.?!]{0,80}\b(?:decision|results?|next steps?|application|candidacy|stands?|status|offer)\b", 1),
+    (
+        r"\b(?:know|ask|find out|check|see|hear) (?:if|whether|when|where)\b[^.?!]{0,80}\b(?:decision|results?|next steps?|application|candidacy|stands?|status|offer)\b",
+        1,
+    ),
     # Work already handed in: "I submitted the exercise", "sent my assignment".
-    (r"\b(?:sent|submitted|did|completed|finished|returned|uploaded) (?:the|my|our) (?:homework|assignment|test|task|exercise|challenge|submission|take-home)\b", 1),
+    (
+        r"\b(?:sent|submitted|did|completed|finished|returned|uploaded) (?:the|my|our) (?:homework|assignment|test|task|exercise|challenge|submission|take-home)\b",
+        1,
+    ),
     (r"\bwhere (?:my|the) (?:application|candidacy|search|process)\b[^.?!]{0,20}\bstands?\b", 2),
     # A competing offer, or a request to speed things up.
-    (r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b"
-     r"|\b(?:been|was|got) offered (?:a|an|another)\b[^.?!]{0,40}\b(?:another|other|elsewhere)\b", 2),
+    (
+        r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b"
+        r"|\b(?:been|was|got) offered (?:a|an|another)\b[^.?!]{0,40}\b(?:another|other|elsewhere)\b",
+        2,
+    ),
     # "Did you receive my last email?", "you have received my submission": a message already sent.
-    (r"\b(?:receive[ds]?|receiving|got|get|see|saw|seen) my (?:last |previous |earlier |recent )?(?:e-?mail|message|note|submission|application|assignment|test|homework|references?)\b", 2),
+    (
+        r"\b(?:receive[ds]?|receiving|got|get|see|saw|seen) my (?:last |previous |earlier |recent )?(?:e-?mail|message|note|submission|application|assignment|test|homework|references?)\b",
+        2,
+    ),
     # Complaints of silence.
-    (r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven't (?:yet )?(?:got|received|had)|hasn't been) "
-     r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
-     r"|\bgone (?:quiet|silent)\b|\bstill waiting\b", 2),
+    (
+        r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven't (?:yet )?(?:got|received|had)|hasn't been) "
+        r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
+        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b",
+        2,
+    ),
     # Silence as a complaint: "nobody has bothered to reply", "the courtesy to respond".
-    (r"\b(?:nobody|no one|no-one) (?:has|had) (?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|respond|responded|answer|answered|got(?:ten)? back)\b"
-     r"|\bcourtesy to (?:reply|respond|answer|let me know)\b|\bfind the time to (?:reply|respond|answer)\b", 2),
+    (
+        r"\b(?:nobody|no one|no-one) (?:has|had) (?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|respond|responded|answer|answered|got(?:ten)? back)\b"
+        r"|\bcourtesy to (?:reply|respond|answer|let me know)\b|\bfind the time to (?:reply|respond|answer)\b",
+        2,
+    ),
     # A promise that was not kept: "I was told I would hear back within a week".
-    (r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b", 2),
+    (
+        r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b",
+        2,
+    ),
     (r"\b(?:outcome|results?) of (?:my|the|our) (?:interview|application|assessment|candidacy)\b", 2),
     # A status letter that cites the interview by its date ("the interview I attended on 3rd April").
     # (Not "thank you for the interview on 8 June": a thank-you may date the interview too.)
-    (r"\b(?:attended|had|interviewed|sat|conducted|held)\b[^.?!]{0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? of this month)", 1),
+    (
+        r"\b(?:attended|had|interviewed|sat|conducted|held)\b[^.?!]{0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? of this month)",
+        1,
+    ),
     (r"\bstatus of (?:my|the)\b", 2),
     (r"\bwhere things stand\b", 2),
     (r"\b(?:whether|if) (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),
     (r"\bwhen (?:a|the) decision (?:is|might be|will be) (?:expected|made)\b", 1),
     (r"\b(?:decision|hiring) (?:timeline|process)\b|\btimeline\b", 1),
-    (r"\b(?:it has|it's|its|it has now) been (?:a|about|over|more than|nearly|almost|two|three|four|\d+) (?:week|weeks|days|month|months)\b", 2),
+    (
+        r"\b(?:it has|it's|its|it has now) been (?:a|about|over|more than|nearly|almost|two|three|four|\d+) (?:week|weeks|days|month|months)\b",
+        2,
+    ),
     (r"\b(?:haven't|have not|hadn't|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
-    (r"\b(?:last|past|two|three|several|a few|a couple of|couple of|\d+) weeks? ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b", 1),
+    (
+        r"\b(?:last|past|two|three|several|a few|a couple of|couple of|\d+) weeks? ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
+        1,
+    ),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
     (r"\bstill (?:very |keenly |highly )?(?:interested|keen|excited)\b|\bthank(?:s| you) again for\b", 1),
     (r"\bweeks (?:after|since) (?:the|my|our)\b", 2),
 ]
 #: (pattern, weight): phrases of a note written right after the interview.
 _THANK_YOU = [
-    (r"\bthank(?:s| you)(?: so much| very much)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))", 1),
+    (
+        r"\bthank(?:s| you)(?: so much| very much)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))",
+        1,
+    ),
     (r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b", 2),
     (r"\b(?:enjoyed|loved) (?:meeting|speaking|talking|our|learning|hearing)\b", 1),
     (r"\b(?:great|a pleasure|wonderful|nice) (?:to meet|meeting|speaking|talking)\b", 1),

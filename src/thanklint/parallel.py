@@ -50,6 +50,7 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
     batches = [drafts[i : i + BATCH] for i in range(0, len(drafts), BATCH)]
     # fork starts workers without importing anything again; elsewhere the platform's default.
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
-                             initargs=(linter.ruleset, linter.model, linter.debug)) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start, initargs=(linter.ruleset, linter.model, linter.debug)
+    ) as pool:
         return [outcome for batch in pool.map(_check, batches) for outcome in batch]

@@ -30,7 +30,7 @@ _PLEASANTRY = re.compile(
 @dataclass
 class ParsedDraft:
     draft: Draft
-    doc: Doc
+    doc: Doc | None  # None only in the linter's view of a cached outcome, which is never parsed
     layout: Layout
     kind: str  # "thank-you" or "follow-up"
     kind_source: str  # "metadata" or "inferred"
@@ -65,15 +65,23 @@ class ParsedDraft:
         """Where the parsed content starts in the file."""
         return self.draft.content_start
 
+    @property
+    def parse(self) -> Doc:
+        """The spaCy parse, for code that runs only on a parsed draft."""
+        assert self.doc is not None, "a view of a cached outcome has no parse"
+        return self.doc
+
     @cached_property
     def body_sentences(self) -> list[Span]:
         """Sentences of the body (greeting and closing excluded), clipped to the body."""
         body = self.layout.body
         out = []
-        for sent in self.doc.sents:
+        for sent in self.parse.sents:
             if sent.end_char <= body.start or sent.start_char >= body.end:
                 continue
-            span = self.doc.char_span(max(sent.start_char, body.start), min(sent.end_char, body.end), alignment_mode="expand")
+            span = self.parse.char_span(
+                max(sent.start_char, body.start), min(sent.end_char, body.end), alignment_mode="expand"
+            )
             if span is not None and any(not t.is_space and not t.is_punct for t in span):
                 out.append(span)
         return out
@@ -81,7 +89,7 @@ class ParsedDraft:
     @cached_property
     def sentence_starts(self) -> list[int]:
         """Where each sentence of the whole document starts, in order."""
-        return [sent.start_char for sent in self.doc.sents]
+        return [sent.start_char for sent in self.parse.sents]
 
     def sentence_of(self, offset: int) -> int:
         """The index of the sentence an offset falls in (a bisection, not a walk)."""
@@ -130,7 +138,7 @@ class ParsedDraft:
     @cached_property
     def body_words(self) -> list:
         body = self.layout.body
-        return [t for t in self.doc if body.start <= t.idx < body.end and (t.is_alpha or t.like_num or "'" in t.text)]
+        return [t for t in self.parse if body.start <= t.idx < body.end and (t.is_alpha or t.like_num or "'" in t.text)]
 
     def file_offset(self, content_offset: int) -> int:
         return self.offset + content_offset

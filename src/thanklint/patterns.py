@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,9 +46,13 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
     if len(kinds) != 1:
         raise RuleError(where, "a pattern needs exactly one of: " + ", ".join(PATTERN_TYPES), line, key)
     value = spec[kinds[0]]
-    if kinds[0] == "phrase" and not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+    if kinds[0] == "phrase" and not (
+        isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    ):
         raise RuleError(where, "phrase: expected text or a list of text", line, key)
-    if kinds[0] in ("tokens", "dep") and not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+    if kinds[0] in ("tokens", "dep") and not (
+        isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+    ):
         raise RuleError(where, f"{kinds[0]}: expected a list of token mappings", line, key)
     if kinds[0] == "regex":
         if not isinstance(value, str):
@@ -57,13 +62,20 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
         except re.error as exc:
             raise RuleError(where, f"invalid regex {shown(value)}: {exc}", line, key) from None
         if nested_repeat(value):
-            raise RuleError(where, f"regex {shown(value)} repeats a repetition, as in (a+)+, which can take "
-                            "exponential time on some drafts; bound the inner or the outer repetition", line, key)
+            raise RuleError(
+                where,
+                f"regex {shown(value)} repeats a repetition, as in (a+)+, which can take "
+                "exponential time on some drafts; bound the inner or the outer repetition",
+                line,
+                key,
+            )
     if "name" in spec and not (isinstance(spec["name"], str) and _NAME.match(spec["name"])):
         raise RuleError(where, "name: expected a short kebab-case label such as 'writer-as-subject'", line, key)
     target = spec.get("target", 0)
-    if isinstance(target, bool) or not (isinstance(target, int) or (isinstance(target, list) and target
-                                                                     and all(isinstance(t, int) and not isinstance(t, bool) for t in target))):
+    if isinstance(target, bool) or not (
+        isinstance(target, int)
+        or (isinstance(target, list) and target and all(isinstance(t, int) and not isinstance(t, bool) for t in target))
+    ):
         raise RuleError(where, "target: expected the index of a pattern token, or a list of them", line, key)
     targets = target if isinstance(target, list) else [target]
     size = len(value) if kinds[0] in ("tokens", "dep") else None
@@ -75,12 +87,15 @@ def validate_spec(spec: Any, where: str, key: str, line: int | None) -> None:
 def nested_repeat(regex: str) -> bool:
     """Whether an unbounded repetition contains another repetition ("(a+)+", "(\\w*\\s?)*"):
     the shape of catastrophic backtracking. Read from the parsed regex, not its text."""
-    try:
-        from re import _constants as codes, _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_constants as codes  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
-    repeats = {codes.MAX_REPEAT, codes.MIN_REPEAT} | ({codes.POSSESSIVE_REPEAT} if hasattr(codes, "POSSESSIVE_REPEAT") else set())
+    if sys.version_info >= (3, 11):
+        from re import _constants as codes
+        from re import _parser as parser
+    else:
+        import sre_constants as codes
+        import sre_parse as parser
+    repeats = {codes.MAX_REPEAT, codes.MIN_REPEAT} | (
+        {codes.POSSESSIVE_REPEAT} if hasattr(codes, "POSSESSIVE_REPEAT") else set()
+    )
 
     def walk(items, inside: bool) -> bool:
         for op, arg in items:
@@ -133,7 +148,7 @@ class PatternSet:
         """Every match in the draft (regexes only `within` a character range, when given), in
         text order. Token, phrase and dependency matches come from the draft's combined pass."""
         found = list(parsed.found.get(self, ()))
-        text, doc = parsed.text, parsed.doc
+        text, doc = parsed.text, parsed.parse
         start_at, end_at = within or (0, len(text))
         for i, regex in self.regexes:
             for m in regex.finditer(text, start_at, end_at):
@@ -150,7 +165,9 @@ class PatternSet:
         return None if target is None else (target if isinstance(target, list) else [target])
 
 
-def filter_exceptions(parsed: ParsedDraft, matches: list[Match], overlap: list[Match], same_sentence: list[Match]) -> list[Match]:
+def filter_exceptions(
+    parsed: ParsedDraft, matches: list[Match], overlap: list[Match], same_sentence: list[Match]
+) -> list[Match]:
     """Drop matches cancelled by an exception that overlaps them or shares their sentence
     (sorted sweeps and bisections, so linear in matches plus exceptions)."""
     if not overlap and not same_sentence:

@@ -48,8 +48,10 @@ def reencode(finding: Finding, text: str, encoding: str) -> Finding:
 
 def reencode_report(report, encoding: str):
     """A `Report` whose findings count columns and offsets in `encoding`."""
-    files = [replace(r, findings=[reencode(f, r.draft.text, encoding) for f in r.findings]) if r.draft else r
-             for r in report.files]
+    files = [
+        replace(r, findings=[reencode(f, r.draft.text, encoding) for f in r.findings]) if r.draft else r
+        for r in report.files
+    ]
     return replace(report, files=files, position_encoding=encoding)
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .checks.corpus import interview_key
 from .draft import Draft, walk
@@ -26,8 +26,9 @@ def root_of(path: str) -> Path:
     return folder
 
 
-def companions(drafts: Iterable[Draft], read: Callable[[str], Draft | None],
-               suffixes: Callable[[str], tuple[str, ...]]) -> list[Draft]:
+def companions(
+    drafts: Iterable[Draft], read: Callable[[str], Draft | None], suffixes: Callable[[str], tuple[str, ...]]
+) -> list[Draft]:
     """Notes elsewhere in the drafts' repositories written for the same interviews as they are.
     `read` returns a draft ready for linting, or None when the file is not one to compare."""
     wanted, roots, named = set(), set(), set()
@@ -40,9 +41,9 @@ def companions(drafts: Iterable[Draft], read: Callable[[str], Draft | None],
     for path in walk(sorted(str(r) for r in roots), suffixes):
         if os.path.realpath(path) in named:
             continue
-        draft = read(_shown(path))
-        if draft is not None and interview_key(draft.meta) in wanted:
-            found.append(draft)
+        companion = read(_shown(path))
+        if companion is not None and interview_key(companion.meta) in wanted:
+            found.append(companion)
             named.add(os.path.realpath(path))
     return found
 
@@ -58,8 +59,13 @@ def unchanged_since_commit(path: str) -> bool:
     work tree nor staged). Outside a repository, or without git, a file counts as changed."""
     file = Path(path).resolve()
     try:
-        status = subprocess.run(["git", "status", "--porcelain", "--ignored", "--", file.name], cwd=file.parent,
-                                capture_output=True, text=True, timeout=30)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--ignored", "--", file.name],
+            cwd=file.parent,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return status.returncode == 0 and not status.stdout.strip()

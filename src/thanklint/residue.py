@@ -95,8 +95,12 @@ _INSTRUCTIONS = [
         r"|Reference)\s+(?:a|an|the|your|one|something|some|specific|here|details?|this|their)\b[^.\n]{0,80}",
         re.M,
     ),
-    re.compile(r"(?i)\b(?:choose|pick|select|delete|remove) (?:one|as appropriate|as needed|this (?:line|sentence|paragraph)|if not applicable)\b"),
-    re.compile(r"(?i)\b(?:edit|customi[sz]e|personali[sz]e|adapt) (?:this|the) (?:sentence|paragraph|part|line|template|section)\b"),
+    re.compile(
+        r"(?i)\b(?:choose|pick|select|delete|remove) (?:one|as appropriate|as needed|this (?:line|sentence|paragraph)|if not applicable)\b"
+    ),
+    re.compile(
+        r"(?i)\b(?:edit|customi[sz]e|personali[sz]e|adapt) (?:this|the) (?:sentence|paragraph|part|line|template|section)\b"
+    ),
 ]
 _STAND_INS = [
     re.compile(
@@ -108,7 +112,9 @@ _STAND_INS = [
     re.compile(r"\b(?:Company|Firm|Organi[sz]ation|Employer|Hospital|School)\s+(?:[A-HJ-Z]|ABC|XYZ)\b(?![.'’&]\w)"),
     re.compile(r"\bthe\s+ABC\s+(?:team|department)\b"),
     re.compile(r"\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"),
-    re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?:Manager|Interviewer|Recruiter|Employer|Hiring|Boss|Doe|Candidate|X|Y|Z)\b"),
+    re.compile(
+        r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?:Manager|Interviewer|Recruiter|Employer|Hiring|Boss|Doe|Candidate|X|Y|Z)\b"
+    ),
     re.compile(r"(?i)\bso-and-so\b"),
 ]
 
@@ -132,8 +138,13 @@ def _classify(body: str, paren: bool) -> str | None:
         if _PAREN_INSTRUCTION.match(body) or _IMPERATIVE_START.match(body) and len(words) > 1:
             return "instruction"
         return "slot" if _PAREN_SLOT.match(body) else None
-    if _IMPERATIVE_START.match(body) and len(words) > 1 or _IMPERATIVE_AFTER_BREAK.search(body) \
-            or _INSTRUCTION_WORDS.search(body) or len(words) > 12:
+    if (
+        _IMPERATIVE_START.match(body)
+        and len(words) > 1
+        or _IMPERATIVE_AFTER_BREAK.search(body)
+        or _INSTRUCTION_WORDS.search(body)
+        or len(words) > 12
+    ):
         return "instruction"
     return "slot"
 

@@ -94,7 +94,9 @@ class Rule:
         """The description's first sentence (not cut at "Mr." or "e.g.")."""
         if not self.description:
             return self.message
-        return re.split(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.\s", self.description)[0].rstrip(".")
+        return re.split(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.\s", self.description)[
+            0
+        ].rstrip(".")
 
     def make_check(self, overrides: dict[str, Any] | None = None) -> Check:
         """Instantiate the kind with this rule's settings and any configured overrides."""
@@ -138,9 +140,17 @@ def _check_type(value: Any, kind: str, where: str, key: str, line: int | None) -
         "bool": lambda v: isinstance(v, bool),
         "texts": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
         "patterns": lambda v: isinstance(v, list),
-        "scope": lambda v: v in SCOPE_NAMES
-        or (isinstance(v, dict) and len(v) == 1 and next(iter(v)) in ("first_sentences", "last_sentences")
-            and isinstance(n := next(iter(v.values())), int) and not isinstance(n, bool) and n > 0),
+        "scope": lambda v: (
+            v in SCOPE_NAMES
+            or (
+                isinstance(v, dict)
+                and len(v) == 1
+                and next(iter(v)) in ("first_sentences", "last_sentences")
+                and isinstance(n := next(iter(v.values())), int)
+                and not isinstance(n, bool)
+                and n > 0
+            )
+        ),
         "mapping": lambda v: isinstance(v, dict),
     }[kind]
     if not ok(value):
@@ -163,7 +173,12 @@ def build_settings(kind: type[Check], data: dict, where: str, lines: dict[str, i
             value = _check_type(data[name], option.type, where, name, lines.get(name))
             if option.choices and value not in option.choices:
                 hint = did_you_mean(str(value), option.choices)
-                raise RuleError(where, f"expected one of {', '.join(option.choices)}, got {shown(value)}{hint}", lines.get(name), name)
+                raise RuleError(
+                    where,
+                    f"expected one of {', '.join(option.choices)}, got {shown(value)}{hint}",
+                    lines.get(name),
+                    name,
+                )
         elif option.default is REQUIRED:
             raise RuleError(where, f"the {kind.kind} kind needs '{name}'", None, name)
         else:
@@ -188,7 +203,9 @@ def _examples(data: Any, where: str, key: str, line: int | None) -> tuple[Exampl
         if isinstance(item, str):
             out.append(Example(((item, {}),)))
         elif isinstance(item, dict) and set(item) == {"drafts"} and isinstance(item["drafts"], list) and item["drafts"]:
-            out.append(Example(tuple(_example_draft(d, where, key, getattr(item, "line", line)) for d in item["drafts"])))
+            out.append(
+                Example(tuple(_example_draft(d, where, key, getattr(item, "line", line)) for d in item["drafts"]))
+            )
         else:
             out.append(Example((_example_draft(item, where, key, line),)))
     return tuple(out)
@@ -196,10 +213,16 @@ def _examples(data: Any, where: str, key: str, line: int | None) -> tuple[Exampl
 
 def _example_draft(item: Any, where: str, key: str, line: int | None) -> tuple[str, dict]:
     """One draft of an example: its text and, optionally, its metadata."""
-    if isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "meta"} \
-            and isinstance(item.get("meta") or {}, dict):
+    if (
+        isinstance(item, dict)
+        and isinstance(item.get("text"), str)
+        and set(item) <= {"text", "meta"}
+        and isinstance(item.get("meta") or {}, dict)
+    ):
         return item["text"], dict(item.get("meta") or {})
-    raise RuleError(where, "an example is text, {text, meta} or {drafts: [{text, meta}, ...]}", getattr(item, "line", line), key)
+    raise RuleError(
+        where, "an example is text, {text, meta} or {drafts: [{text, meta}, ...]}", getattr(item, "line", line), key
+    )
 
 
 def load_vocabularies(folder, known: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
@@ -284,10 +307,17 @@ def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[
     try:
         severity = Severity.parse(data["severity"])
     except KeyError:
-        raise RuleError(where, f"expected error, warning or suggestion, got {shown(data['severity'])}", lines.get("severity"), "severity") from None
+        raise RuleError(
+            where,
+            f"expected error, warning or suggestion, got {shown(data['severity'])}",
+            lines.get("severity"),
+            "severity",
+        ) from None
     applies = data.get("applies_to", list(KINDS_OF_NOTE))
     if not isinstance(applies, list) or not applies or not set(applies) <= set(KINDS_OF_NOTE):
-        raise RuleError(where, f"expected a list drawn from {', '.join(KINDS_OF_NOTE)}", lines.get("applies_to"), "applies_to")
+        raise RuleError(
+            where, f"expected a list drawn from {', '.join(KINDS_OF_NOTE)}", lines.get("applies_to"), "applies_to"
+        )
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"}:
         raise RuleError(where, "expected a mapping with 'bad' and 'good' lists", lines.get("examples"), "examples")
@@ -333,7 +363,9 @@ def _rule_text(file, where: str) -> str:
     try:
         return file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise RuleError(where, f"not valid UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+        raise RuleError(
+            where, f"not valid UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+        ) from None
     except OSError as exc:
         raise RuleError(where, f"cannot be read: {exc.strerror or exc}") from None
 
@@ -350,17 +382,26 @@ def check_template(message: str, where: str, line: int | None) -> None:
     try:
         fields = list(string.Formatter().parse(message))
     except ValueError as exc:
-        raise RuleError(where, f"not a valid template ({exc}); write {{{{ and }}}} for literal braces", line, "message") from None
+        raise RuleError(
+            where, f"not a valid template ({exc}); write {{{{ and }}}} for literal braces", line, "message"
+        ) from None
     for _text, name, spec, conversion in fields:
         if name is None:
             continue
         if not name.isidentifier():
-            raise RuleError(where, f"placeholder {{{shown(name)[1:-1]}}} must be a plain name such as {{match}}", line, "message")
+            raise RuleError(
+                where, f"placeholder {{{shown(name)[1:-1]}}} must be a plain name such as {{match}}", line, "message"
+            )
         if conversion is not None:
             raise RuleError(where, f"placeholder {{{name}!{conversion}}}: conversions are not allowed", line, "message")
         if spec not in FORMAT_SPECS:
-            raise RuleError(where, f"placeholder {{{name}:{shown(spec)[1:-1]}}}: format spec not allowed; "
-                            f"allowed: {', '.join(repr(f) for f in FORMAT_SPECS[1:])}", line, "message")
+            raise RuleError(
+                where,
+                f"placeholder {{{name}:{shown(spec)[1:-1]}}}: format spec not allowed; "
+                f"allowed: {', '.join(repr(f) for f in FORMAT_SPECS[1:])}",
+                line,
+                "message",
+            )
 
 
 def builtin_folder():
@@ -374,8 +415,12 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
         if not Path(folder).is_dir():
             raise RuleError(str(folder), "rule folder not found")
     files = [file for folder in extra_dirs for _, _, file in _rule_files(Path(folder))]
-    files += [file for folder in extra_dirs if (Path(folder) / VOCABULARIES).is_dir()
-              for file in sorted((Path(folder) / VOCABULARIES).iterdir())]
+    files += [
+        file
+        for folder in extra_dirs
+        if (Path(folder) / VOCABULARIES).is_dir()
+        for file in sorted((Path(folder) / VOCABULARIES).iterdir())
+    ]
     signature = tuple((str(file), file.stat().st_mtime_ns, file.stat().st_size) for file in files)
     return list(_load_rules(tuple(extra_dirs), signature))
 

@@ -20,7 +20,8 @@ from .rules import selects
 
 #: One whole HTML comment (found by `layout.comments`); the reason may run over several lines.
 _DIRECTIVE = re.compile(
-    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)(?:\s+--(?!>).*)?\s*-->", re.S
+    r"<!--\s*thanklint:\s*(disable-next-line|disable|enable)\s*=\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)(?:\s+--(?!>).*)?\s*-->",
+    re.S,
 )
 
 _SPACE = re.compile(r"\s*")
@@ -66,7 +67,9 @@ def parse_directives(text: str, offset: int, lines: LineIndex, known: frozenset[
         selectors = tuple(s.strip() for s in m.group(2).split(",") if s.strip())
         line = lines.position(offset + m.start())[0]
         if action == "disable-next-line":
-            target = lines.position(offset + _SPACE.match(content, m.end()).end())[0]
+            space = _SPACE.match(content, m.end())
+            assert space is not None  # `\s*` matches everywhere, if only the empty string
+            target = lines.position(offset + space.end())[0]
             first, last = target, target
         else:
             first, last = line, last_line

@@ -13,7 +13,9 @@ import re
 
 #: C0 and C1 controls (tab excepted), DEL, bidi embedding/override/isolate marks, Unicode line
 #: and paragraph separators, and lone surrogates (undecodable bytes of a file name).
-_UNSAFE = re.compile(r"\r\n|[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+_UNSAFE = re.compile(
+    r"\r\n|[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 #: Our own checklist marks, and what a terminal that cannot show them gets instead.
 ASCII_MARKS = str.maketrans({"✓": "+", "✗": "x", "·": "-"})
 

@@ -54,7 +54,7 @@ class _Bounded:
     }
 
     def get_single_node(self):
-        node = super().get_single_node()  # type: ignore[misc]
+        node = super().get_single_node()
         if node is not None:
             _expanded_size(node, {}, set())
         return node
@@ -71,16 +71,19 @@ class PlainLoader(_Bounded, yaml.SafeLoader):
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in draft metadata",
-                                              self.peek_event().start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in draft metadata", self.peek_event().start_mark
+            )
         return super().compose_node(parent, index)
 
 
 for _loader in (Loader, PlainLoader):
-    _loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
 
 
-def load(text: str, loader: type[_Bounded] = Loader) -> Any:
+def load(text: str, loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = Loader) -> Any:
     """Parse YAML text; every failure is a `yaml.YAMLError` (see `problem`), including a value
     an explicit tag cannot build ("!!timestamp 2026-02-30", "!!float abc")."""
     try:

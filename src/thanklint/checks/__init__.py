@@ -6,8 +6,9 @@ behaviour means adding a tested kind here, never a script in YAML.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,6 +35,7 @@ class Option:
 
     def meaningful(self, value: Any, settings: dict[str, Any]) -> bool:
         """Whether a rule with these settings uses the option (`explain` lists only those)."""
+
         def holds(need: str) -> bool:
             name, _, wanted = need.partition("=")
             return settings.get(name) is not None if not wanted else str(settings.get(name)) == wanted
@@ -84,12 +86,18 @@ class Check:
 
     def pattern_sets(self) -> list:
         """Its non-empty pattern sets (the linter compiles them all into one `MatchBank`)."""
-        return [self.settings[name] for name, option in self.options.items() if option.type == "patterns" and self.settings.get(name)]
+        return [
+            self.settings[name]
+            for name, option in self.options.items()
+            if option.type == "patterns" and self.settings.get(name)
+        ]
 
     def needs_entities(self) -> bool:
         """Whether it needs the entity recogniser: its kind says so, or a token pattern tests
         ENT_TYPE (read from the patterns' structure)."""
-        return self.needs_ner or any("ENT_TYPE" in s.token_attributes() or "ENT_IOB" in s.token_attributes() for s in self.pattern_sets())
+        return self.needs_ner or any(
+            "ENT_TYPE" in s.token_attributes() or "ENT_IOB" in s.token_attributes() for s in self.pattern_sets()
+        )
 
     def offers_fixes(self) -> bool:
         """Whether this rule's findings carry fixes (a kind may offer them in one mode only)."""
@@ -156,8 +164,19 @@ def scope_ranges(parsed: ParsedDraft, scope: Any) -> list[tuple[int, int]]:
 def registry() -> dict[str, type[Check]]:
     """Every kind by name (imported here so the registry stays closed and explicit)."""
     from . import (
-        capitalisation, context, corpus, existence, grammar, metric, occurrence, paragraph_end, residue_check, spelling, subject,
-        suppression, timing,
+        capitalisation,
+        context,
+        corpus,
+        existence,
+        grammar,
+        metric,
+        occurrence,
+        paragraph_end,
+        residue_check,
+        spelling,
+        subject,
+        suppression,
+        timing,
     )
 
     kinds = [

@@ -24,9 +24,16 @@ class Capitalisation(Check):
     options = {
         **_PATTERN_OPTIONS,
         "patterns": Option("patterns", [], "what to find", tunable=False),
-        "words": Option("text", "first", "which words of a match need a capital: first or each", tunable=False,
-                        choices=("first", "each")),
-        "metadata_names": Option("bool", False, "also report the metadata's names written in lower case", tunable=False),
+        "words": Option(
+            "text",
+            "first",
+            "which words of a match need a capital: first or each",
+            tunable=False,
+            choices=("first", "each"),
+        ),
+        "metadata_names": Option(
+            "bool", False, "also report the metadata's names written in lower case", tunable=False
+        ),
         "safe_fix": Option("bool", True, "whether `--fix` applies it (else only `--unsafe-fixes`)", tunable=False),
     }
 
@@ -37,7 +44,9 @@ class Capitalisation(Check):
             for m in outermost(self.in_scope(parsed, self.matches(parsed), self.settings["scope"])):
                 words = list(_WORD.finditer(text, m.start, m.end))
                 words = words[:1] if self.settings["words"] == "first" else words
-                spans[(m.start, m.end)] = tuple((w.start(), w.start() + 1, w.group()[0].upper()) for w in words if w.group()[0].islower())
+                spans[(m.start, m.end)] = tuple(
+                    (w.start(), w.start() + 1, w.group()[0].upper()) for w in words if w.group()[0].islower()
+                )
         if self.settings["metadata_names"]:
             spans.update(self._names(parsed))
         for (start, end), edits in sorted(spans.items()):
@@ -52,17 +61,24 @@ class Capitalisation(Check):
         meta = parsed.meta
         people = [n for n in (meta.recipient, meta.sender, *meta.interviewers) if n]
         names = people + ([meta.company] if meta.company else [])  # a company's words alone are often common nouns
-        words = {w for n in people for w in n.split() if w[:1].isupper() and zipf_frequency(w.lower(), "en") < _COMMON_WORD}
+        words = {
+            w for n in people for w in n.split() if w[:1].isupper() and zipf_frequency(w.lower(), "en") < _COMMON_WORD
+        }
         ranges = [(r.start, r.end) for r in (parsed.region(s) for s in ("greeting", "body", "closing")) if r]
         found: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         text = parsed.doc.text
         for wanted in sorted(set(names), key=len, reverse=True) + sorted(words):
             pattern = r"(?<![\w@./])" + r"\s+".join(re.escape(w) for w in wanted.split()) + r"(?![\w@]|[./]\w)"
             for m in re.finditer(pattern, text, re.I):
-                if not any(s <= m.start() and m.end() <= e for s, e in ranges) or any(s < m.end() and m.start() < e for s, e in found):
+                if not any(s <= m.start() and m.end() <= e for s, e in ranges) or any(
+                    s < m.end() and m.start() < e for s, e in found
+                ):
                     continue
-                edits = tuple((w.start(), w.start() + 1, c.group()[0]) for w, c in zip(_WORD.finditer(text, m.start(), m.end()), _WORD.finditer(wanted))
-                              if c.group()[0].isupper() and w.group()[0].islower())
+                edits = tuple(
+                    (w.start(), w.start() + 1, c.group()[0])
+                    for w, c in zip(_WORD.finditer(text, m.start(), m.end()), _WORD.finditer(wanted))
+                    if c.group()[0].isupper() and w.group()[0].islower()
+                )
                 if edits and m.group().islower():  # "DANA" or "McKenzie" written "Mckenzie" are other problems
                     found[(m.start(), m.end())] = edits
         return found

@@ -9,17 +9,96 @@ import re
 from ..checks import Check, Hit, Option
 
 TITLES = {
-    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "madam", "dear", "judge", "justice",
-    "rev", "reverend", "father", "sister", "pastor", "rabbi", "imam", "captain", "capt", "coach", "chef",
-    "officer", "senator", "councillor", "councilor", "principal", "dean", "dame", "lady", "lord", "hon",
-    "honourable", "honorable", "doctor", "director", "president", "chair", "sergeant", "sgt", "lieutenant",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "madam",
+    "dear",
+    "judge",
+    "justice",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "pastor",
+    "rabbi",
+    "imam",
+    "captain",
+    "capt",
+    "coach",
+    "chef",
+    "officer",
+    "senator",
+    "councillor",
+    "councilor",
+    "principal",
+    "dean",
+    "dame",
+    "lady",
+    "lord",
+    "hon",
+    "honourable",
+    "honorable",
+    "doctor",
+    "director",
+    "president",
+    "chair",
+    "sergeant",
+    "sgt",
+    "lieutenant",
 }
 #: Capitalised greeting words that are not names ("Dear Hiring Manager", "Hi Team").
 NOT_NAMES = {
-    "hi", "hello", "hey", "dear", "good", "morning", "afternoon", "evening", "greetings", "to", "whom", "it",
-    "may", "concern", "hiring", "manager", "managers", "team", "all", "everyone", "there", "recruiter",
-    "recruiting", "committee", "search", "panel", "sir", "madam", "sirs", "folks", "friends", "colleagues",
-    "and", "or", "the", "hr", "talent", "acquisition", "department", "members", "of", "yo", "hiya", "howdy",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "greetings",
+    "to",
+    "whom",
+    "it",
+    "may",
+    "concern",
+    "hiring",
+    "manager",
+    "managers",
+    "team",
+    "all",
+    "everyone",
+    "there",
+    "recruiter",
+    "recruiting",
+    "committee",
+    "search",
+    "panel",
+    "sir",
+    "madam",
+    "sirs",
+    "folks",
+    "friends",
+    "colleagues",
+    "and",
+    "or",
+    "the",
+    "hr",
+    "talent",
+    "acquisition",
+    "department",
+    "members",
+    "of",
+    "yo",
+    "hiya",
+    "howdy",
 }
 
 
@@ -41,6 +120,7 @@ def greeting_names(parsed) -> list[tuple[int, int, str]]:
 
 def _same_word(a: str, b: str) -> bool:
     """Equal but for case, a possessive or a plural ("Brendan" and "Brendan's", "Event" and "Events")."""
+
     def base(word: str) -> str:
         word = re.sub(r"['’]s$", "", word.lower())
         return word[:-1] if word.endswith("s") else word
@@ -59,8 +139,12 @@ class RecipientName(Check):
     kind = "recipient-name"
     summary = "Compares the names in the greeting with the recipient in the metadata."
     options = {
-        "report": Option("text", doc="other-name (someone else is greeted) or misspelling", tunable=False,
-                         choices=("other-name", "misspelling")),
+        "report": Option(
+            "text",
+            doc="other-name (someone else is greeted) or misspelling",
+            tunable=False,
+            choices=("other-name", "misspelling"),
+        ),
         "min_similarity": Option("number", 75, "a name this similar (0-100) to the recipient's is a misspelling"),
     }
 
@@ -87,17 +171,60 @@ class RecipientName(Check):
             best = max(parts, key=lambda p: _similar(word, p))
             score = _similar(word, best)
             if self.settings["report"] == "misspelling" and score >= threshold:
-                yield Hit(start, end, {"match": word, "replacement": best, "recipient": parsed.meta.recipient}, replacement=best)
+                yield Hit(
+                    start,
+                    end,
+                    {"match": word, "replacement": best, "recipient": parsed.meta.recipient},
+                    replacement=best,
+                )
             elif self.settings["report"] == "other-name" and score < threshold:
                 yield Hit(start, end, {"match": word, "recipient": parsed.meta.recipient})
 
 
 _EMPLOYER_HEADS = {
-    "join", "team", "role", "position", "opportunity", "career", "future", "part", "contribute", "fit",
-    "mission", "culture", "values", "goals", "work", "working", "grow", "growing", "excited", "interest",
-    "interested", "offer", "job", "family", "vision", "success", "place", "bring", "add", "commit",
+    "join",
+    "team",
+    "role",
+    "position",
+    "opportunity",
+    "career",
+    "future",
+    "part",
+    "contribute",
+    "fit",
+    "mission",
+    "culture",
+    "values",
+    "goals",
+    "work",
+    "working",
+    "grow",
+    "growing",
+    "excited",
+    "interest",
+    "interested",
+    "offer",
+    "job",
+    "family",
+    "vision",
+    "success",
+    "place",
+    "bring",
+    "add",
+    "commit",
 }
-_OWN_QUALITIES = {"background", "experience", "skill", "expertise", "profile", "qualification", "strength", "knowledge", "training", "record"}
+_OWN_QUALITIES = {
+    "background",
+    "experience",
+    "skill",
+    "expertise",
+    "profile",
+    "qualification",
+    "strength",
+    "knowledge",
+    "training",
+    "record",
+}
 
 
 def _the_writer(subject) -> bool:
@@ -105,21 +232,83 @@ def _the_writer(subject) -> bool:
     ("my background would fit in at Globex"), not someone of theirs ("my sister works at Globex")."""
     if subject.lower_ in ("i", "we"):
         return True
-    return subject.lemma_.lower() in _OWN_QUALITIES and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)
+    return subject.lemma_.lower() in _OWN_QUALITIES and any(
+        c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children
+    )
 
 
 _ORG_SUFFIX = re.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
 #: Words that say what kind of organisation a name is ("Hospital", "Council"): two hospitals
 #: share them, so they do not make two names the same.
 _INSTITUTION_WORDS = {
-    "hospital", "hospitals", "clinic", "school", "schools", "academy", "college", "university", "council", "trust",
-    "centre", "center", "health", "healthcare", "medical", "regional", "community", "primary", "secondary", "high",
-    "county", "city", "district", "borough", "group", "bank", "library", "museum", "foundation", "society",
-    "association", "labs", "lab", "inc", "ltd", "llc", "company", "corporation", "services", "solutions", "systems",
-    "partners", "care", "home", "homes", "practice", "surgery", "nursery", "institute", "authority",
+    "hospital",
+    "hospitals",
+    "clinic",
+    "school",
+    "schools",
+    "academy",
+    "college",
+    "university",
+    "council",
+    "trust",
+    "centre",
+    "center",
+    "health",
+    "healthcare",
+    "medical",
+    "regional",
+    "community",
+    "primary",
+    "secondary",
+    "high",
+    "county",
+    "city",
+    "district",
+    "borough",
+    "group",
+    "bank",
+    "library",
+    "museum",
+    "foundation",
+    "society",
+    "association",
+    "labs",
+    "lab",
+    "inc",
+    "ltd",
+    "llc",
+    "company",
+    "corporation",
+    "services",
+    "solutions",
+    "systems",
+    "partners",
+    "care",
+    "home",
+    "homes",
+    "practice",
+    "surgery",
+    "nursery",
+    "institute",
+    "authority",
 }
 #: Parts of the employer itself ("Head Office", "the Data Science team"), not another employer.
-_UNIT_WORDS = {"office", "headquarters", "hq", "department", "division", "unit", "ward", "branch", "site", "campus", "team", "desk", "floor", "wing"}
+_UNIT_WORDS = {
+    "office",
+    "headquarters",
+    "hq",
+    "department",
+    "division",
+    "unit",
+    "ward",
+    "branch",
+    "site",
+    "campus",
+    "team",
+    "desk",
+    "floor",
+    "wing",
+}
 
 
 def _distinctive(words: list[str]) -> list[str]:
@@ -147,7 +336,9 @@ class CompanyName(Check):
     summary = "Compares organisations named in the body with the company in the metadata."
     needs_ner = True
     options = {
-        "report": Option("text", doc="misspelling or other-company", tunable=False, choices=("misspelling", "other-company")),
+        "report": Option(
+            "text", doc="misspelling or other-company", tunable=False, choices=("misspelling", "other-company")
+        ),
         "min_similarity": Option("number", 80, "a name this similar (0-100) to the company's is a misspelling"),
     }
 
@@ -183,14 +374,21 @@ class CompanyName(Check):
         words = [w for w in re.findall(r"[A-Za-z0-9&'’-]+", company) if len(w) >= 4]
         distinctive = _distinctive(words)
         known = [n.lower() for n in parsed.meta.names()]
-        people = {w for n in (parsed.meta.recipient, parsed.meta.sender, *parsed.meta.interviewers) if n for w in n.lower().split()}
+        people = {
+            w
+            for n in (parsed.meta.recipient, parsed.meta.sender, *parsed.meta.interviewers)
+            if n
+            for w in n.lower().split()
+        }
         threshold = self.settings["min_similarity"]
         seen: set[int] = set()
         other_company = self.settings["report"] == "other-company"
         for ent in self._candidates(parsed):
             name = _ORG_SUFFIX.sub("", ent.text).strip()
             lower = name.lower()
-            if self._not_an_organisation(ent) and not (other_company and _everyday_name(ent) and ent.root.dep_ in ("dobj", "pobj")):
+            if self._not_an_organisation(ent) and not (
+                other_company and _everyday_name(ent) and ent.root.dep_ in ("dobj", "pobj")
+            ):
                 continue
             whole = fuzz.ratio(lower, company.lower())
             contained = lower in company.lower() or company.lower() in lower
@@ -199,8 +397,15 @@ class CompanyName(Check):
             if self.settings["report"] == "misspelling":
                 if whole >= threshold:
                     seen.add(ent.start_char)
-                    yield Hit(ent.start_char, ent.start_char + len(name), {"match": name, "replacement": company, "company": company}, replacement=company)
-            elif whole < threshold and not any(fuzz.ratio(w.lower(), t.lower()) >= threshold for w in distinctive for t in name.split()):
+                    yield Hit(
+                        ent.start_char,
+                        ent.start_char + len(name),
+                        {"match": name, "replacement": company, "company": company},
+                        replacement=company,
+                    )
+            elif whole < threshold and not any(
+                fuzz.ratio(w.lower(), t.lower()) >= threshold for w in distinctive for t in name.split()
+            ):
                 if self._as_employer(ent):
                     yield Hit(ent.start_char, ent.end_char, {"match": ent.text, "company": company})
         if self.settings["report"] == "misspelling":
@@ -219,7 +424,12 @@ class CompanyName(Check):
                 if _same_word(token.text, w):
                     break
                 if score >= max(threshold, 85) and len(token.text) >= 4:
-                    yield Hit(token.idx, token.idx + len(token.text), {"match": token.text, "replacement": w, "company": parsed.meta.company}, replacement=w)
+                    yield Hit(
+                        token.idx,
+                        token.idx + len(token.text),
+                        {"match": token.text, "replacement": w, "company": parsed.meta.company},
+                        replacement=w,
+                    )
                     break
 
     @staticmethod
@@ -248,16 +458,27 @@ class CompanyName(Check):
             return True
         if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "with", "to", "for"):
             governor = head.head
-            if any(c.lower_ in ("my", "our") or c.lower_ in ("current", "previous", "former", "last", "past") for c in governor.children):
+            if any(
+                c.lower_ in ("my", "our") or c.lower_ in ("current", "previous", "former", "last", "past")
+                for c in governor.children
+            ):
                 return False  # "my current role at Meridian": the writer's own employer
-            if governor.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in governor.children):
+            if governor.tag_ in ("VBD", "VBN") and not any(
+                c.lower_ in ("would", "will", "to") for c in governor.children
+            ):
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") and not _the_writer(c) for c in governor.children):
                 return False  # "a similar approach could work well at Joliet": not the writer joining
-            if governor.lemma_.lower() in ("start", "begin", "launch") and governor.tag_ == "VB" \
-                    and any(c.lower_ in ("to", "would", "will", "'d", "'ll", "can", "could") for c in governor.children):
+            if (
+                governor.lemma_.lower() in ("start", "begin", "launch")
+                and governor.tag_ == "VB"
+                and any(c.lower_ in ("to", "would", "will", "'d", "'ll", "can", "could") for c in governor.children)
+            ):
                 return True  # "to start my career at Eastfield" (not "before starting at Globex in 2019")
-            if governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people") and head.lower_ == "at":
+            if (
+                governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people")
+                and head.lower_ == "at"
+            ):
                 return True  # "my thanks to everyone at Brightway"
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS
         return False
@@ -303,8 +524,8 @@ class MetaMention(Check):
             head = ([w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP] or words)[-1]
             if head in _RANKS and re.search(r"\bof\b", phrase.lower()):  # "Head of Engineering": the field names it
                 head = words[-1]
-            return head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(l) for l in lemmas}
-        stems = {_stem(l) for l in lemmas}
+            return head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(lemma) for lemma in lemmas}
+        stems = {_stem(lemma) for lemma in lemmas}
         found = sum(_stem(w) in stems for w in words)
         if found == len(words) or (found >= 2 and 3 * found >= 2 * len(words)):
             return True  # all its words, or two thirds of a longer topic ("trial shift ... lunch" for "trial shift during the lunch rush")
@@ -312,8 +533,35 @@ class MetaMention(Check):
 
 
 _RANKS = {"head", "director", "vice", "vp", "chief", "dean", "chair"}
-_STOP = {"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with", "at", "by", "our", "your", "my",
-         "during", "from", "into", "about", "over", "after", "before", "new", "how", "what", "why"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "on",
+    "with",
+    "at",
+    "by",
+    "our",
+    "your",
+    "my",
+    "during",
+    "from",
+    "into",
+    "about",
+    "over",
+    "after",
+    "before",
+    "new",
+    "how",
+    "what",
+    "why",
+}
 
 
 def _stem(word: str) -> str:
@@ -322,4 +570,3 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
-

@@ -63,7 +63,13 @@ class Similarity(Check):
                         continue
                     score = fuzz.ratio(bodies[i], bodies[j])
                     if score >= limit:
-                        yield first, Hit(*first.line_from(first.anchor), {"other": group[j].draft.path, "similarity": round(score)})
+                        yield (
+                            first,
+                            Hit(
+                                *first.line_from(first.anchor),
+                                {"other": group[j].draft.path, "similarity": round(score)},
+                            ),
+                        )
 
 
 class PanelCoverage(Check):
@@ -85,7 +91,8 @@ class PanelCoverage(Check):
                 listed.extend(n for n in parsed.meta.interviewers if n not in listed)
             mentioned = " ".join(p.body_text for p in group).lower()
             missing = [
-                name for name in listed
+                name
+                for name in listed
                 if name.lower() not in covered and not any(part.lower() in mentioned for part in _parts(name)[-1:])
             ]
             if missing:

@@ -7,8 +7,12 @@ from ..checks import Check, Hit, Option
 _PATTERN_OPTIONS = {
     "patterns": Option("patterns", doc="what to find", tunable=False),
     "exceptions": Option("patterns", [], "matches overlapping one of these are not findings", tunable=False),
-    "sentence_exceptions": Option("patterns", [], "matches in a sentence with one of these are not findings", tunable=False),
-    "scope": Option("scope", "body", "where to look: body, greeting, closing, sign_off, signature, all, {first_sentences: N}"),
+    "sentence_exceptions": Option(
+        "patterns", [], "matches in a sentence with one of these are not findings", tunable=False
+    ),
+    "scope": Option(
+        "scope", "body", "where to look: body, greeting, closing, sign_off, signature, all, {first_sentences: N}"
+    ),
 }
 
 

@@ -74,8 +74,15 @@ class Grammar(Check):
     options = {
         "scope": Option("scope", "body", "where to look"),
         "dialect": Option("text", "american", "the English Harper checks against", choices=_DIALECTS),
-        "keep_kinds": Option("texts", doc="Harper lint kinds that are reported (the others are dropped)", tunable=False),
-        "deny": Option("texts", [], "Harper rules that are never reported (they misfire on correct notes, or another rule covers them)", tunable=False),
+        "keep_kinds": Option(
+            "texts", doc="Harper lint kinds that are reported (the others are dropped)", tunable=False
+        ),
+        "deny": Option(
+            "texts",
+            [],
+            "Harper rules that are never reported (they misfire on correct notes, or another rule covers them)",
+            tunable=False,
+        ),
     }
 
     def __init__(self, rule, settings):
@@ -87,14 +94,21 @@ class Grammar(Check):
         if not self.available:
             if self.rule.id not in _reported_missing:
                 _reported_missing.add(self.rule.id)
-                sys.stderr.write(f"thanklint: {self.rule.id} is unavailable: harper-py is not installed "
-                                 "(pip install 'harper-py==0.2.0'); the other rules run as usual\n")
+                sys.stderr.write(
+                    f"thanklint: {self.rule.id} is unavailable: harper-py is not installed "
+                    "(pip install 'harper-py==0.2.0'); the other rules run as usual\n"
+                )
             return
         linter = self._linter()
         known = set(linter.get_lint_config())
         for name in self.settings["deny"]:
             if name not in known:
-                raise RuleError(self.rule.path, f"unknown Harper rule '{name}'{did_you_mean(name, known)}", self.rule.lines.get("deny"), "deny")
+                raise RuleError(
+                    self.rule.path,
+                    f"unknown Harper rule '{name}'{did_you_mean(name, known)}",
+                    self.rule.lines.get("deny"),
+                    "deny",
+                )
 
     def _linter(self):
         return _quietly(_harper_linter, self.settings["dialect"], frozenset(self.settings["deny"]))
@@ -111,14 +125,22 @@ class Grammar(Check):
         lints = _quietly(self._linter().lint, text, language="plaintext")
         for lint in lints:
             start, end = lint.span.start, lint.span.end
-            if lint.lint_kind not in keep or not text[start:end].strip() or not any(s <= start and end <= e for s, e in ranges):
+            if (
+                lint.lint_kind not in keep
+                or not text[start:end].strip()
+                or not any(s <= start and end <= e for s, e in ranges)
+            ):
                 continue
             if text[start:end].lower() in ("a", "an") and _NOT_AN_ARTICLE.match(text, end):
                 continue
             found = text[start:end]
             replacement = lint.suggestions[0].replacement_text if lint.suggestions else None
             advice = lint.message.strip()
-            values = {"match": found, "advice": advice if advice.endswith((".", "?", "!")) else advice + ".", "replacement": replacement or ""}
+            values = {
+                "match": found,
+                "advice": advice if advice.endswith((".", "?", "!")) else advice + ".",
+                "replacement": replacement or "",
+            }
             yield Hit(start, end, values, replacement=replacement if replacement and replacement != found else None)
 
 
@@ -128,15 +150,50 @@ _SUBJECTS = {"i", "we", "you", "he", "she", "they", "it", "this", "that"}
 _FINITE = {"VBD", "VBP", "VBZ", "MD"}
 #: Words that make what precedes the comma a subordinate clause or a short introduction.
 _SUBORDINATORS = {
-    "if", "when", "whenever", "as", "because", "although", "though", "since", "while", "whilst", "after",
-    "before", "once", "unless", "until", "whether", "where", "wherever", "given", "so", "even", "now",
+    "if",
+    "when",
+    "whenever",
+    "as",
+    "because",
+    "although",
+    "though",
+    "since",
+    "while",
+    "whilst",
+    "after",
+    "before",
+    "once",
+    "unless",
+    "until",
+    "whether",
+    "where",
+    "wherever",
+    "given",
+    "so",
+    "even",
+    "now",
 }
 #: Inverted conditionals: "Should it help, I ...", "Had I known, I ...".
 _INVERTED = {"should", "had", "were"}
 #: Adverbs that may stand between the comma and the second subject ("..., probably you were busy").
 _BRIDGING = {"probably", "maybe", "perhaps", "hopefully", "honestly", "surely"}
 #: A parenthetical comment is not a second clause: "The role, I think, suits me".
-_PARENTHETICAL = {"think", "believe", "hope", "guess", "feel", "know", "suppose", "mean", "say", "understand", "imagine", "agree", "recall", "trust"}
+_PARENTHETICAL = {
+    "think",
+    "believe",
+    "hope",
+    "guess",
+    "feel",
+    "know",
+    "suppose",
+    "mean",
+    "say",
+    "understand",
+    "imagine",
+    "agree",
+    "recall",
+    "trust",
+}
 
 
 def _main_clause_verb(tokens) -> bool:
@@ -145,7 +202,9 @@ def _main_clause_verb(tokens) -> bool:
     for token in tokens:
         if token.lower_ in ("thanks", "thank") and token.i == tokens[0].i:
             return True
-        if token.tag_ not in _FINITE and not (token.tag_ in ("VB", "VBG") and any(c.tag_ in _FINITE for c in token.children if c.dep_ == "aux")):
+        if token.tag_ not in _FINITE and not (
+            token.tag_ in ("VB", "VBG") and any(c.tag_ in _FINITE for c in token.children if c.dep_ == "aux")
+        ):
             continue
         if token.dep_ in ("aux", "auxpass"):
             token = token.head
@@ -158,7 +217,7 @@ def _main_clause_verb(tokens) -> bool:
 
 class CommaSplice(Check):
     kind = "comma-splice"
-    summary = "Reports two full clauses joined by a bare comma (\"Thanks for your time, I enjoyed it\")."
+    summary = 'Reports two full clauses joined by a bare comma ("Thanks for your time, I enjoyed it").'
     options = {
         "scope": Option("scope", "body", "where to look"),
     }
@@ -185,7 +244,11 @@ class CommaSplice(Check):
             if len(after) < k + 2:
                 continue
             subject, verb = after[k], after[k + 1]
-            if subject.lower_ not in _SUBJECTS or subject.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ not in _FINITE:
+            if (
+                subject.lower_ not in _SUBJECTS
+                or subject.dep_ not in ("nsubj", "nsubjpass")
+                or verb.tag_ not in _FINITE
+            ):
                 continue
             if subject.lower_ in ("this", "that") and verb.pos_ not in ("AUX", "VERB"):
                 continue
@@ -196,9 +259,17 @@ class CommaSplice(Check):
             # The clause since the previous comma or semicolon decides what precedes this one.
             seps = [j for j, t in enumerate(before) if t.text in (",", ";", ":", "—", "–")]
             clause = before[seps[-1] + 1 :] if seps else before
-            if any(t.lower_ in ("and", "or") and words[i - 1].text == "," for i, t in enumerate(words) if t.i > comma.i and i):
+            if any(
+                t.lower_ in ("and", "or") and words[i - 1].text == ","
+                for i, t in enumerate(words)
+                if t.i > comma.i and i
+            ):
                 continue  # a list of clauses: "I hold an HND, I am sitting the exams, and I ..."
-            if len(clause) < 3 or clause[0].lower_ in _SUBORDINATORS | {"and", "but", "or", "which", "who"} or clause[0].tag_ == "IN":
+            if (
+                len(clause) < 3
+                or clause[0].lower_ in _SUBORDINATORS | {"and", "but", "or", "which", "who"}
+                or clause[0].tag_ == "IN"
+            ):
                 continue
             if _main_clause_verb(clause):
                 yield Hit(comma.idx, comma.idx + 1, {"match": sent.text.strip()})

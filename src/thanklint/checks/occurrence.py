@@ -21,12 +21,20 @@ class Occurrence(Check):
         "min": Option("int", None, "fewest matches wanted"),
         "max": Option("int", None, "most matches allowed"),
         "max_per_100_words": Option("number", None, "most matches allowed per 100 body words"),
-        "skip_empty_scope": Option("bool", False, "say nothing when the scope is absent (no greeting, say)", tunable=False),
+        "skip_empty_scope": Option(
+            "bool", False, "say nothing when the scope is absent (no greeting, say)", tunable=False
+        ),
         "min_body_words": Option("int", 0, "say nothing about drafts whose body is shorter than this"),
-        "only_if_found_in": Option("scope", None, "say nothing unless the patterns match somewhere in this scope", tunable=False),
+        "only_if_found_in": Option(
+            "scope", None, "say nothing unless the patterns match somewhere in this scope", tunable=False
+        ),
         "max_sentence_share": Option("number", None, "largest share (0-1) of body sentences that may contain a match"),
-        "min_sentences": Option("int", 0, "with max_sentence_share: say nothing about bodies with fewer sentences",
-                                needs=("max_sentence_share",)),
+        "min_sentences": Option(
+            "int",
+            0,
+            "with max_sentence_share: say nothing about bodies with fewer sentences",
+            needs=("max_sentence_share",),
+        ),
     }
 
     def run(self, parsed):
@@ -54,12 +62,17 @@ class Occurrence(Check):
         if rate is not None and words and len(found) * 100 / words > rate:
             first = found[0]
             density = round(len(found) * 100 / words, 1)
-            yield Hit(first.start, first.end, {**values, "density": density, "rate": rate, "match": parsed.text[first.start : first.end]})
+            yield Hit(
+                first.start,
+                first.end,
+                {**values, "density": density, "rate": rate, "match": parsed.text[first.start : first.end]},
+            )
         share = self.settings["max_sentence_share"]
         sents = parsed.body_sentences
         if share is not None and sents and len(sents) >= self.settings["min_sentences"]:
             starts = [s.start_char for s in sents]
-            hit = {i for m in found if (i := bisect.bisect_right(starts, m.start) - 1) >= 0 and m.start < sents[i].end_char}
+            hit = {
+                i for m in found if (i := bisect.bisect_right(starts, m.start) - 1) >= 0 and m.start < sents[i].end_char
+            }
             if len(hit) / len(sents) > share:
                 yield Hit(*parsed.line_from(parsed.anchor), {**values, "share": round(100 * len(hit) / len(sents))})
-

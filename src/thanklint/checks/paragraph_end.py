@@ -31,8 +31,12 @@ class ParagraphEnd(Check):
         for paragraph in parsed.layout.paragraphs:
             chunk = text[paragraph.start : paragraph.end].rstrip()
             last_line = chunk.rsplit("\n", 1)[-1]
-            if len(chunk.split()) < self.settings["min_words"] or _NOT_PROSE.match(last_line) or _LINK_OR_ADDRESS.search(last_line) \
-                    or _NAME_OR_HEADING.match(last_line):
+            if (
+                len(chunk.split()) < self.settings["min_words"]
+                or _NOT_PROSE.match(last_line)
+                or _LINK_OR_ADDRESS.search(last_line)
+                or _NAME_OR_HEADING.match(last_line)
+            ):
                 continue
             word = _LAST_WORD.search(chunk)
             if word is None or not chunk[-1].isalnum():

@@ -25,8 +25,12 @@ class Residue(Check):
         if unknown or not settings["report"]:
             from ..errors import RuleError
 
-            raise RuleError(rule.path, f"report: expected a list drawn from {', '.join(RESIDUE_KINDS)}, got {settings['report']!r}",
-                            rule.lines.get("report"), "report")
+            raise RuleError(
+                rule.path,
+                f"report: expected a list drawn from {', '.join(RESIDUE_KINDS)}, got {settings['report']!r}",
+                rule.lines.get("report"),
+                "report",
+            )
 
     def run(self, parsed):
         text = parsed.text

@@ -50,22 +50,55 @@ def _speller():
 
     speller = SpellChecker(distance=1)
     extra = resources.files("thanklint").joinpath("data/words.txt").read_text(encoding="utf-8")
-    speller.word_frequency.load_words(w for line in extra.splitlines() if not line.startswith("#") for w in line.split())
+    speller.word_frequency.load_words(
+        w for line in extra.splitlines() if not line.startswith("#") for w in line.split()
+    )
     return speller
 
 
 def _inflection_of_known(word: str, speller) -> bool:
     """Whether the word is a regular inflection of a known word (plural, past, -ing, -ly)."""
-    for suffix, restore in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("'s", "")):
+    for suffix, restore in (
+        ("s", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("'s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and (word[: -len(suffix)] + restore) in speller:
             return True
     return False
 
 
-_PREFIXES = ("de", "re", "un", "pre", "non", "over", "under", "sub", "co", "multi", "inter", "micro", "cross", "mis", "post", "self")
+_PREFIXES = (
+    "de",
+    "re",
+    "un",
+    "pre",
+    "non",
+    "over",
+    "under",
+    "sub",
+    "co",
+    "multi",
+    "inter",
+    "micro",
+    "cross",
+    "mis",
+    "post",
+    "self",
+)
 
 
-_BRITISH = ((r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"), (r"ys(e|ed|es|ing|er|ers)$", r"yz\1"), (r"our(s?)$", r"or\1"), (r"tre(s?)$", r"ter\1"))
+_BRITISH = (
+    (r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"),
+    (r"ys(e|ed|es|ing|er|ers)$", r"yz\1"),
+    (r"our(s?)$", r"or\1"),
+    (r"tre(s?)$", r"ter\1"),
+)
 
 
 def _variant_known(word: str, speller) -> bool:
@@ -106,8 +139,13 @@ def _jargon_half(token) -> bool:
     if len(token) > 4:
         return False
     for other_i, hyphen_i in ((token.i - 2, token.i - 1), (token.i + 2, token.i + 1)):
-        if 0 <= other_i < len(doc) and doc[hyphen_i].text == "-" and not doc[hyphen_i].whitespace_ \
-                and (hyphen_i < token.i or not token.whitespace_) and (hyphen_i > token.i or not doc[other_i].whitespace_):
+        if (
+            0 <= other_i < len(doc)
+            and doc[hyphen_i].text == "-"
+            and not doc[hyphen_i].whitespace_
+            and (hyphen_i < token.i or not token.whitespace_)
+            and (hyphen_i > token.i or not doc[other_i].whitespace_)
+        ):
             other = doc[other_i]
             if other.is_alpha and len(other) <= 4 and zipf_frequency(other.lower_, "en") < 4.0:
                 return True
@@ -117,7 +155,9 @@ def _jargon_half(token) -> bool:
 def _prefixed_known(word: str, speller) -> bool:
     """Whether the word is a common prefix on a known word or inflection ("desilting", "rebaselined")."""
     return any(
-        word.startswith(p) and len(word) - len(p) >= 3 and (word[len(p):] in speller or _inflection_of_known(word[len(p):], speller))
+        word.startswith(p)
+        and len(word) - len(p) >= 3
+        and (word[len(p) :] in speller or _inflection_of_known(word[len(p) :], speller))
         for p in _PREFIXES
     )
 
@@ -165,7 +205,9 @@ class Spelling(Check):
 
         speller = _speller()
         accepted = self._accepted(parsed)
-        region = parsed.region(self.settings["scope"]) if isinstance(self.settings["scope"], str) else parsed.layout.body
+        region = (
+            parsed.region(self.settings["scope"]) if isinstance(self.settings["scope"], str) else parsed.layout.body
+        )
         closing = parsed.layout.closing  # names, and sign-offs in other languages ("Le meas,")
         for token in parsed.doc:
             if not (region.start <= token.idx < region.end) or closing.start <= token.idx < closing.end:

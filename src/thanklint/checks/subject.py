@@ -7,7 +7,10 @@ import re
 from ..checks import Check, Hit, Option
 from ..draft import SUBJECT_LINE
 
-_USEFUL = re.compile(r"\b(thank|thanks|interview|follow(?:ing)?[- ]?up|application|conversation|meeting|position|role|checking in)\b", re.I)
+_USEFUL = re.compile(
+    r"\b(thank|thanks|interview|follow(?:ing)?[- ]?up|application|conversation|meeting|position|role|checking in)\b",
+    re.I,
+)
 _SHOUTING = re.compile(r"\b(urgent|asap|important|immediate(?:ly)?|response needed|action required)\b|!!", re.I)
 
 
@@ -15,8 +18,12 @@ class Subject(Check):
     kind = "subject"
     summary = "Checks the subject line: present, specific, short and calm."
     options = {
-        "problem": Option("text", doc="missing, vague or shouting", tunable=False, choices=("missing", "vague", "shouting")),
-        "max_words": Option("int", 10, "longest subject (in words) before it counts as vague", needs=("problem=vague",)),
+        "problem": Option(
+            "text", doc="missing, vague or shouting", tunable=False, choices=("missing", "vague", "shouting")
+        ),
+        "max_words": Option(
+            "int", 10, "longest subject (in words) before it counts as vague", needs=("problem=vague",)
+        ),
     }
 
     def applicable(self, parsed):

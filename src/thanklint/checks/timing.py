@@ -47,14 +47,24 @@ class Timing(Check):
     summary = "Checks when the note is sent against when the interview took place."
     reads_clock = True
     options = {
-        "mode": Option("text", doc="thank-you-window, follow-up-wait or sent-before-interview", tunable=False,
-                       choices=("thank-you-window", "follow-up-wait", "sent-before-interview")),
-        "max_hours": Option("number", 24, "thank-you: latest sending time, in hours after the interview",
-                            needs=("mode=thank-you-window",)),
-        "min_business_days": Option("int", 5, "follow-up: business days to wait after the interview",
-                                    needs=("mode=follow-up-wait",)),
-        "decision_buffer_days": Option("int", 1, "follow-up: business days to wait after a stated decision date",
-                                       needs=("mode=follow-up-wait",)),
+        "mode": Option(
+            "text",
+            doc="thank-you-window, follow-up-wait or sent-before-interview",
+            tunable=False,
+            choices=("thank-you-window", "follow-up-wait", "sent-before-interview"),
+        ),
+        "max_hours": Option(
+            "number",
+            24,
+            "thank-you: latest sending time, in hours after the interview",
+            needs=("mode=thank-you-window",),
+        ),
+        "min_business_days": Option(
+            "int", 5, "follow-up: business days to wait after the interview", needs=("mode=follow-up-wait",)
+        ),
+        "decision_buffer_days": Option(
+            "int", 1, "follow-up: business days to wait after a stated decision date", needs=("mode=follow-up-wait",)
+        ),
     }
 
     def applicable(self, parsed):
@@ -76,16 +86,26 @@ class Timing(Check):
                 yield Hit(*at, {"sent": _date(sent).isoformat(), "interviewed": _date(meta.interviewed_at).isoformat()})
         elif mode == "thank-you-window":
             if hours > self.settings["max_hours"]:
-                yield Hit(*at, {"hours": round(hours), "days": round(hours / 24, 1), "max_hours": self.settings["max_hours"]})
+                yield Hit(
+                    *at, {"hours": round(hours), "days": round(hours / 24, 1), "max_hours": self.settings["max_hours"]}
+                )
         elif mode == "follow-up-wait":
             waited = business_days_between(_date(meta.interviewed_at), _date(sent))
             if 0 <= waited < self.settings["min_business_days"]:
-                yield Hit(*at, {"days": waited, "min_days": self.settings["min_business_days"]},
-                          message=f"This follow-up goes out {waited} business day{'s' if waited != 1 else ''} after the interview; "
-                          f"wait at least {self.settings['min_business_days']} business days before asking for news.")
+                yield Hit(
+                    *at,
+                    {"days": waited, "min_days": self.settings["min_business_days"]},
+                    message=f"This follow-up goes out {waited} business day{'s' if waited != 1 else ''} after the interview; "
+                    f"wait at least {self.settings['min_business_days']} business days before asking for news.",
+                )
             elif meta.decision_date is not None:
                 earliest = add_business_days(_date(meta.decision_date), self.settings["decision_buffer_days"])
                 if _date(sent) < earliest:
-                    yield Hit(*at, {"days": waited}, message=(
-                        f"The decision was expected on {_date(meta.decision_date).isoformat()}; send this follow-up "
-                        f"on {earliest.isoformat()} or later ({(earliest - _date(sent)).days} days from the planned send date)."))
+                    yield Hit(
+                        *at,
+                        {"days": waited},
+                        message=(
+                            f"The decision was expected on {_date(meta.decision_date).isoformat()}; send this follow-up "
+                            f"on {earliest.isoformat()} or later ({(earliest - _date(sent)).days} days from the planned send date)."
+                        ),
+                    )

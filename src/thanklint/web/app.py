@@ -22,7 +22,7 @@ from starlette.routing import Route
 from .. import metadata as md
 from ..api import Report, Session
 from ..docs import rule_page
-from ..errors import DraftError, ThanklintError
+from ..errors import ThanklintError
 from ..formatters import report_dict
 from ..linter import FileResult
 from ..rules import load_rules
@@ -35,12 +35,16 @@ MAX_BODY = 256 * 1024
 #: The page may load only what this server sends; no fonts, scripts or frames from elsewhere.
 _PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                               "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
 _API_HEADERS = {**_PAGE_HEADERS, "Cache-Control": "no-store"}
-_ASSETS = {"/": ("index.html", "text/html"), "/app.js": ("app.js", "text/javascript"), "/style.css": ("style.css", "text/css")}
+_ASSETS = {
+    "/": ("index.html", "text/html"),
+    "/app.js": ("app.js", "text/javascript"),
+    "/style.css": ("style.css", "text/css"),
+}
 _WARM_UP = "Hi Dana,\n\nThank you for meeting with me today about the analyst role.\n\nBest regards,\nSam\n"
 
 
@@ -80,8 +84,10 @@ def _refuse(status: int, message: str) -> JSONResponse:
 
 def create_app(checker: Checker, names: tuple[str, ...], port: int) -> Starlette:
     """The application for a server reachable as `name:port` for each of `names`."""
-    assets = {route: (resources.files(__package__).joinpath("static", name).read_bytes(), media)
-              for route, (name, media) in _ASSETS.items()}
+    assets = {
+        route: (resources.files(__package__).joinpath("static").joinpath(name).read_bytes(), media)
+        for route, (name, media) in _ASSETS.items()
+    }
 
     async def asset(request: Request) -> Response:
         content, media = assets[request.url.path]

@@ -37,7 +37,9 @@ class OwnOriginOnly:
         host = headers.get("host", "").lower()
         origin = headers.get("origin")
         if host not in self.hosts:
-            reason = f"refused: the page was asked for as '{host or '(no Host header)'}', not as this server's own address"
+            reason = (
+                f"refused: the page was asked for as '{host or '(no Host header)'}', not as this server's own address"
+            )
         elif origin is not None and origin.lower() not in self.origins:
             reason = f"refused: a request from another site ({origin})"
         else:

@@ -68,8 +68,11 @@ def spawn(*args: str) -> tuple[subprocess.Popen, str]:
     page's URL once it serves. The caller terminates the process."""
     process = subprocess.Popen(
         [sys.executable, "-m", "thanklint", "serve", "--port", "0", "--no-browser", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
+    assert process.stdout is not None and process.stderr is not None  # both are pipes
     line = process.stdout.readline()  # the first line is the address, after the warm-up
     served = _SERVING.search(line)
     if served is None:
