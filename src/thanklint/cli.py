@@ -53,6 +53,18 @@ def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+#: Options that several commands share, written once.
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).",
+)
+rules_option = click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="thanklint", message="%(prog)s %(version)s")
 def cli() -> None:
@@ -70,15 +82,8 @@ def cli() -> None:
 )
 @click.option("--select", multiple=True, metavar="ID_OR_PREFIX,...", help="Only these rules or categories.")
 @click.option("--ignore", multiple=True, metavar="ID_OR_PREFIX,...", help="Skip these rules or categories.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).",
-)
-@click.option(
-    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
-)
+@config_option
+@rules_option
 @click.option("--stdin-filename", default=None, help="Name (and format, by suffix) of the draft read from stdin.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
@@ -227,9 +232,7 @@ def _file_text(path: str) -> str | None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-@click.option(
-    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
-)
+@rules_option
 def rules(fmt, rule_dirs):
     """List every rule: id, category, severity and summary."""
     from .rules import CATEGORIES, load_rules
@@ -277,9 +280,7 @@ def schema():
 
 @cli.command()
 @click.argument("rule_id")
-@click.option(
-    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
-)
+@rules_option
 def explain(rule_id, rule_dirs):
     """Show the documentation of one rule."""
     from .docs import rule_page
@@ -309,15 +310,8 @@ def explain(rule_id, rule_dirs):
     help="Address to bind (an address other machines can reach lets them use the page; it is warned about).",
 )
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Configuration file (default: nearest .thanklint.yaml or pyproject.toml).",
-)
-@click.option(
-    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder (repeatable)."
-)
+@config_option
+@rules_option
 def serve(port, host, no_browser, config_path, rule_dirs):
     """Open a local web page: paste a draft, fill in the interview, see the findings."""
     from .api import Session
