@@ -199,3 +199,11 @@ def test_letter_head_with_from_to_blocks_and_a_town_line():
 def test_a_comma_inside_a_slot_does_not_end_the_greeting():
     got = parts("Dear Mr./Ms. (last name, if known),\n\nThank you for meeting me.\n\nSincerely,\nAl")
     assert got["greeting"] == "Dear Mr./Ms. (last name, if known)," and got["body"] == "Thank you for meeting me."
+
+
+def test_a_long_greeting_line_ending_in_a_comma_is_all_greeting():
+    text = (
+        "Dear Mr./Ms. (Interviewer's last name – if known, otherwise use title),\n\nThank you for today.\n\nBest,\nAl"
+    )
+    got = parts(text)
+    assert got["greeting"].startswith("Dear Mr./Ms.") and got["body"] == "Thank you for today."

@@ -176,7 +176,7 @@ def find_layout(text: str) -> Layout:
         head = _GREETING_HEAD.match(first) if len(first.split()) > 8 else None
         if comma and first[comma.end() :].strip() and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + comma.end())
-        elif head:
+        elif head and not re.search(r"[,:]\s*$", first):  # a long greeting line ending in a comma is all greeting
             greeting = Region(first_start, first_start + head.end())
         else:
             greeting = Region(first_start, first_end)
