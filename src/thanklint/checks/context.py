@@ -5,6 +5,7 @@ and the topics that were discussed. They do nothing when the metadata is absent.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..checks import Check, Hit, Option
 
@@ -53,53 +54,15 @@ TITLES = {
     "sgt",
     "lieutenant",
 }
-#: Capitalised greeting words that are not names ("Dear Hiring Manager", "Hi Team").
-NOT_NAMES = {
-    "hi",
-    "hello",
-    "hey",
-    "dear",
-    "good",
-    "morning",
-    "afternoon",
-    "evening",
-    "greetings",
-    "to",
-    "whom",
-    "it",
-    "may",
-    "concern",
-    "hiring",
-    "manager",
-    "managers",
-    "team",
-    "all",
-    "everyone",
-    "there",
-    "recruiter",
-    "recruiting",
-    "committee",
-    "search",
-    "panel",
-    "sir",
-    "madam",
-    "sirs",
-    "folks",
-    "friends",
-    "colleagues",
-    "and",
-    "or",
-    "the",
-    "hr",
-    "talent",
-    "acquisition",
-    "department",
-    "members",
-    "of",
-    "yo",
-    "hiya",
-    "howdy",
-}
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Capitalised greeting words that are not names ("Dear Hiring Manager", "Hi Team"): the
+    rules' shared vocabulary, so the greeting and name checks agree on what a name is."""
+    from ..rules import builtin_folder, load_vocabularies
+
+    return frozenset(load_vocabularies(builtin_folder())["greeting-non-names"])
 
 
 def _parts(name: str) -> list[str]:
@@ -113,7 +76,7 @@ def greeting_names(parsed) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(r"[A-Z][A-Za-z'’-]+", text):
         word = m.group(0)
-        if word.lower() not in NOT_NAMES and word.lower().rstrip(".") not in TITLES:
+        if word.lower() not in not_names() and word.lower().rstrip(".") not in TITLES:
             out.append((region.start + m.start(), region.start + m.end(), word))
     return out
 
