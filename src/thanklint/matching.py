@@ -1,16 +1,21 @@
-"""One combined matching pass per draft for every enabled rule.
+"""One matching pass per draft for every enabled rule, paying only for patterns that can match.
 
-A rule set compiles the token, phrase and dependency patterns of all its rules into one
-`Matcher`, one `PhraseMatcher` and one `DependencyMatcher`. Each runs once per document; the
-match label maps back to the pattern set and the pattern within it, so every rule gets its own
-matches without walking the document again.
+Every token and dependency pattern of every enabled rule is compiled once per process. Most
+patterns need particular words (a lowercase form or a lemma from a short list) at tokens they
+cannot skip; a draft that lacks one of them cannot match, so its matcher is not run at all. The
+words of a draft are read once, as two sets of hashes, and each pattern is checked against them
+before anything else. spaCy's matchers evaluate a word-list test at every token of the draft for
+every pattern that starts with one, which made one combined matcher cost about half of the parse;
+the first word list of a pattern is therefore also unrolled into one pattern per word, which the
+matcher compares natively. Phrases share one `PhraseMatcher` (a hash lookup per token already).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .dependency import Columns, TreePattern, compile_tree
 from .errors import RuleError
 from .patterns import Match, PatternSet
 
@@ -31,6 +36,88 @@ def bank_for(nlp: Language, pattern_sets: list[PatternSet]) -> MatchBank:
     return _BANKS[key][0]
 
 
+#: Where a word test of a pattern token is looked up: lowercase forms or lemmas (0 or 1, the
+#: columns of `_words_of`). ORTH and TEXT words are looked up by their lowercase form, which
+#: they imply.
+_SPACES = {"LOWER": 0, "ORTH": 0, "TEXT": 0, "LEMMA": 1}
+
+#: A word list longer than this stays one list test instead of being unrolled.
+_UNROLL_AT_MOST = 400
+
+
+class Needs(NamedTuple):
+    """Word sets (in lowercase or lemma space) of which a draft must hold at least one word each
+    for a pattern to be able to match there."""
+
+    sets: tuple[tuple[int, frozenset[int]], ...]
+
+    def met_by(self, words: tuple[set[int], set[int]]) -> bool:
+        return all(not wanted.isdisjoint(words[space]) for space, wanted in self.sets)
+
+
+def _word_test(token: dict) -> tuple[str, list[str]] | None:
+    """The attribute and words of a pattern token's plain word test ("LOWER": "thanks" or
+    "LEMMA": {"IN": [...]}), if it has one."""
+    for attr, value in token.items():
+        name = str(attr).upper()
+        if name not in _SPACES:
+            continue
+        if isinstance(value, str):
+            return name, [value]
+        if (
+            isinstance(value, dict)
+            and isinstance(value.get("IN"), list)
+            and all(isinstance(v, str) for v in value["IN"])
+        ):
+            return name, value["IN"]
+    return None
+
+
+def _skippable(token: dict) -> bool:
+    """Whether a pattern token may match nothing ("?", "*", "{0,n}") or is a negation ("!")."""
+    op = str(token.get("OP", "")).replace(" ", "")
+    return op in ("?", "*", "!") or op.startswith(("{0", "{,"))
+
+
+def needs_of(tokens: Iterable[dict]) -> Needs:
+    """The words a pattern cannot match without, read from its structure: one word set per
+    token that must be present and tests plain words."""
+    from spacy.strings import get_string_id
+
+    sets = []
+    for token in tokens:
+        test = None if _skippable(token) else _word_test(token)
+        if test:
+            attr, words = test
+            lowered = [w.lower() for w in words] if attr in ("ORTH", "TEXT") else words
+            sets.append((_SPACES[attr], frozenset(get_string_id(w) for w in lowered)))
+    return Needs(tuple(sets))
+
+
+def unrolled(tokens: list[dict]) -> list[list[dict]]:
+    """The pattern as alternatives with its first token's word list spelled out, one word each,
+    when that token must match exactly once (spaCy then compares a hash instead of calling a
+    Python test at every token of the draft)."""
+    first = tokens[0]
+    if "OP" in first:
+        return [tokens]
+    for attr, value in first.items():
+        if isinstance(value, dict) and set(value) == {"IN"} and str(attr).upper() in _SPACES:
+            words = list(dict.fromkeys(value["IN"]))
+            if all(isinstance(w, str) for w in words) and len(words) <= _UNROLL_AT_MOST:
+                return [[{**first, attr: w}, *tokens[1:]] for w in words]
+    return [tokens]
+
+
+class _Compiled(NamedTuple):
+    """One pattern's matcher, the words it needs and what its matches belong to."""
+
+    run: Any  # a spaCy matcher, or a `dependency.TreePattern`
+    needs: Needs
+    pattern_set: PatternSet
+    pattern: int
+
+
 class MatchBank:
     """The compiled token, phrase and dependency patterns of many pattern sets."""
 
@@ -40,24 +127,29 @@ class MatchBank:
 
         vocab = nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.tokens = Matcher(vocab, validate=True)
-        self.deps = DependencyMatcher(vocab, validate=True)
-        self.labels: dict[int, tuple[PatternSet, int]] = {}
+        self.phrase_labels: dict[int, tuple[PatternSet, int]] = {}
+        self.tokens: list[_Compiled] = []
+        self.deps: list[_Compiled] = []
         unique = list({id(s): s for s in pattern_sets}.values())
         for number, pattern_set in enumerate(unique):
             for i, spec in enumerate(pattern_set.specs):
-                if "regex" in spec:
-                    continue
-                label = f"{number}:{i}"
-                self.labels[vocab.strings.add(label)] = (pattern_set, i)
                 try:
                     if "phrase" in spec:
+                        label = f"{number}:{i}"
+                        self.phrase_labels[vocab.strings.add(label)] = (pattern_set, i)
                         texts = [spec["phrase"]] if isinstance(spec["phrase"], str) else spec["phrase"]
                         self.phrases.add(label, [nlp.make_doc(t) for t in texts])
                     elif "tokens" in spec:
-                        self.tokens.add(label, [spec["tokens"]])
-                    else:
-                        self.deps.add(label, [spec["dep"]])
+                        Matcher(vocab, validate=True).add("check", [spec["tokens"]])  # the rule's own pattern, checked
+                        matcher = Matcher(vocab)
+                        matcher.add("pattern", unrolled(spec["tokens"]))
+                        self.tokens.append(_Compiled(matcher, needs_of(spec["tokens"]), pattern_set, i))
+                    elif "dep" in spec:
+                        dependencies = DependencyMatcher(vocab, validate=True)
+                        dependencies.add("pattern", [spec["dep"]])
+                        nodes = [node.get("RIGHT_ATTRS", {}) for node in spec["dep"]]
+                        tree = compile_tree(spec["dep"])
+                        self.deps.append(_Compiled(tree or dependencies, needs_of(nodes), pattern_set, i))
                 except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
                     line = pattern_set.lines[i] if i < len(pattern_set.lines) else None
                     message = " ".join(str(exc).split())
@@ -67,33 +159,53 @@ class MatchBank:
         """Every token, phrase and dependency match in the document, by pattern set."""
         found: dict[PatternSet, list[Match]] = {}
 
-        def add(key: int, first: int, last: int) -> None:
-            pattern_set, i = self.labels[key]
+        def add(pattern_set: PatternSet, i: int, first: int, last: int) -> None:
             end = doc[last]
             found.setdefault(pattern_set, []).append(Match(doc[first].idx, end.idx + len(end), i))
 
         if len(self.phrases):
             for key, start, end in self.phrases(doc):
-                add(key, start, end - 1)
-        if len(self.tokens):
-            for key, start, end, align in self.tokens(doc, with_alignments=True):  # type: ignore[misc]  # spaCy annotates 3-tuples; with_alignments adds a 4th
-                targets = self.labels[key][0].targets(self.labels[key][1])
+                add(*self.phrase_labels[key], start, end - 1)
+        words = _words_of(doc)
+        for compiled in self.tokens:
+            if not compiled.needs.met_by(words):
+                continue
+            targets = compiled.pattern_set.targets(compiled.pattern)
+            for _, start, end, align in compiled.run(doc, with_alignments=True):
                 picked = [start + k for k, a in enumerate(align) if targets is None or a in targets] or [start, end - 1]
-                add(key, min(picked), max(picked))
-        if len(self.deps):
-            for offset, part in _dependency_parts(doc):
-                for key, ids in self.deps(part):
-                    targets = self.labels[key][0].targets(self.labels[key][1])
-                    picked = [
-                        offset + i for i in (ids if targets is None else [ids[t] for t in targets if t < len(ids)])
-                    ]
-                    add(key, min(picked), max(picked))
+                add(compiled.pattern_set, compiled.pattern, min(picked), max(picked))
+        wanted = [compiled for compiled in self.deps if compiled.needs.met_by(words)]
+        if not wanted:
+            return found
+        parts = _dependency_parts(doc)
+        columns = Columns(doc)
+        sane = {token for offset, part in parts for token in range(offset, offset + len(part))}
+        for compiled in wanted:
+            trees: Iterable[tuple[int, list[int]]]
+            if isinstance(compiled.run, TreePattern):
+                trees = ((0, ids) for ids in compiled.run(columns, sane.__contains__))
+            else:
+                trees = ((offset, ids) for offset, part in parts for _, ids in compiled.run(part))
+            targets = compiled.pattern_set.targets(compiled.pattern)
+            for offset, ids in trees:
+                picked = [offset + i for i in (ids if targets is None else [ids[t] for t in targets if t < len(ids)])]
+                add(compiled.pattern_set, compiled.pattern, min(picked), max(picked))
         return found
 
 
-#: Dependency matching walks from every matched token to its root, which is quadratic in the
-#: depth of a tree: a "sentence" longer than this (thousands of words without a full stop) is
-#: not a sentence of a note, and is left out of dependency matching.
+def _words_of(doc: Doc) -> tuple[set[int], set[int]]:
+    """The hashes of the draft's lowercase forms and of its lemmas."""
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return set(), set()
+    table = doc.to_array([LOWER, LEMMA])
+    return set(table[:, 0].tolist()), set(table[:, 1].tolist())
+
+
+#: Dependency matching follows heads and subtrees, which is quadratic in the depth of a tree: a
+#: "sentence" longer than this (thousands of words without a full stop) is not a sentence of a
+#: note, and is left out of dependency matching.
 MAX_TREE_TOKENS = 250
 
 

@@ -1,0 +1,147 @@
+"""The match engine: a pattern runs only when its words occur, word lists are unrolled, and
+dependency patterns are walked on the parse; every match is the one spaCy's own matchers find."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thanklint.dependency import compile_tree
+from thanklint.matching import MatchBank, needs_of, unrolled
+from thanklint.patterns import PatternSet
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFTS = (
+    sorted((ROOT / "tests" / "eval-rough" / "drafts").iterdir())[:25]
+    + sorted((ROOT / "tests" / "eval" / "drafts").iterdir())[:25]
+)
+
+
+@pytest.fixture(scope="module")
+def nlp(linter):
+    return linter.nlp
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    texts = []
+    for path in DRAFTS:
+        text = path.read_text(encoding="utf-8")
+        texts.append(text.split("\n---", 1)[-1] if text.startswith("---") else text)
+    return list(nlp.pipe(texts))
+
+
+def reference(nlp, pattern_sets, doc):
+    """What spaCy's matchers find for the same patterns, with nothing skipped or rewritten."""
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    found = set()
+    for pattern_set in pattern_sets:
+        for i, spec in enumerate(pattern_set.specs):
+            targets = pattern_set.targets(i)
+            if "tokens" in spec:
+                matcher = Matcher(nlp.vocab)
+                matcher.add("p", [spec["tokens"]])
+                for _, start, end, align in matcher(doc, with_alignments=True):
+                    picked = [start + k for k, a in enumerate(align) if targets is None or a in targets] or [
+                        start,
+                        end - 1,
+                    ]
+                    found.add((id(pattern_set), i, doc[min(picked)].idx, doc[max(picked)].idx))
+            elif "dep" in spec:
+                matcher = DependencyMatcher(nlp.vocab)
+                matcher.add("p", [spec["dep"]])
+                for _, ids in matcher(doc):
+                    picked = ids if targets is None else [ids[t] for t in targets]
+                    found.add((id(pattern_set), i, doc[min(picked)].idx, doc[max(picked)].idx))
+    return found
+
+
+def engine(bank, doc):
+    return {
+        (id(pattern_set), m.pattern, m.start, doc.char_span(m.start, m.end, alignment_mode="expand")[-1].idx)
+        for pattern_set, matches in bank.run(doc).items()
+        for m in matches
+        if "phrase" not in pattern_set.specs[m.pattern]
+    }
+
+
+def test_every_builtin_pattern_matches_exactly_what_spacy_finds(linter, nlp, docs):
+    pattern_sets = [s for _, check in linter.checks for s in check.pattern_sets()]
+    bank = MatchBank(nlp, pattern_sets)
+    assert sum(1 for c in bank.deps if compile_tree(c.pattern_set.specs[c.pattern]["dep"])) > 20  # walked, not spaCy's
+    total = 0
+    for doc in docs:
+        expected = reference(nlp, pattern_sets, doc)
+        assert engine(bank, doc) == expected, doc.text[:80]
+        total += len(expected)
+    assert total > 500  # the drafts exercise the patterns
+
+
+def pattern_set(*specs):
+    return PatternSet(list(specs), "rules/test.yaml", "patterns", [None] * len(specs))
+
+
+def test_a_pattern_whose_word_is_absent_is_never_run(nlp):
+    present = pattern_set({"tokens": [{"LOWER": "thanks"}, {"LOWER": "for"}]})
+    absent = pattern_set({"tokens": [{"LEMMA": {"IN": ["appreciate", "grateful"]}}, {"OP": "*"}, {"LOWER": "for"}]})
+    bank = MatchBank(nlp, [present, absent])
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("ran a pattern whose words are not in the draft")
+
+    bank.tokens[1] = bank.tokens[1]._replace(run=must_not_run)
+    found = bank.run(nlp("Thanks for the tour of the lab."))
+    assert [m.pattern for m in found[present]] == [0] and absent not in found
+    with pytest.raises(AssertionError, match="words are not in the draft"):
+        bank.run(nlp("I appreciate the tour, and I am grateful for it."))
+
+
+def test_needs_are_read_from_required_tokens_only():
+    from spacy.strings import get_string_id
+
+    needs = needs_of(
+        [
+            {"ORTH": "Thanks"},
+            {"LOWER": "so", "OP": "?"},
+            {"LEMMA": {"IN": ["much", "lot"]}},
+            {"POS": "NOUN"},
+            {"LOWER": {"IN": ["again"]}, "OP": "{0,2}"},
+            {"LOWER": "time", "OP": "+"},
+        ]
+    )
+    assert needs.sets == (
+        (0, frozenset([get_string_id("thanks")])),
+        (1, frozenset([get_string_id("much"), get_string_id("lot")])),
+        (0, frozenset([get_string_id("time")])),
+    )
+
+
+def test_only_a_first_token_that_matches_once_is_unrolled():
+    tokens = [{"LOWER": {"IN": ["thank", "thanks", "thank"]}}, {"LOWER": "you"}]
+    assert unrolled(tokens) == [[{"LOWER": "thank"}, {"LOWER": "you"}], [{"LOWER": "thanks"}, {"LOWER": "you"}]]
+    optional = [{"LOWER": {"IN": ["very", "really"]}, "OP": "?"}, {"LOWER": "grateful"}]
+    assert unrolled(optional) == [optional]
+    with_more = [{"LOWER": {"IN": ["a", "b"], "NOT_IN": ["c"]}}, {"LOWER": "d"}]
+    assert unrolled(with_more) == [with_more]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"REGEX": "^enjoy"}}}],
+        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"IS_TITLE": True}}],
+        [
+            {"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "v", "REL_OP": ".", "RIGHT_ID": "n", "RIGHT_ATTRS": {"POS": "PROPN"}},
+        ],
+    ],
+)
+def test_patterns_beyond_the_walker_stay_with_spacy(nlp, pattern):
+    assert compile_tree(pattern) is None
+    doc = nlp("I enjoyed meeting Ms. Rivera and the Team today.")
+    custom = pattern_set({"dep": pattern})
+    bank = MatchBank(nlp, [custom])
+    assert engine(bank, doc) == reference(nlp, [custom], doc)
+    assert engine(bank, doc)  # something matched, through spaCy's own matcher
