@@ -16,7 +16,7 @@ import datetime as dt
 import string
 import traceback
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from . import checklist, suppressions
@@ -111,6 +111,13 @@ def prepare_text(draft: Draft) -> tuple[str, Layout]:
     return parse_text(blanked, layout), layout
 
 
+def entities_when(checks: list[tuple[Rule, Check]]) -> str:
+    """When the enabled rules need the entity recogniser to run (see `nlp.ENTITIES`)."""
+    if any(check.entities_in_patterns() for _, check in checks):
+        return "parse"
+    return "on-demand" if any(check.needs_ner for _, check in checks) else "never"
+
+
 def infer(draft: Draft, text: str, layout: Layout) -> tuple[str, str]:
     """The draft's kind and where it came from (the metadata, or the wording of the body)."""
     if draft.meta.kind:
@@ -145,8 +152,7 @@ class Linter:
         if self._nlp is None:
             from .matching import bank_for
 
-            needs_ner = any(check.needs_entities() for _, check in self.checks)
-            nlp = nlp_module.load(self.model, needs_ner)
+            nlp = nlp_module.load(self.model, entities_when(self.checks))
             self._bank = bank_for(nlp, [s for _, check in self.checks for s in check.pattern_sets()])
             for _, check in self.checks:
                 check.prepare(nlp)
@@ -171,9 +177,11 @@ class Linter:
         docs = nlp_module.parse_many(self.nlp, [text for text, _ in prepared], breaks)
         bank = self._bank
         assert bank is not None  # loading the pipeline (`self.nlp` above) built it
+        recognise = partial(nlp_module.recognise_entities, self.nlp)
         parsed = []
         for draft, doc, (text, layout) in zip(drafts, docs, prepared):
-            parsed.append(ParsedDraft(draft, doc, layout, *infer(draft, text, layout), text=text, found=bank.run(doc)))
+            kind = infer(draft, text, layout)
+            parsed.append(ParsedDraft(draft, doc, layout, *kind, text=text, found=bank.run(doc), recognise=recognise))
         return parsed
 
     def lint(

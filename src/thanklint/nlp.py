@@ -49,15 +49,29 @@ def installed_pipelines() -> set[str]:
     return {entry.name for entry in importlib.metadata.entry_points(group="spacy_models")}
 
 
+#: When the entity recogniser runs: with the parse (a pattern tests ENT_TYPE), on demand for the
+#: drafts where a rule asks for entities (see `recognise_entities`), or never.
+ENTITIES = ("parse", "on-demand", "never")
+
+
 @lru_cache(maxsize=4)
-def load(name: str | None = None, with_ner: bool = True) -> Language:
-    """Load the pipeline once per process; named-entity recognition only when a rule needs it
-    (it has its own tok2vec and costs half the parse time)."""
+def load(name: str | None = None, entities: str = "parse") -> Language:
+    """Load the pipeline once per process. The entity recogniser has its own tok2vec and costs
+    about a third of the parse: it is left out when no rule needs it, and loaded but not run
+    with the parse when rules ask for it only on some drafts."""
     import spacy
 
     package = resolve_model(name)
-    exclude = [] if with_ner else ["ner"]
-    return spacy.load(package, exclude=exclude)
+    if entities == "never":
+        return spacy.load(package, exclude=["ner"])
+    return spacy.load(package, disable=["ner"] if entities == "on-demand" else [])
+
+
+def recognise_entities(nlp: Language, doc: Doc) -> None:
+    """Label the entities of a document parsed without them (the recogniser reads only the
+    tokens, so running it afterwards gives the labels it would have given during the parse)."""
+    if "ner" in nlp.disabled and not doc.has_annotation("ENT_IOB"):
+        nlp.get_pipe("ner")(doc)
 
 
 #: A sentence is forced to start after this many tokens without one: the parser's time grows

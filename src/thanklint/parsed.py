@@ -17,7 +17,9 @@ from .draft import Draft, LineIndex
 from .layout import Layout, Region
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Span, Token
 
 #: One opening pleasantry is skipped when counting the first sentences of the body.
 _PLEASANTRY = re.compile(
@@ -49,6 +51,8 @@ class ParsedDraft:
     now: object = None
     #: The draft's position in the run, which keys its result.
     number: int = 0
+    #: Labels the entities of the parse, when the pipeline left them for later (see `entities`).
+    recognise: Callable[[Doc], None] | None = field(repr=False, default=None)
 
     def __post_init__(self) -> None:
         if self.lines is None:
@@ -70,6 +74,19 @@ class ParsedDraft:
         """The spaCy parse, for code that runs only on a parsed draft."""
         assert self.doc is not None, "a view of a cached outcome has no parse"
         return self.doc
+
+    @cached_property
+    def entities(self) -> tuple[Span, ...]:
+        """Named entities, recognised on first use: most drafts never need them (a rule asks
+        only about a company it was told of, or about a word that looks misspelt)."""
+        if self.recognise is not None:
+            self.recognise(self.parse)
+        return tuple(self.parse.ents)
+
+    def entity_type(self, token: Token) -> str:
+        """The entity label of a token ("" outside entities)."""
+        self.entities  # noqa: B018  (recognised on first use)
+        return token.ent_type_
 
     @cached_property
     def body_sentences(self) -> list[Span]:

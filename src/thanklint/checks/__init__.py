@@ -63,6 +63,7 @@ class Check:
     summary: ClassVar[str]
     options: ClassVar[dict[str, Option]] = {}
     #: Needs the named-entity recogniser (costly: only loaded when an enabled rule needs it).
+    #: The kind reads entities (through `ParsedDraft.entities`, recognised on first use).
     needs_ner: ClassVar[bool] = False
     #: Whether its findings can carry a fix (documented under "Fix safety").
     fixable: ClassVar[bool] = False
@@ -92,12 +93,10 @@ class Check:
             if option.type == "patterns" and self.settings.get(name)
         ]
 
-    def needs_entities(self) -> bool:
-        """Whether it needs the entity recogniser: its kind says so, or a token pattern tests
-        ENT_TYPE (read from the patterns' structure)."""
-        return self.needs_ner or any(
-            "ENT_TYPE" in s.token_attributes() or "ENT_IOB" in s.token_attributes() for s in self.pattern_sets()
-        )
+    def entities_in_patterns(self) -> bool:
+        """Whether a token or dependency pattern tests ENT_TYPE or ENT_IOB (read from the
+        patterns' structure): entities are then needed before matching, with the parse."""
+        return any("ENT_TYPE" in s.token_attributes() or "ENT_IOB" in s.token_attributes() for s in self.pattern_sets())
 
     def offers_fixes(self) -> bool:
         """Whether this rule's findings carry fixes (a kind may offer them in one mode only)."""

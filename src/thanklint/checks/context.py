@@ -316,7 +316,9 @@ class CompanyName(Check):
         English model often labels an unfamiliar company as a person or product)."""
         body = parsed.layout.body
         doc = parsed.doc
-        spans = {(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "PRODUCT", "GPE", "PERSON", "NORP", "FAC")}
+        spans = {
+            (e.start, e.end) for e in parsed.entities if e.label_ in ("ORG", "PRODUCT", "GPE", "PERSON", "NORP", "FAC")
+        }
         run = []
         for token in [*doc, None]:
             if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():

@@ -216,7 +216,6 @@ class Spelling(Check):
             if (
                 len(text) < self.settings["min_length"]
                 or not text.isalpha()
-                or token.ent_type_ in _SKIP_ENTITIES
                 or token.like_url
                 or token.like_email
                 or (text[0].isupper() and not token.is_sent_start)  # a name mid-sentence
@@ -238,7 +237,7 @@ class Spelling(Check):
             ):
                 continue  # "reactivations", "gridlines"; "dbt" and similar abbreviations
             correction = _correction(word, speller)
-            if not correction or correction == word:
+            if not correction or correction == word or parsed.entity_type(token) in _SKIP_ENTITIES:
                 continue
             needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
             if zipf_frequency(correction, "en") - zipf_frequency(word, "en") < needed:
