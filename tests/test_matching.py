@@ -1,5 +1,5 @@
-"""The match engine: a pattern runs only when its words occur, word lists are unrolled, and
-dependency patterns are walked on the parse; every match is the one spaCy's own matchers find."""
+"""The match engine: a pattern runs only when its words occur, and dependency patterns are
+walked on the parse; every match is the one spaCy's own matchers find."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from thanklint.dependency import compile_tree
-from thanklint.matching import MatchBank, needs_of, unrolled
+from thanklint.matching import MatchBank, needs_of
 from thanklint.patterns import PatternSet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,15 +116,6 @@ def test_needs_are_read_from_required_tokens_only():
         (1, frozenset([get_string_id("much"), get_string_id("lot")])),
         (0, frozenset([get_string_id("time")])),
     )
-
-
-def test_only_a_first_token_that_matches_once_is_unrolled():
-    tokens = [{"LOWER": {"IN": ["thank", "thanks", "thank"]}}, {"LOWER": "you"}]
-    assert unrolled(tokens) == [[{"LOWER": "thank"}, {"LOWER": "you"}], [{"LOWER": "thanks"}, {"LOWER": "you"}]]
-    optional = [{"LOWER": {"IN": ["very", "really"]}, "OP": "?"}, {"LOWER": "grateful"}]
-    assert unrolled(optional) == [optional]
-    with_more = [{"LOWER": {"IN": ["a", "b"], "NOT_IN": ["c"]}}, {"LOWER": "d"}]
-    assert unrolled(with_more) == [with_more]
 
 
 @pytest.mark.parametrize(
