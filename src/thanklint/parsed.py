@@ -52,7 +52,7 @@ class ParsedDraft:
     #: The draft's position in the run, which keys its result.
     number: int = 0
     #: Labels the entities of the parse, when the pipeline left them for later (see `entities`).
-    recognise: Callable[[Doc], None] | None = field(repr=False, default=None)
+    recognise: Callable[..., None] | None = field(repr=False, default=None)
 
     def __post_init__(self) -> None:
         if self.lines is None:

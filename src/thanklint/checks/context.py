@@ -311,6 +311,9 @@ class CompanyName(Check):
     def applicable(self, parsed):
         return bool(parsed.meta.company)
 
+    def reads_entities(self, parsed):
+        return self.applicable(parsed)
+
     def _candidates(self, parsed):
         """Names of organisations in the body: ORG entities and runs of proper nouns (the small
         English model often labels an unfamiliar company as a person or product)."""
