@@ -55,10 +55,9 @@ def test_entities_on_demand_are_those_of_the_whole_pipeline(linter):
     company, clean = linter.parse([read_text(ABOUT_A_COMPANY, "note.md"), read_text(CLEAN, "note.txt")])
     # the company rules will read entities: they are recognised with the batch, before any rule
     assert company.parse.has_annotation("ENT_IOB") and not clean.parse.has_annotation("ENT_IOB")
-    parsed = company
-    whole = spacy.load(resolve_model(None))(parsed.text)
-    assert [(e.start, e.end, e.label_) for e in parsed.entities] == [(e.start, e.end, e.label_) for e in whole.ents]
-    assert any(e.label_ == "GPE" for e in parsed.entities)
+    whole = spacy.load(resolve_model(None))(company.text)
+    assert [(e.start, e.end, e.label_) for e in company.entities] == [(e.start, e.end, e.label_) for e in whole.ents]
+    assert any(e.label_ == "GPE" for e in company.entities)
 
 
 def test_example_drafts_lint_the_same_whichever_way_entities_are_found(tmp_path):
