@@ -145,3 +145,23 @@ def test_kind_inference_weighs_the_signals(body, kind):
     from thanklint.note_kind import infer_kind
 
     assert infer_kind(body) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company", "rule", "name"),
+    [
+        (
+            "I would love to join Bank of Amerca's lending team.",
+            "Bank of America",
+            "misspelt-company",
+            "Bank of Amerca",
+        ),
+        ("I am excited to join Procter & Gamble this spring.", "Unilever", "wrong-company", "Procter & Gamble"),
+        ("I would be thrilled to join Marks and Spencer as a buyer.", "Tesco", "wrong-company", "Marks and Spencer"),
+    ],
+)
+def test_a_name_in_several_words_is_one_finding(lint, sentence, company, rule, name):
+    result = lint(f"Hi Dana,\n\nThanks for your time. {sentence}\n\nSam", {"company": company})
+    found = [f for f in result.findings if "company" in f.rule_id]
+    assert [f.rule_id for f in found] == [f"personalization.{rule}"]
+    assert name in found[0].message

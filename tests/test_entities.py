@@ -51,10 +51,17 @@ def test_a_draft_no_rule_asks_about_is_never_run_through_the_recogniser(linter):
     assert not parsed.parse.has_annotation("ENT_IOB")
 
 
+def test_a_word_that_looks_misspelt_has_its_entities_recognised(linter):
+    (parsed,) = linter.parse([read_text(CLEAN.replace("warehouse", "warehuose"), "note.txt")])
+    findings = linter._outcome(parsed).findings
+    assert parsed.parse.has_annotation("ENT_IOB")
+    assert [f.rule_id for f in findings if f.rule_id == "proofreading.spelling"] == ["proofreading.spelling"]
+
+
 def test_entities_on_demand_are_those_of_the_whole_pipeline(linter):
-    company, clean = linter.parse([read_text(ABOUT_A_COMPANY, "note.md"), read_text(CLEAN, "note.txt")])
-    # the company rules will read entities: they are recognised with the batch, before any rule
-    assert company.parse.has_annotation("ENT_IOB") and not clean.parse.has_annotation("ENT_IOB")
+    (company,) = linter.parse([read_text(ABOUT_A_COMPANY, "note.md")])
+    linter._outcome(company)
+    assert not company.parse.has_annotation("ENT_IOB")  # no rule needed them
     whole = spacy.load(resolve_model(None))(company.text)
     assert [(e.start, e.end, e.label_) for e in company.entities] == [(e.start, e.end, e.label_) for e in whole.ents]
     assert any(e.label_ == "GPE" for e in company.entities)

@@ -182,8 +182,6 @@ class Linter:
         for draft, doc, (text, layout) in zip(drafts, docs, prepared):
             kind = infer(draft, text, layout)
             parsed.append(ParsedDraft(draft, doc, layout, *kind, text=text, found=bank.run(doc), recognise=recognise))
-        readers = [check for _, check in self.checks if check.needs_ner]
-        recognise(*(p.parse for p in parsed if any(check.reads_entities(p) for check in readers)))
         return parsed
 
     def lint(

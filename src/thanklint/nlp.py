@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import ModelError
 
@@ -67,15 +67,11 @@ def load(name: str | None = None, entities: str = "parse") -> Language:
     return spacy.load(package, disable=["ner"] if entities == "on-demand" else [])
 
 
-def recognise_entities(nlp: Language, *docs: Doc) -> None:
-    """Label the entities of documents parsed without them, in one batch (the recogniser reads
-    only the tokens, so running it afterwards gives the labels it would have given during the
-    parse)."""
-    pending = [doc for doc in docs if not doc.has_annotation("ENT_IOB")]
-    if "ner" in nlp.disabled and pending:
-        recogniser: Any = nlp.get_pipe("ner")
-        for _ in recogniser.pipe(pending, batch_size=32):
-            pass
+def recognise_entities(nlp: Language, doc: Doc) -> None:
+    """Label the entities of a document parsed without them (the recogniser reads only the
+    tokens, so running it afterwards gives the labels it would have given during the parse)."""
+    if "ner" in nlp.disabled and not doc.has_annotation("ENT_IOB"):
+        nlp.get_pipe("ner")(doc)
 
 
 #: A sentence is forced to start after this many tokens without one: the parser's time grows

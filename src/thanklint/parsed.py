@@ -52,7 +52,7 @@ class ParsedDraft:
     #: The draft's position in the run, which keys its result.
     number: int = 0
     #: Labels the entities of the parse, when the pipeline left them for later (see `entities`).
-    recognise: Callable[..., None] | None = field(repr=False, default=None)
+    recognise: Callable[[Doc], None] | None = field(repr=False, default=None)
 
     def __post_init__(self) -> None:
         if self.lines is None:
@@ -77,8 +77,8 @@ class ParsedDraft:
 
     @cached_property
     def entities(self) -> tuple[Span, ...]:
-        """Named entities, recognised on first use: most drafts never need them (a rule asks
-        only about a company it was told of, or about a word that looks misspelt)."""
+        """Named entities, recognised on first use: most drafts never need them (spelling asks
+        only about a word that looks misspelt)."""
         if self.recognise is not None:
             self.recognise(self.parse)
         return tuple(self.parse.ents)

@@ -93,11 +93,6 @@ class Check:
             if option.type == "patterns" and self.settings.get(name)
         ]
 
-    def reads_entities(self, parsed) -> bool:
-        """Whether it will read this draft's entities for certain (they are then recognised for
-        all such drafts at once, which is cheaper than one at a time)."""
-        return False
-
     def entities_in_patterns(self) -> bool:
         """Whether a token or dependency pattern tests ENT_TYPE or ENT_IOB (read from the
         patterns' structure): entities are then needed before matching, with the parse."""
