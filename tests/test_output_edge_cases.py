@@ -13,6 +13,7 @@ from thanklint.api import lint_text
 from thanklint.cli import cli
 from thanklint.draft import LineIndex, read_text
 from thanklint.layout import find_layout
+from thanklint.linter import prepare_text
 
 NOTE = "---\nrecipient: Dana\n---\nHi Dana,\n\nThank you for the talk, i enjoyed it.\n\nBest,\nSam\n"
 
@@ -35,6 +36,17 @@ def test_trailing_spaces_do_not_merge_paragraphs():
         text = f"Hi Ana,{ending}{ending}Para one. {ending}{ending}Para two.\t{ending}{ending}Best,{ending}Sam{ending}"
         layout = find_layout(text)
         assert [text[p.start : p.end] for p in layout.paragraphs] == ["Para one.", "Para two."]
+
+
+def test_lone_cr_paragraphs_are_laid_out_as_any_others():
+    lf = "Hi Ana,\n\nThank you for the tour.\n\nI enjoyed meeting the team.\n\nBest,\nSam\n"
+    cr = lf.replace("\n", "\r")
+    assert spans(lint_text(cr, path="note.txt")) == spans(lint_text(lf, path="note.txt"))
+    parsed_layout = prepare_text(read_text(cr, "note.txt"))[1]
+    assert [cr[p.start : p.end] for p in parsed_layout.paragraphs] == [
+        "Thank you for the tour.",
+        "I enjoyed meeting the team.",
+    ]
 
 
 def test_a_lone_cr_is_a_line_break_everywhere():

@@ -13,6 +13,7 @@ A draft that cannot be read or checked becomes an error record and never stops t
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 import traceback
 from dataclasses import dataclass, field
@@ -104,9 +105,15 @@ def to_finding(parsed: ParsedDraft, rule: Rule, check: Check, hit: Hit) -> Findi
     )
 
 
+#: A carriage return not followed by a line feed: a line break of its own (old Mac files, some pastes).
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def prepare_text(draft: Draft) -> tuple[str, Layout]:
-    """The text spaCy parses (blanked and unwrapped, offsets unchanged) and the draft's layout."""
-    blanked = blank_out(draft.content)
+    """The text spaCy parses (blanked and unwrapped, offsets unchanged) and the draft's layout.
+    A lone carriage return is read as the line break it is, so its paragraphs, greeting and
+    sign-off are found as they are with any other line ending."""
+    blanked = blank_out(_LONE_CR.sub("\n", draft.content))
     layout = find_layout(blanked)
     return parse_text(blanked, layout), layout
 
