@@ -146,6 +146,8 @@ class Linter:
             from .matching import bank_for
 
             needs_ner = any(check.needs_entities() for _, check in self.checks)
+            for _, check in self.checks:
+                check.warm()
             nlp = nlp_module.load(self.model, needs_ner)
             self._bank = bank_for(nlp, [s for _, check in self.checks for s in check.pattern_sets()])
             for _, check in self.checks:
