@@ -8,16 +8,18 @@ it is unavailable and stands aside, so every other rule keeps working.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import sys
 import threading
-from concurrent.futures import Future
 from importlib.util import find_spec
+from typing import TYPE_CHECKING
 
 from ..checks import Check, Hit, Option, scope_ranges
 from ..errors import RuleError, did_you_mean
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: One `harper.Linter` per thread: building one costs most of a second, and it is not thread-safe.
 _local = threading.local()
@@ -48,6 +50,8 @@ def _build(dialect: str, denied: frozenset[str]):
 def start_building(dialect: str, denied: frozenset[str]) -> None:
     """Start building a linter in a background thread. harper-py releases the GIL while it
     builds one, so the build overlaps loading the spaCy pipeline instead of following it."""
+    from concurrent.futures import Future
+
     key = (dialect, denied)
     with _warming_lock:
         if key in _warming or key in getattr(_local, "linters", {}):
@@ -68,6 +72,8 @@ def start_building(dialect: str, denied: frozenset[str]) -> None:
 def _release_scratch() -> None:
     """Give back to the system the memory that building a linter used and freed (about 36 MB
     that glibc would otherwise keep, in this thread's own arena where no other thread reuses it)."""
+    import ctypes
+
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to do

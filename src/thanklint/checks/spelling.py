@@ -9,9 +9,6 @@ acronyms and words with capitals inside are never checked.
 
 from __future__ import annotations
 
-import gzip
-import json
-import pkgutil
 import re
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +49,10 @@ def _speller() -> frozenset[str]:
     """The spelling dictionary (pyspellchecker's English words and ours), lower-case. Only
     membership is asked, so its word list is read as a set, without the `SpellChecker` object's
     counts and indexes: a third less memory, and faster to load."""
+    import gzip
+    import json
+    import pkgutil
+
     data = json.loads(gzip.decompress(pkgutil.get_data("spellchecker", "resources/en.json.gz") or b""))
     extra = resources.files("thanklint").joinpath("data/words.txt").read_text(encoding="utf-8")
     ours = (w for line in extra.splitlines() if not line.startswith("#") for w in line.split())
