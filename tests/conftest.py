@@ -25,6 +25,17 @@ def private_cache(tmp_path_factory):
     os.environ["THANKLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("thanklint-cache"))
 
 
+@pytest.fixture
+def new_version(monkeypatch):
+    """Run as a new version of thanklint would (whose code digest differs)."""
+    from thanklint import cachefiles
+
+    monkeypatch.setattr(cachefiles, "__version__", "99.0.0")
+    cachefiles.code_digest.cache_clear()
+    yield
+    cachefiles.code_digest.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def ruleset():
     return build_ruleset(Config())

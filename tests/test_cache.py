@@ -104,16 +104,12 @@ def test_a_changed_rule_file_invalidates(tmp_path, store):
     assert {f.message for f in first.findings if f.rule_id == "tone.buzzword"} == {"Avoid 'synergy'."}
 
 
-def test_a_new_version_invalidates(tmp_path, store, monkeypatch):
+def test_a_new_version_invalidates(tmp_path, store, request):
     _, checked = store
     note = _note(tmp_path)
     _lint(note)
-    monkeypatch.setattr(cache_module, "__version__", "99.0.0")
-    cache_module._code_digest.cache_clear()
-    try:
-        _lint(note)
-    finally:
-        cache_module._code_digest.cache_clear()
+    request.getfixturevalue("new_version")
+    _lint(note)
     assert checked == [1, 1]
 
 

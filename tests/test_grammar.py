@@ -4,6 +4,9 @@ comma-splice check."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -69,6 +72,53 @@ def test_an_unknown_harper_rule_is_a_rule_error():
 
     with pytest.raises(RuleError, match="unknown Harper rule 'CompoundNoun'.*CompoundNouns"):
         rule.make_check().prepare(nlp.load(None, False))
+
+
+def test_harper_is_built_once_while_the_pipeline_loads():
+    """`Linter.nlp` starts building Harper's linter before it loads spaCy; the thread that then
+    needs one takes that linter rather than building another. A new thread starts with no linter."""
+    from thanklint.checks import grammar
+
+    built, used = [], []
+    real = grammar._build
+
+    def counting(dialect, denied):
+        built.append(threading.current_thread().name)
+        return real(dialect, denied)
+
+    def lint_in_a_new_thread():
+        linter = Linter(build_ruleset(Config(), select=("proofreading.grammar",)))
+        used.append(linter.lint([read_text(f"Hi Ana,\n\n{HEAR}\n\nBest,\nSam\n", "note.md")])[0].findings)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grammar, "_build", counting)
+        thread = threading.Thread(target=lint_in_a_new_thread)
+        thread.start()
+        thread.join()
+    assert built == ["harper-build"]
+    assert [f.rule_id for f in used[0]] == ["proofreading.grammar"]
+    assert not grammar._warming
+
+
+def test_a_failed_background_build_fails_where_the_linter_is_taken(monkeypatch):
+    from thanklint.checks import grammar
+
+    def broken(dialect, denied):
+        raise RuntimeError("no dictionary")
+
+    monkeypatch.setattr(grammar, "_build", broken)
+    key = ("canadian", frozenset({"NotARule"}))  # a key no other test builds
+    grammar.start_building(*key)
+    with pytest.raises(RuntimeError, match="no dictionary"):
+        grammar._harper_linter(*key)
+
+
+def test_building_harper_prints_nothing_on_standard_output():
+    """Built in the background, a linter is not built under `_quietly` (which would silence
+    standard output for the whole process meanwhile)."""
+    script = "from thanklint.checks.grammar import _build; _build('american', frozenset())"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert out.returncode == 0 and out.stdout == b""
 
 
 @pytest.mark.parametrize(

@@ -146,3 +146,25 @@ def test_readme_hook_snippet_names_real_hooks_and_a_release_tag():
     assert set(manifest) == {"thanklint", "thanklint-fix"} and "--fix" in manifest["thanklint-fix"]["entry"]
     exclude = re.compile(repo["hooks"][1]["exclude"])
     assert exclude.search("README.md") and exclude.search("prep/northwind.md") and not exclude.search("notes/dana.md")
+
+
+def test_notes_compared_with_are_not_parsed(tmp_path, linter, monkeypatch):
+    """Only the linted draft is parsed and checked; the notes it is compared with lend their text."""
+    from thanklint import nlp
+    from thanklint.draft import read_path
+
+    for name in ("Dana Whitfield", "Omar Reyes"):
+        (tmp_path / f"{name.split()[0].lower()}.md").write_text(NOTE.format(name=name, first=name.split()[0]))
+    parsed: list[str] = []
+    parse_many = nlp.parse_many
+    monkeypatch.setattr(
+        nlp, "parse_many", lambda model, texts, breaks: parsed.extend(texts) or parse_many(model, texts, breaks)
+    )
+    omar, dana = read_path(str(tmp_path / "omar.md")), read_path(str(tmp_path / "dana.md"))
+    (result,) = linter.lint([omar], context=[dana])
+    assert len(parsed) == 1 and "Hi Omar" in parsed[0]
+    rules = {f.rule_id: f.message for f in result.findings}
+    assert "dana.md" in rules["personalization.duplicate-note"]
+    assert "personalization.interviewer-without-note" not in rules  # Dana's note counts as written
+    together = {f for f in linter.lint([omar, dana])[0].findings if f.rule_id.startswith("personalization.")}
+    assert {f for f in result.findings if f.rule_id.startswith("personalization.")} == together

@@ -16,13 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from importlib import metadata as package_metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from .cachefiles import code_digest, make_folder, write_entry
 from .findings import Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
@@ -42,18 +41,6 @@ def folder_for(config_path: str | None) -> Path:
         return Path(os.environ[ENVIRONMENT])
     root = Path(config_path).resolve().parent if config_path else Path.cwd()
     return root / FOLDER_NAME
-
-
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
-    """thanklint's version and the digest of its own source (a development checkout changes
-    without a new version number)."""
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    for file in sorted(package.rglob("*.py")):
-        digest.update(file.relative_to(package).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 @lru_cache(maxsize=8)
@@ -76,7 +63,7 @@ def ruleset_fingerprint(linter: Linter) -> str:
     ruleset = linter.ruleset
     parts = {
         "format": FORMAT,
-        "code": _code_digest(),
+        "code": code_digest(),
         "model": _model_identity(linter.model),
         "rules": [(r.id, r.digest, int(r.severity)) for r in ruleset.rules],
         "options": sorted(
@@ -169,26 +156,7 @@ class ResultCache:
         run's results do not depend on it)."""
         target = self._file(key)
         try:
-            self._create(target.parent)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(_to_record(outcome), out, ensure_ascii=False)
-                os.replace(temporary, target)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            make_folder(self.folder, target.parent)
+            write_entry(target, json.dumps(_to_record(outcome), ensure_ascii=False))
         except OSError:
             return
-
-    def _create(self, folder: Path) -> None:
-        if folder.is_dir():
-            return
-        new = not self.folder.exists()
-        folder.mkdir(parents=True, exist_ok=True)
-        if new:  # keep the cache out of version control and backups, as other tools do
-            (self.folder / ".gitignore").write_text("# Created by thanklint.\n*\n", encoding="utf-8")
-            (self.folder / "CACHEDIR.TAG").write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache created by thanklint.\n",
-                encoding="utf-8",
-            )

@@ -159,6 +159,8 @@ class Linter:
         if self._nlp is None:
             from .matching import bank_for
 
+            for _, check in self.checks:
+                check.warm()
             nlp = nlp_module.load(self.model, entities_when(self.checks))
             self._bank = bank_for(nlp, [s for _, check in self.checks for s in check.pattern_sets()])
             for _, check in self.checks:
@@ -209,12 +211,13 @@ class Linter:
         outcomes: dict[int, DraftOutcome] = {}
         keys: dict[int, str] = {}
         if self.cache is not None:
-            for i, draft in enumerate(drafts):
+            for i, draft in enumerate(drafts[:reported]):
                 if i not in refused:
                     keys[i] = self.cache.key(draft, self.fingerprint)
                     if (cached := self.cache.get(keys[i])) is not None:
                         outcomes[i] = cached
-        missing = [i for i in range(len(drafts)) if i not in refused and i not in outcomes]
+        outcomes.update({i: _compared_only(drafts[i]) for i in range(reported, len(drafts)) if i not in refused})
+        missing = [i for i in range(reported) if i not in refused and i not in outcomes]
         if missing:
             from .parallel import per_draft
 
@@ -317,6 +320,13 @@ class Linter:
                 f"({limit:,} at most; max_bytes in the configuration sets the limit)",
             )
         return None
+
+
+def _compared_only(draft: Draft) -> DraftOutcome:
+    """The outcome of a context draft: the run-level rules read only its text, layout and kind,
+    and its own findings are never reported, so it is neither parsed nor checked."""
+    text, layout = prepare_text(draft)
+    return DraftOutcome(*infer(draft, text, layout), [], [])
 
 
 def _stale(directive: suppressions.Directive, applied: set[str]) -> list[str]:

@@ -7,9 +7,7 @@ sees every draft.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,6 +45,9 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
     jobs = automatic(len(drafts)) if jobs is None else max(1, min(jobs, len(drafts)))
     if jobs == 1:
         return linter.per_draft(drafts)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     batches = [drafts[i : i + BATCH] for i in range(0, len(drafts), BATCH)]
     # fork starts workers without importing anything again; elsewhere the platform's default.
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None

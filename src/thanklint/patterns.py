@@ -12,6 +12,7 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .errors import RuleError, shown
@@ -123,7 +124,12 @@ class PatternSet:
     def __init__(self, specs: list[dict], where: str, key: str, lines: list[int | None]):
         self.specs = specs
         self.where, self.key, self.lines = where, key, lines
-        self.regexes = [(i, re.compile(spec["regex"])) for i, spec in enumerate(specs) if "regex" in spec]
+
+    @cached_property
+    def regexes(self) -> list[tuple[int, re.Pattern]]:
+        """Compiled on first use: listing or explaining rules never needs them (they were
+        validated when the rule file was loaded)."""
+        return [(i, re.compile(spec["regex"])) for i, spec in enumerate(self.specs) if "regex" in spec]
 
     def __bool__(self) -> bool:
         return bool(self.specs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -410,23 +411,46 @@ def builtin_folder():
 
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     """The built-in rules followed by rules from extra folders; a duplicate id is an error.
-    Loaded once per process for each set of folders (and again when a rule file changes)."""
+    Loaded once per process for each set of folders (and again when a rule file changes), and
+    read back from the rule cache (`rulecache`) while no file has changed."""
     for folder in extra_dirs:
         if not Path(folder).is_dir():
             raise RuleError(str(folder), "rule folder not found")
-    files = [file for folder in extra_dirs for _, _, file in _rule_files(Path(folder))]
+    folders = [builtin_folder(), *(Path(d) for d in extra_dirs)]
+    files = [file for folder in folders for _, _, file in _rule_files(folder)]
     files += [
         file
-        for folder in extra_dirs
-        if (Path(folder) / VOCABULARIES).is_dir()
-        for file in sorted((Path(folder) / VOCABULARIES).iterdir())
+        for folder in folders
+        if (folder / VOCABULARIES).is_dir()
+        for file in sorted((folder / VOCABULARIES).iterdir(), key=lambda p: p.name)
     ]
-    signature = tuple((str(file), file.stat().st_mtime_ns, file.stat().st_size) for file in files)
+    signature = tuple((str(file), *_stamp(file)) for file in files)
     return list(_load_rules(tuple(extra_dirs), signature))
+
+
+def _stamp(file) -> tuple[int, int, int]:
+    """What identifies one version of a file cheaply (none for a rule inside an archive, which
+    cannot change)."""
+    if not isinstance(file, Path):
+        return (0, 0, 0)
+    info = file.stat()
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 @lru_cache(maxsize=16)
 def _load_rules(extra_dirs: tuple[str, ...], signature: tuple) -> tuple[Rule, ...]:
+    from . import rulecache
+
+    folders = [str(builtin_folder()), *(os.path.abspath(d) for d in extra_dirs)]
+    key = rulecache.key(folders, signature)
+    stored = rulecache.get(folders, key)
+    if stored is None:
+        stored = _parse_rules(extra_dirs)
+        rulecache.put(folders, key, stored)
+    return stored
+
+
+def _parse_rules(extra_dirs: tuple[str, ...]) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     folders = [builtin_folder(), *(Path(d) for d in extra_dirs)]
     shared = load_vocabularies(folders[0])

@@ -81,6 +81,10 @@ class Check:
         self.rule = rule
         self.settings = settings
 
+    def warm(self) -> None:
+        """Start a slow load of its own that does not need the pipeline (in a background
+        thread), so that it overlaps loading the pipeline; `prepare` then waits for it."""
+
     def prepare(self, nlp: Language) -> None:
         """Get ready once the pipeline is loaded (a kind with an engine of its own, such as the
         grammar checker, loads it and checks its settings here)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..checks import Check, Hit, Option
+from ..frequency import zipf
 from .existence import _PATTERN_OPTIONS, outermost
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -56,14 +57,10 @@ class Capitalisation(Check):
     def _names(self, parsed) -> dict[tuple[int, int], tuple[tuple[int, int, str], ...]]:
         """Whole names first ("dana whitfield"), then people's rarer name words alone ("whitfield"),
         each with edits that restore the metadata's capitals; never inside an address."""
-        from wordfreq import zipf_frequency
-
         meta = parsed.meta
         people = [n for n in (meta.recipient, meta.sender, *meta.interviewers) if n]
         names = people + ([meta.company] if meta.company else [])  # a company's words alone are often common nouns
-        words = {
-            w for n in people for w in n.split() if w[:1].isupper() and zipf_frequency(w.lower(), "en") < _COMMON_WORD
-        }
+        words = {w for n in people for w in n.split() if w[:1].isupper() and zipf(w.lower()) < _COMMON_WORD}
         ranges = [(r.start, r.end) for r in (parsed.region(s) for s in ("greeting", "body", "closing")) if r]
         found: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         text = parsed.doc.text

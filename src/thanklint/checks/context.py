@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..checks import Check, Hit, Option
+from ..frequency import zipf
 
 TITLES = {
     "mr",
@@ -431,10 +432,8 @@ class CompanyName(Check):
     def _not_an_organisation(span) -> bool:
         """Acronyms ("QA", "ICU") and common words ("Engineering", "Support") name teams and
         units far more often than other employers."""
-        from wordfreq import zipf_frequency
-
         words = [t.text for t in span if t.is_alpha]
-        return not words or all((w.isupper() and len(w) <= 4) or zipf_frequency(w.lower(), "en") >= 4.0 for w in words)
+        return not words or all((w.isupper() and len(w) <= 4) or zipf(w.lower()) >= 4.0 for w in words)
 
     @staticmethod
     def _as_employer(ent) -> bool:

@@ -13,12 +13,19 @@ import re
 import sys
 import threading
 from importlib.util import find_spec
+from typing import TYPE_CHECKING
 
 from ..checks import Check, Hit, Option, scope_ranges
 from ..errors import RuleError, did_you_mean
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 #: One `harper.Linter` per thread: building one costs most of a second, and it is not thread-safe.
 _local = threading.local()
+#: Linters being built in the background (`start_building`), each handed to the first thread that asks.
+_warming: dict[tuple[str, frozenset[str]], Future] = {}
+_warming_lock = threading.Lock()
 #: File descriptor 1 is process-wide, so only one thread at a time may swap it.
 _stdout_lock = threading.Lock()
 _DIALECTS = ("american", "british", "australian", "canadian", "indian")
@@ -30,18 +37,60 @@ def harper_available() -> bool:
     return find_spec("harper") is not None
 
 
+def _build(dialect: str, denied: frozenset[str]):
+    """A Harper linter for the dialect, with the denied rules switched off (building one prints
+    nothing on standard output, so it needs no `_quietly`)."""
+    import harper
+
+    linter = harper.Linter(getattr(harper.Dialect, dialect.upper()))
+    linter.set_lint_config({name: (False if name in denied else None) for name in linter.get_lint_config()})
+    return linter
+
+
+def start_building(dialect: str, denied: frozenset[str]) -> None:
+    """Start building a linter in a background thread. harper-py releases the GIL while it
+    builds one, so the build overlaps loading the spaCy pipeline instead of following it."""
+    from concurrent.futures import Future
+
+    key = (dialect, denied)
+    with _warming_lock:
+        if key in _warming or key in getattr(_local, "linters", {}):
+            return
+        future: Future = Future()
+        _warming[key] = future
+
+    def build() -> None:
+        try:
+            future.set_result(_build(dialect, denied))
+        except BaseException as exc:  # raised again in the thread that takes the linter
+            future.set_exception(exc)
+        _release_scratch()
+
+    threading.Thread(target=build, name="harper-build", daemon=True).start()
+
+
+def _release_scratch() -> None:
+    """Give back to the system the memory that building a linter used and freed (about 36 MB
+    that glibc would otherwise keep, in this thread's own arena where no other thread reuses it)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 def _harper_linter(dialect: str, denied: frozenset[str]):
-    """This thread's Harper linter for the dialect, with the denied rules switched off."""
+    """This thread's Harper linter: the one built in the background if no other thread took
+    it, else a new one."""
     linters = getattr(_local, "linters", None)
     if linters is None:
         linters = _local.linters = {}
     key = (dialect, denied)
     if key not in linters:
-        import harper
-
-        linter = harper.Linter(getattr(harper.Dialect, dialect.upper()))
-        linter.set_lint_config({name: (False if name in denied else None) for name in linter.get_lint_config()})
-        linters[key] = linter
+        with _warming_lock:
+            future = _warming.pop(key, None)
+        linters[key] = future.result() if future is not None else _build(dialect, denied)
     return linters[key]
 
 
@@ -89,6 +138,10 @@ class Grammar(Check):
         super().__init__(rule, settings)
         self.available = harper_available()
 
+    def warm(self):
+        if self.available:
+            start_building(self.settings["dialect"], frozenset(self.settings["deny"]))
+
     def prepare(self, nlp):
         super().prepare(nlp)
         if not self.available:
@@ -111,7 +164,7 @@ class Grammar(Check):
                 )
 
     def _linter(self):
-        return _quietly(_harper_linter, self.settings["dialect"], frozenset(self.settings["deny"]))
+        return _harper_linter(self.settings["dialect"], frozenset(self.settings["deny"]))
 
     def applicable(self, parsed):
         return self.available

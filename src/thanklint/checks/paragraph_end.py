@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from ..checks import Check, Hit, Option
-from ..layout import blank_out
 
 _LAST_WORD = re.compile(r"[\w%’'\")\]]+\s*$")
 _NOT_PROSE = re.compile(r"^\s*(?:[-*+•#>]|\d+[.)])\s")
@@ -27,6 +26,8 @@ class ParagraphEnd(Check):
     }
 
     def run(self, parsed):
+        from ..layout import blank_out
+
         text = blank_out(parsed.draft.content)  # the lines as written (the parser's text joins hard-wrapped ones)
         for paragraph in parsed.layout.paragraphs:
             chunk = text[paragraph.start : paragraph.end].rstrip()

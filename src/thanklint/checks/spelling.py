@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..checks import Check, Hit, Option
+from ..frequency import top, zipf
 
 _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
@@ -21,9 +22,7 @@ _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK
 @lru_cache(maxsize=1)
 def _vocabulary() -> list[str]:
     """Candidate corrections: the most common English words."""
-    from wordfreq import top_n_list
-
-    return [w for w in top_n_list("en", 80000) if w.isalpha()]
+    return [w for w in top(80000) if w.isalpha()]
 
 
 def _correction(word: str, speller) -> str | None:
@@ -31,29 +30,27 @@ def _correction(word: str, speller) -> str | None:
     common one on a tie. rapidfuzz makes this milliseconds where edit-set generation takes seconds."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
-    from wordfreq import zipf_frequency
 
     found = process.extract(word, _vocabulary(), scorer=OSA.distance, score_cutoff=2, limit=25)
     # Writers rarely get the first letter wrong; a candidate that changes it is more often a
     # different word (a Latin term, a name) than a correction.
-    options = [
-        (distance, -zipf_frequency(c, "en"), c)
-        for c, distance, _ in found
-        if c != word and c[0] == word[0] and c in speller
-    ]
+    options = [(distance, -zipf(c), c) for c, distance, _ in found if c != word and c[0] == word[0] and c in speller]
     return min(options)[2] if options else None
 
 
 @lru_cache(maxsize=1)
-def _speller():
-    from spellchecker import SpellChecker
+def _speller() -> frozenset[str]:
+    """The spelling dictionary (pyspellchecker's English words and ours), lower-case. Only
+    membership is asked, so its word list is read as a set, without the `SpellChecker` object's
+    counts and indexes: a third less memory, and faster to load."""
+    import gzip
+    import json
+    import pkgutil
 
-    speller = SpellChecker(distance=1)
+    data = json.loads(gzip.decompress(pkgutil.get_data("spellchecker", "resources/en.json.gz") or b""))
     extra = resources.files("thanklint").joinpath("data/words.txt").read_text(encoding="utf-8")
-    speller.word_frequency.load_words(
-        w for line in extra.splitlines() if not line.startswith("#") for w in line.split()
-    )
-    return speller
+    ours = (w for line in extra.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w if w.islower() else w.lower() for w in (*data, *ours))
 
 
 def _inflection_of_known(word: str, speller) -> bool:
@@ -114,10 +111,9 @@ def _variant_known(word: str, speller) -> bool:
 def _in_foreign_phrase(token, speller) -> bool:
     """Whether the token is part of a run of two or more words unknown to English that
     includes one with letters outside English's alphabet: "Go raibh míle maith agat"."""
-    from wordfreq import zipf_frequency
 
     def unknown(t) -> bool:
-        return t.is_alpha and t.lower_ not in speller and zipf_frequency(t.lower_, "en") < 2.5
+        return t.is_alpha and t.lower_ not in speller and zipf(t.lower_) < 2.5
 
     if not unknown(token):
         return False
@@ -133,8 +129,6 @@ def _in_foreign_phrase(token, speller) -> bool:
 def _jargon_half(token) -> bool:
     """Whether the token is a short half of a hyphenated pair of short words ("ob-gyn",
     "med-surg"), which is shorthand more often than a typo; "wrok-life" is still checked."""
-    from wordfreq import zipf_frequency
-
     doc = token.doc
     if len(token) > 4:
         return False
@@ -147,7 +141,7 @@ def _jargon_half(token) -> bool:
             and (hyphen_i > token.i or not doc[other_i].whitespace_)
         ):
             other = doc[other_i]
-            if other.is_alpha and len(other) <= 4 and zipf_frequency(other.lower_, "en") < 4.0:
+            if other.is_alpha and len(other) <= 4 and zipf(other.lower_) < 4.0:
                 return True
     return False
 
@@ -201,8 +195,6 @@ class Spelling(Check):
         return words
 
     def run(self, parsed):
-        from wordfreq import zipf_frequency
-
         speller = _speller()
         accepted = self._accepted(parsed)
         region = (
@@ -225,7 +217,7 @@ class Spelling(Check):
             ):
                 continue
             word = text.lower()
-            if word in speller or zipf_frequency(word, "en") >= self.settings["max_frequency"]:
+            if word in speller or zipf(word) >= self.settings["max_frequency"]:
                 continue
             if (
                 _inflection_of_known(word, speller)
@@ -240,7 +232,7 @@ class Spelling(Check):
             if not correction or correction == word or parsed.entity_type(token) in _SKIP_ENTITIES:
                 continue
             needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
-            if zipf_frequency(correction, "en") - zipf_frequency(word, "en") < needed:
+            if zipf(correction) - zipf(word) < needed:
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ..checks import Check, Hit, Option
-from ..draft import SUBJECT_LINE
 
 _USEFUL = re.compile(
     r"\b(thank|thanks|interview|follow(?:ing)?[- ]?up|application|conversation|meeting|position|role|checking in)\b",
@@ -34,6 +33,8 @@ class Subject(Check):
         above the greeting), in content offsets."""
         layout = parsed.layout
         head = parsed.draft.text[: parsed.offset + (layout.greeting.start if layout.greeting else layout.body.start)]
+        from ..draft import SUBJECT_LINE
+
         m = SUBJECT_LINE.search(head)
         if m and m.group(1).strip():
             return m.start(1) - parsed.offset, m.end(1) - parsed.offset

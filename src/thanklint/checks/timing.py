@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..checks import Check, Hit, Option
-from ..metadata import as_datetime, hours_between
 
 
 def business_days_between(start: dt.date, end: dt.date) -> int:
@@ -76,6 +75,8 @@ class Timing(Check):
     def run(self, parsed):
         meta = parsed.meta
         sent = meta.sent_at if meta.sent_at is not None else parsed.now
+        from ..metadata import as_datetime, hours_between
+
         interview_end = as_datetime(meta.interviewed_at, end_of_day=True)
         sent_start = as_datetime(sent, end_of_day=False)
         hours = hours_between(interview_end, sent_start)

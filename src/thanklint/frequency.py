@@ -1,0 +1,72 @@
+"""How common an English word is: wordfreq's Zipf frequency, read straight from its data file.
+
+Importing wordfreq costs 0.25 s (language tables for a hundred languages) and its first lookup
+walks the whole call stack with `inspect` to find its data folder, which takes longer the more
+modules are loaded: up to a second in a process that has loaded spaCy. For a word of Latin
+letters (or several joined by hyphens), wordfreq's answer comes from the words' own entries in
+its English list, so those are read here from the same file and combined and rounded as it
+does; any other word is still asked of wordfreq.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import chain, islice
+
+#: Words whose tokens wordfreq takes as they are: Latin letters, maybe joined by hyphens.
+_PLAIN = re.compile(r"[a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)*")
+#: What wordfreq leaves out of its top lists: a digit sequence ("2026", "3.5").
+_NUMBER = re.compile(r"\d[\d.,]+")
+
+
+@lru_cache(maxsize=1)
+def _buckets() -> list[list[str]]:
+    """wordfreq's large English list: bucket i holds the words of frequency -i centibels."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the wordfreq package is not installed")
+    data = Path(next(iter(spec.submodule_search_locations)), "data", "large_en.msgpack.gz")
+    with gzip.open(data, "rb") as packed:
+        header, *buckets = msgpack.load(packed, raw=False)
+    if header != {"format": "cB", "version": 1}:
+        raise ValueError(f"{data}: not a wordfreq frequency list")
+    return buckets
+
+
+@lru_cache(maxsize=1)
+def _centibels() -> dict[str, int]:
+    """Each word's bucket (its frequency in negative centibels)."""
+    return {word: index for index, bucket in enumerate(_buckets()) for word in bucket}
+
+
+def zipf(word: str) -> float:
+    """`wordfreq.zipf_frequency(word, "en")`: 0 for a word it does not know."""
+    folded = unicodedata.normalize("NFC", word).casefold()  # as wordfreq's tokenizer reads it
+    if not _PLAIN.fullmatch(folded):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, "en")
+    centibels = _centibels()
+    inverse = 0.0
+    for part in folded.split("-"):  # wordfreq's tokens: hyphens separate words
+        index = centibels.get(part)
+        if index is None:
+            return 0.0
+        inverse += 1.0 / 10 ** (-index / 100)
+    frequency = max(1.0 / inverse, 1e-9)  # wordfreq's floor: Zipf 0
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)  # 3 significant digits
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+def top(count: int) -> list[str]:
+    """`wordfreq.top_n_list("en", count)`: the most common words, most common first."""
+    return list(islice((w for w in chain.from_iterable(_buckets()) if not _NUMBER.match(w)), count))
