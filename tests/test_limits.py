@@ -10,9 +10,11 @@ import textwrap
 import pytest
 
 from conftest import run_cli
+from thanklint import nlp as nlp_module
 from thanklint.api import Session
 from thanklint.errors import RuleError
 from thanklint.layout import Region, blank_out, find_layout
+from thanklint.matching import MAX_TREE_TOKENS
 from thanklint.rules import load_rule_file
 
 RULE = textwrap.dedent("""\
@@ -99,3 +101,29 @@ def test_jobs_two_gives_the_findings_of_one_process(tmp_path):
         "personalization.duplicate-note",
         "personalization.interviewer-without-note",
     } <= ids  # compared across drafts
+
+
+def _stretches(text: str) -> list[int]:
+    return [len(part) for part in text.split()]
+
+
+@pytest.mark.parametrize("unit", ["!", "'s", "😀", "https://example.com/" + "a" * 150 + " "])
+def test_the_tokenizer_never_sees_a_stretch_longer_than_its_bound(linter, monkeypatch, unit):
+    """spaCy splits punctuation off a stretch one piece at a time, rescanning the rest each time:
+    quadratic in the stretch's length. Longer stretches are tokenized in pieces, offsets exact."""
+    seen: list[str] = []
+    make_doc = linter.nlp.make_doc
+    monkeypatch.setattr(linter.nlp, "make_doc", lambda text: seen.append(text) or make_doc(text))
+    text = "Hi Ana,\n\n" + unit * 300 + " thanks.\n"
+    doc = nlp_module.parse_many(linter.nlp, [text], [[0]])[0]
+    assert max(n for piece in seen for n in _stretches(piece)) <= nlp_module.MAX_STRETCH
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+    assert [t.is_sent_start for t in doc][1:].count(True) < 5  # the cuts start no sentence
+
+
+def test_no_parsed_sentence_is_too_long_for_one_dependency_pass(linter):
+    """The dependency matcher runs on the whole document only when every sentence fits
+    `MAX_TREE_TOKENS`; sentence by sentence it copies the document for each one."""
+    doc = nlp_module.parse_many(linter.nlp, ["**a " * 2000], [[0]])[0]
+    assert max(len(sent) for sent in doc.sents) <= MAX_TREE_TOKENS
