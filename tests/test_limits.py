@@ -127,3 +127,35 @@ def test_no_parsed_sentence_is_too_long_for_one_dependency_pass(linter):
     `MAX_TREE_TOKENS`; sentence by sentence it copies the document for each one."""
     doc = nlp_module.parse_many(linter.nlp, ["**a " * 2000], [[0]])[0]
     assert max(len(sent) for sent in doc.sents) <= MAX_TREE_TOKENS
+
+
+def _words(element: dict) -> set[str] | None:
+    """The words (or lemmas) a token pattern element admits, or None for any word."""
+    for key in ("LOWER", "ORTH", "LEMMA"):
+        value = element.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and "IN" in value:
+            return {w.lower() for w in value["IN"]}
+    return None
+
+
+def test_no_built_in_token_pattern_repeats_openly_what_starts_it(ruleset):
+    """spaCy's Matcher keeps a partial match alive from every start for an open repetition
+    (`+`, `*`): when the repeated element admits the first element's words, a run of them
+    ("please please ...", "Aaaa Aaaa ...") costs the square of its length. Such repetitions
+    are bounded (`{0,3}`)."""
+    offending = []
+    for rule, check in ruleset.checks():
+        for pattern_set in check.pattern_sets():
+            for spec in pattern_set.specs:
+                elements = spec.get("tokens") or []
+                for element in elements[1:]:
+                    first, repeated = _words(elements[0]), _words(element)
+                    if element.get("OP") in ("+", "*") and (
+                        first is None or (repeated is not None and first & repeated)
+                    ):
+                        offending.append((rule.id, elements))
+                if elements and elements[0].get("OP") in ("+", "*"):
+                    offending.append((rule.id, elements))
+    assert offending == []
