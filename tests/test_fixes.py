@@ -106,3 +106,45 @@ def test_edits_give_the_span_its_new_text_and_overlapping_fixes_wait():
     assert apply_fixes(text, [first]) == "Best regards,\nSam Rivera\n"
     full_stop = make_fix("We spoke", 3, 8, True, edits=[(8, 8, ".")])
     assert full_stop.replacement == "spoke." and fixable([first, _finding(3, 8, full_stop)], False)
+
+
+def test_a_deleted_whole_line_at_the_start_takes_the_blank_lines_after_it():
+    text = "Sent from my phone  \n\n\nHi Ana,\n"
+    fix = make_fix(text, 0, text.index("  \n"), True, "")
+    assert apply_fixes(text, [_finding(0, 18, fix)]) == "Hi Ana,\n"
+    edit = make_fix(text, 5, 9, True, "").edits[0]
+    assert (edit.start, edit.end) == (5, 9)  # not a whole line: only the span
+
+
+class _CountingText(str):
+    """A text that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        part = str.__getitem__(self, key)
+        _CountingText.copied += len(part)
+        return part
+
+
+def test_a_fix_reads_only_the_text_around_it(monkeypatch):
+    """Deleting words of a long one-line draft once copied the text before each of them."""
+    text = _CountingText("word " * 4000)
+    monkeypatch.setattr(_CountingText, "copied", 0)
+    for at in range(0, len(text), 50):
+        make_fix(text, at, at + 5, True, "")
+    assert _CountingText.copied < 100 * len(text) // 50
+
+
+def test_choosing_fixes_compares_each_edit_with_its_neighbours_only(monkeypatch):
+    """Thousands of fixes once compared every edit with every edit taken before it."""
+    import thanklint.fixes as fixes_module
+
+    calls = []
+    real = fixes_module._overlap
+    monkeypatch.setattr(fixes_module, "_overlap", lambda edit, taken: calls.append(1) or real(edit, taken))
+    text = "word " * 3000
+    findings = [_finding(at, at + 4, make_fix(text, at, at + 4, True, "Word")) for at in range(0, len(text), 5)]
+    overlapping = [_finding(at, at + 6, make_fix(text, at, at + 6, True, "x")) for at in range(2, len(text) - 6, 500)]
+    assert fixable(findings + overlapping, unsafe=False) == findings
+    assert len(calls) < 4 * len(findings)

@@ -48,6 +48,10 @@ settings.register_profile(  # no shrinking: a failure is reported at once, with 
 settings.load_profile(os.environ.get("THANKLINT_FUZZ", "default"))
 
 SCHEMA = json.loads((ROOT / "src" / "thanklint" / "data" / "report.schema.json").read_text())
+#: Built once, the schema checked once: `jsonschema.validate` re-checks the schema itself on
+#: every call, which cost more than linting the example.
+VALIDATOR = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
+VALIDATOR.check_schema(SCHEMA)
 #: Codes a draft may legitimately be refused with; "internal" (a bug) is never one of them.
 INPUT_CODES = {"decode", "metadata", "input", "empty", "too-long"}
 #: Anything a human format must not print: controls other than newline and tab (our own
@@ -89,7 +93,7 @@ def check_report(report: Report) -> None:
             assert 0 <= f.start <= f.end <= len(text), f
             assert lines.position(f.start) == (f.line, f.column), f
             assert lines.position(f.end) == (f.end_line, f.end_column), f
-    jsonschema.validate(json.loads(FORMATS["json"](report)), SCHEMA)
+    VALIDATOR.validate(json.loads(FORMATS["json"](report)))
     for line in FORMATS["jsonl"](report).splitlines():
         json.loads(line)
     for fmt in ("text", "full", "github"):
@@ -104,11 +108,14 @@ def check_fixes_idempotent(path: str, report: Report) -> None:
     if result.error is not None or result.draft.decoded or not fixable(result.findings, True):
         return
 
+    relinted = {}  # the last pass of `converge` lints the text it returns: no need to lint it again
+
     def relint(text):
-        return SESSION.lint([(path, text)], result.draft.meta).files[0].findings
+        relinted[text] = SESSION.lint([(path, text)], result.draft.meta).files[0]
+        return relinted[text].findings
 
     after, _ = converge(relint, result.draft.text, result.findings, unsafe=True)
-    again = SESSION.lint([(path, after)], result.draft.meta).files[0]
+    again = relinted[after] if after in relinted else SESSION.lint([(path, after)], result.draft.meta).files[0]
     assert again.error is None
     assert not fixable(again.findings, True), [(f.rule_id, f.message) for f in fixable(again.findings, True)]
 

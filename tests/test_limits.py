@@ -10,9 +10,11 @@ import textwrap
 import pytest
 
 from conftest import run_cli
+from thanklint import nlp as nlp_module
 from thanklint.api import Session
 from thanklint.errors import RuleError
 from thanklint.layout import Region, blank_out, find_layout
+from thanklint.matching import MAX_TREE_TOKENS
 from thanklint.rules import load_rule_file
 
 RULE = textwrap.dedent("""\
@@ -99,3 +101,61 @@ def test_jobs_two_gives_the_findings_of_one_process(tmp_path):
         "personalization.duplicate-note",
         "personalization.interviewer-without-note",
     } <= ids  # compared across drafts
+
+
+def _stretches(text: str) -> list[int]:
+    return [len(part) for part in text.split()]
+
+
+@pytest.mark.parametrize("unit", ["!", "'s", "😀", "https://example.com/" + "a" * 150 + " "])
+def test_the_tokenizer_never_sees_a_stretch_longer_than_its_bound(linter, monkeypatch, unit):
+    """spaCy splits punctuation off a stretch one piece at a time, rescanning the rest each time:
+    quadratic in the stretch's length. Longer stretches are tokenized in pieces, offsets exact."""
+    seen: list[str] = []
+    make_doc = linter.nlp.make_doc
+    monkeypatch.setattr(linter.nlp, "make_doc", lambda text: seen.append(text) or make_doc(text))
+    text = "Hi Ana,\n\n" + unit * 300 + " thanks.\n"
+    doc = nlp_module.parse_many(linter.nlp, [text], [[0]])[0]
+    assert max(n for piece in seen for n in _stretches(piece)) <= nlp_module.MAX_STRETCH
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+    assert [t.is_sent_start for t in doc][1:].count(True) < 5  # the cuts start no sentence
+
+
+def test_no_parsed_sentence_is_too_long_for_one_dependency_pass(linter):
+    """The dependency matcher runs on the whole document only when every sentence fits
+    `MAX_TREE_TOKENS`; sentence by sentence it copies the document for each one."""
+    doc = nlp_module.parse_many(linter.nlp, ["**a " * 2000], [[0]])[0]
+    assert max(len(sent) for sent in doc.sents) <= MAX_TREE_TOKENS
+
+
+def _words(element: dict) -> set[str] | None:
+    """The words (or lemmas) a token pattern element admits, or None for any word."""
+    for key in ("LOWER", "ORTH", "LEMMA"):
+        value = element.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and "IN" in value:
+            return {w.lower() for w in value["IN"]}
+    return None
+
+
+def test_no_built_in_token_pattern_repeats_openly_what_starts_it(ruleset):
+    """spaCy's Matcher keeps a partial match alive from every start for an open repetition
+    (`+`, `*`): when the repeated element admits the first element's words, a run of them
+    ("please please ...", "Aaaa Aaaa ...") costs the square of its length. Such repetitions
+    are bounded (`{0,3}`)."""
+    offending = []
+    for rule, check in ruleset.checks():
+        for pattern_set in check.pattern_sets():
+            for spec in pattern_set.specs:
+                elements = spec.get("tokens") or []
+                for element in elements[1:]:
+                    first, repeated = _words(elements[0]), _words(element)
+                    if element.get("OP") in ("+", "*") and (
+                        first is None or (repeated is not None and first & repeated)
+                    ):
+                        offending.append((rule.id, elements))
+                if elements and elements[0].get("OP") in ("+", "*"):
+                    offending.append((rule.id, elements))
+    assert offending == []

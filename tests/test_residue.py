@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from thanklint.residue import find
+from thanklint.residue import bound, find
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -73,3 +73,31 @@ def test_long_input_stays_fast():
     started = time.perf_counter()
     find(text)
     assert time.perf_counter() - started < 5
+
+
+class _CountingPieces(list):
+    """Residue pieces that count how many of them are read."""
+
+    read = 0
+
+    def __getitem__(self, index):
+        _CountingPieces.read += 1
+        return list.__getitem__(self, index)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
+def test_whether_a_match_leans_on_residue_reads_a_few_pieces(monkeypatch):
+    """Every match of a rule was once compared with every slot of the draft."""
+    text = "Thanks for [topic] and the talk about [project].  [x]" + " [slot] word," * 2000
+    pieces = _CountingPieces(find(text))
+    at = text.index
+    assert bound(at("Thanks"), at("Thanks") + 6, text, pieces) is False
+    assert bound(at("about"), at("about") + 5, text, pieces) is True  # a slot follows at once
+    assert bound(at("topic"), at("topic") + 8, text, pieces) is True  # overlaps a slot
+    assert bound(at("the talk"), at("the talk") + 8, text, pieces) is False
+    monkeypatch.setattr(_CountingPieces, "read", 0)
+    words = [i for i in range(len(text)) if text.startswith("word", i)]
+    assert not any(bound(i, i + 4, text, pieces) for i in words)
+    assert _CountingPieces.read < 40 * len(words)

@@ -9,12 +9,15 @@ replacement that ends in a possessive "'s" never doubles one already in the text
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
+import re
 
 from .findings import Edit, Finding, Fix
 
 _POSSESSIVE = ("'s", "’s")
+_REST_OF_LINE_BLANK = re.compile(r"[^\S\n]*(?:\n|\Z)")
 
 
 def make_fix(
@@ -41,30 +44,53 @@ def _clean(text: str, edit: Edit) -> Edit:
     if r.endswith(_POSSESSIVE) and text[e : e + 2] in _POSSESSIVE:
         r = r[:-2]
     if not r and s < e and _whole_line(text, s, e):
-        before = len(text[:s].rstrip())
+        before = _after_text(text, s)
         if before:
             s = before
         else:
-            e = len(text) - len(text[e:].lstrip())
+            while e < len(text) and text[e].isspace():
+                e += 1
     return Edit(s, e, r)
 
 
+def _after_text(text: str, at: int, newlines: bool = True) -> int:
+    """Where the whitespace before `at` starts (across line breaks unless `newlines` is off).
+    Reads only that whitespace, not the text before it: every fix of a long draft stays cheap."""
+    while at and text[at - 1].isspace() and (newlines or text[at - 1] != "\n"):
+        at -= 1
+    return at
+
+
 def _whole_line(text: str, start: int, end: int) -> bool:
-    return not text[:start].rsplit("\n", 1)[-1].strip() and not text[end:].split("\n", 1)[0].strip()
+    """Whether only whitespace shares the lines of [start, end) with it."""
+    before = _after_text(text, start, newlines=False)
+    return (before == 0 or text[before - 1] == "\n") and _REST_OF_LINE_BLANK.match(text, end) is not None
 
 
 def fixable(findings: list[Finding], unsafe: bool) -> list[Finding]:
     """The findings whose fix may be applied, without overlapping edits (the earlier one wins)."""
     chosen: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted; apart from each other, so their ends are sorted too
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         if f.fix is None or not (f.fix.safe or unsafe):
             continue
-        if any(_overlap(e, t) for e in f.fix.edits for t in taken):
+        if any(_clashes(e, taken) for e in f.fix.edits):
             continue
         chosen.append(f)
-        taken.extend((e.start, e.end) for e in f.fix.edits)
+        for e in f.fix.edits:
+            bisect.insort(taken, (e.start, e.end))
     return chosen
+
+
+def _clashes(edit: Edit, taken: list[tuple[int, int]]) -> bool:
+    """Whether an edit overlaps one of the taken ranges: only those that start no later than
+    it ends and end no sooner than it starts can, and they are read from the nearest back."""
+    at = bisect.bisect_right(taken, (edit.end, edit.end))
+    while at and taken[at - 1][1] >= edit.start:
+        at -= 1
+        if _overlap(edit, taken[at]):
+            return True
+    return False
 
 
 def _overlap(edit: Edit, taken: tuple[int, int]) -> bool:
@@ -81,12 +107,12 @@ def _overlap(edit: Edit, taken: tuple[int, int]) -> bool:
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """Apply every edit of the chosen fixes, from the end so offsets stay valid."""
-    for edit in sorted(
-        (e for f in findings if f.fix is not None for e in f.fix.edits), key=lambda e: (e.start, e.end), reverse=True
-    ):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+    """Apply every edit of the chosen fixes in one pass over the text."""
+    pieces, last = [], 0
+    for edit in sorted((e for f in findings if f.fix is not None for e in f.fix.edits), key=lambda e: (e.start, e.end)):
+        pieces += [text[last : edit.start], edit.replacement]
+        last = edit.end
+    return "".join(pieces) + text[last:]
 
 
 def patch_path(path: str) -> str:

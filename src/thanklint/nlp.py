@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -76,7 +77,37 @@ def recognise_entities(nlp: Language, doc: Doc) -> None:
 
 #: A sentence is forced to start after this many tokens without one: the parser's time grows
 #: faster than linearly with the length of a sentence, and no note has a sentence this long.
+#: At most `matching.MAX_TREE_TOKENS`, so that the dependency matcher takes the whole document
+#: in one pass (sentence by sentence, spaCy copies the whole document for each sentence).
 MAX_SENTENCE_TOKENS = 250
+
+
+#: Longest stretch without whitespace handed to spaCy's tokenizer at once. The tokenizer splits
+#: punctuation off a stretch one piece at a time and searches the whole rest for the next suffix
+#: each time, so 8 KB of "!" (or of "'s", or of emoji) took over a minute. No word is this long;
+#: a longer stretch (a wall of "!", or a very long link, which then becomes several tokens) is
+#: tokenized in pieces of this length.
+MAX_STRETCH = 100
+_LONG_STRETCH = re.compile(rf"\S{{{MAX_STRETCH + 1},}}")
+
+
+def tokenize(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)`, in linear time: stretches without whitespace longer than
+    `MAX_STRETCH` are cut into pieces tokenized apart. The document's text is still `text`,
+    so every token's offset is exact."""
+    from spacy.tokens import Doc
+
+    cuts = [at for m in _LONG_STRETCH.finditer(text) for at in range(m.start() + MAX_STRETCH, m.end(), MAX_STRETCH)]
+    if not cuts:
+        return nlp.make_doc(text)
+    bounds = [0, *cuts, len(text)]
+    pieces = [nlp.make_doc(text[a:b]) for a, b in zip(bounds, bounds[1:])]
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    first = 0
+    for piece in pieces[:-1]:
+        first += len(piece)
+        doc[first].is_sent_start = None  # `from_docs` starts a sentence at each piece; a cut is no sentence break
+    return doc
 
 
 def parse_many(nlp: Language, texts: list[str], breaks: list[list[int]]) -> list[Doc]:
@@ -84,14 +115,14 @@ def parse_many(nlp: Language, texts: list[str], breaks: list[list[int]]) -> list
     start (paragraph and line breaks, the end of a greeting): the parser respects them."""
     docs = []
     for text, starts in zip(texts, breaks):
-        doc = nlp.make_doc(text)
+        doc = tokenize(nlp, text)
         wanted = set(starts)
         since = 0
         for token in doc:
             previous = doc[token.i - 1] if token.i else None
             since += 1
             if previous is not None and (
-                token.idx in wanted or (previous.is_space and "\n" in previous.text) or since > MAX_SENTENCE_TOKENS
+                token.idx in wanted or (previous.is_space and "\n" in previous.text) or since >= MAX_SENTENCE_TOKENS
             ):
                 token.is_sent_start = True
                 since = 0

@@ -17,6 +17,7 @@ Every pattern is bounded to one line and to a fixed length, so the pass stays li
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -183,7 +184,13 @@ def find(text: str) -> list[Residue]:
 
 
 def bound(start: int, end: int, text: str, residue: list[Residue]) -> bool:
-    """Whether a match leans on residue: it overlaps a piece, or a piece follows it at once
-    ("your question about [specific skill]" says nothing until the slot is filled)."""
+    """Whether a match leans on residue (as `find` returns it: sorted, no piece inside another,
+    so the ends are sorted too): it overlaps a piece, or a piece follows it at once ("your
+    question about [specific skill]" says nothing until the slot is filled). Bisections, so
+    that thousands of matches and slots in one draft stay cheap."""
     following = end + len(text[end : end + 40]) - len(text[end : end + 40].lstrip(" \t"))
-    return any(r.start < end and start < r.end or r.start == following for r in residue)
+    before_end = bisect.bisect_left(residue, end, key=lambda r: r.start)  # the pieces starting before `end`
+    if before_end and residue[before_end - 1].end > start:  # the last of them ends last
+        return True
+    at = bisect.bisect_left(residue, following, key=lambda r: r.start)
+    return at < len(residue) and residue[at].start == following
