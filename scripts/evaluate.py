@@ -114,7 +114,9 @@ def score(folder: Path, drafts: list[Labelled], linted: list) -> tuple[str, floa
         for d in notes
         if results[d.name].kind != d.kind
     ]
-    clean = [d for d in drafts if all(v != "absent" for v in d.qualities.values())]
+    # Only notes count: an out-of-scope control (a recruiter's e-mail, a cover letter) has every
+    # quality unjudged, so it would pass as "clean" while the linter rightly objects to it.
+    clean = [d for d in notes if all(v != "absent" for v in d.qualities.values())]
     errors = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.ERROR)
     warnings = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.WARNING)
     suggestions = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.SUGGESTION)
@@ -129,7 +131,7 @@ def score(folder: Path, drafts: list[Labelled], linted: list) -> tuple[str, floa
         f"- False alarms (a quality labelled present but flagged): {false_alarms} "
         f"({false_alarms / max(1, len(drafts)):.2f} per draft).",
         f"- Kind (thank-you / follow-up) inferred or read correctly: {kinds}/{len(notes)}.",
-        f"- Clean drafts (no quality absent): {len(clean)}; errors on them: {errors}; "
+        f"- Clean notes (thank-you or follow-up, no quality absent): {len(clean)}; errors on them: {errors}; "
         f"warnings: {warnings} ({warnings / max(1, len(clean)):.2f} per draft); suggestions: {suggestions} "
         f"({suggestions / max(1, len(clean)):.2f} per draft).",
         "",

@@ -35,6 +35,14 @@ def kinds(text: str) -> list[tuple[str, str]]:
             "(The first paragraph is a short thank you.)",
             [("(The first paragraph is a short thank you.)", "instruction")],
         ),
+        (
+            "Dear Ms. ____:\n\nFirst paragraph: Thank the interviewer.\nParagraph 2: Remind them of your skills.",
+            [
+                ("____", "slot"),
+                ("First paragraph: Thank the interviewer.", "instruction"),
+                ("Paragraph 2: Remind them of your skills.", "instruction"),
+            ],
+        ),
         ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
         ("TODO: add the bit about rotas", [("TODO", "instruction")]),
         ("joining ABC Widget Company soon", [("ABC Widget Company", "stand-in")]),
@@ -56,6 +64,7 @@ def test_finds_and_classifies(text, expected):
         "It was <b>great</b> to meet you, if only briefly.",
         "Your name came up twice in the team meeting, so thank you.",
         "In my post at St Aldhelm's Hospital I supported the e-prescribing rollout.",
+        "I reread my first paragraph: it thanked the night team by name.",
     ],
 )
 def test_prose_is_not_residue(text):

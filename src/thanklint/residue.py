@@ -96,6 +96,11 @@ _INSTRUCTIONS = [
         r"|Reference)\s+(?:a|an|the|your|one|something|some|specific|here|details?|this|their)\b[^.\n]{0,80}",
         re.M,
     ),
+    # A template's outline, a line per part: "First paragraph: Thank the interviewer ...".
+    re.compile(
+        r"(?im)^[ \t]*(?:(?:first|second|third|fourth|fifth|final|last|opening|closing|middle|next)[ \t]+"
+        r"(?:paragraph|sentence|section|line|part)|paragraph[ \t]+(?:\d|one|two|three|four|five))[ \t]*:[^\n]{1,300}"
+    ),
     re.compile(
         r"(?i)\b(?:choose|pick|select|delete|remove) (?:one|as appropriate|as needed|this (?:line|sentence|paragraph)|if not applicable)\b"
     ),

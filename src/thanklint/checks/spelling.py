@@ -25,13 +25,21 @@ def _vocabulary() -> list[str]:
     return [w for w in top(80000) if w.isalpha()]
 
 
+#: Words shorter than this get corrections one edit away only: two edits change so much of a
+#: short word ("telco" and "tell", "baraza" and "barbara") that it is more often another word
+#: (jargon, a loanword) than a typo.
+_TWO_EDITS_FROM = 7
+
+
 def _correction(word: str, speller) -> str | None:
-    """The nearest known word (at most two edits, a transposition counting as one), the more
-    common one on a tie. rapidfuzz makes this milliseconds where edit-set generation takes seconds."""
+    """The nearest known word (one edit, or two for longer words; a transposition counts as one),
+    the more common one on a tie. rapidfuzz makes this milliseconds where edit-set generation
+    takes seconds."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    found = process.extract(word, _vocabulary(), scorer=OSA.distance, score_cutoff=2, limit=25)
+    reach = 2 if len(word) >= _TWO_EDITS_FROM else 1
+    found = process.extract(word, _vocabulary(), scorer=OSA.distance, score_cutoff=reach, limit=25)
     # Writers rarely get the first letter wrong; a candidate that changes it is more often a
     # different word (a Latin term, a name) than a correction.
     options = [(distance, -zipf(c), c) for c, distance, _ in found if c != word and c[0] == word[0] and c in speller]
@@ -98,12 +106,22 @@ _BRITISH = (
 )
 
 
+#: An American form this common in real text (Zipf) is a word even when the dictionary lacks
+#: it ("electrolyzer"); a misspelling's "American form" ("reconize") is not.
+_ATTESTED = 1.0
+
+
 def _variant_known(word: str, speller) -> bool:
     """Whether a British spelling's American form is a dictionary word or its inflection
-    ("prioritised", "analyser"); misspellings such as "reconise" stay reported."""
+    ("prioritised", "analyser"), or attested ("electrolyser"); misspellings such as "reconise"
+    stay reported."""
+    from wordfreq import zipf_frequency
+
     for pattern, american in _BRITISH:
         variant = re.sub(pattern, american, word)
-        if variant != word and (variant in speller or _inflection_of_known(variant, speller)):
+        if variant != word and (
+            variant in speller or _inflection_of_known(variant, speller) or zipf_frequency(variant, "en") >= _ATTESTED
+        ):
             return True
     return False
 
