@@ -107,9 +107,12 @@ def _overlap(edit: Edit, taken: tuple[int, int]) -> bool:
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """Apply every edit of the chosen fixes in one pass over the text."""
+    """Apply every edit of the chosen fixes in one pass over the text; of edits that overlap
+    (two rules fixing the same "i"), the first is applied."""
     pieces, last = [], 0
     for edit in sorted((e for f in findings if f.fix is not None for e in f.fix.edits), key=lambda e: (e.start, e.end)):
+        if edit.start < last:
+            continue
         pieces += [text[last : edit.start], edit.replacement]
         last = edit.end
     return "".join(pieces) + text[last:]

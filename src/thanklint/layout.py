@@ -68,7 +68,11 @@ _DATE_LINE = re.compile(
 _ADDRESS_END = re.compile(
     r"\b(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Sq|Inc|Ltd|Co|Corp|LLC|Pty|PLC|GmbH|Jr|Sr|Esq|Ph\.D|M\.D|MD|Bldg|Ste|No)\.\s*$"
 )
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\+?\d[\d ()./-]{6,}\d|^\s*[\[{<(].*[\]}>)]\s*$")
+#: An e-mail address starts where a run of its characters starts: tried inside a long run
+#: ("a.a.a.a..."), it would rescan the rest of the run from every character.
+_CONTACT = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\+?\d[\d ()./-]{6,}\d|^\s*[\[{<(].*[\]}>)]\s*$"
+)
 #: Sentence openers that end in a comma but are not a name: "Yesterday, I ...", "As discussed, ...".
 _NOT_A_NAME = frozenset(
     "yesterday today again also however honestly first firstly overall thanks thank well so sorry unfortunately "

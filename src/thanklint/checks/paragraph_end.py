@@ -8,9 +8,11 @@ import re
 
 from ..checks import Check, Hit, Option
 
-_LAST_WORD = re.compile(r"[\w%’'\")\]]+\s*$")
+#: The characters of a paragraph's last word, matched from its end (on the reversed text: a
+#: search for a word at the end would rescan every long word before it).
+_WORD_FROM_END = re.compile(r"[\w%’'\")\]]+")
 _NOT_PROSE = re.compile(r"^\s*(?:[-*+•#>]|\d+[.)])\s")
-_LINK_OR_ADDRESS = re.compile(r"\S*(?:https?://|www\.|@|/)\S*$")
+_LINK_OR_ADDRESS = re.compile(r"https?://|www\.|@|/")  # in the last word of the last line
 #: A line that names rather than says: "Gabriel Ortiz" under "Thank you for your time,", or a
 #: heading in capitals ("RE: INTERVIEW FOR THE POSITION OF PHARMACIST").
 _NAME_OR_HEADING = re.compile(r"^\s*(?:(?:[A-Z][\w'’.-]*\s*){1,4}|[^a-z]+)$")
@@ -34,13 +36,12 @@ class ParagraphEnd(Check):
             last_line = chunk.rsplit("\n", 1)[-1]
             if (
                 len(chunk.split()) < self.settings["min_words"]
+                or not chunk[-1:].isalnum()
                 or _NOT_PROSE.match(last_line)
-                or _LINK_OR_ADDRESS.search(last_line)
+                or _LINK_OR_ADDRESS.search(last_line.rsplit(None, 1)[-1])
                 or _NAME_OR_HEADING.match(last_line)
+                or (word := _WORD_FROM_END.match(chunk[::-1])) is None
             ):
                 continue
-            word = _LAST_WORD.search(chunk)
-            if word is None or not chunk[-1].isalnum():
-                continue
-            start, end = paragraph.start + word.start(), paragraph.start + len(chunk)
+            start, end = paragraph.start + len(chunk) - word.end(), paragraph.start + len(chunk)
             yield Hit(start, end, {"match": text[start:end]}, edits=((end, end, "."),))
