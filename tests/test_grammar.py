@@ -71,12 +71,12 @@ def test_an_unknown_harper_rule_is_a_rule_error():
     from thanklint import nlp
 
     with pytest.raises(RuleError, match="unknown Harper rule 'CompoundNoun'.*CompoundNouns"):
-        rule.make_check().prepare(nlp.load(None, False))
+        rule.make_check().prepare(nlp.load(None, "never"))
 
 
 def test_harper_is_built_once_while_the_pipeline_loads():
-    """`Linter.nlp` starts building Harper's linter before it loads spaCy; the thread that then
-    needs one takes that linter rather than building another. A new thread starts with no linter."""
+    """`Linter.nlp` starts building Harper's linter before it loads spaCy; the threads that then
+    need one take that linter rather than building another."""
     from thanklint.checks import grammar
 
     built, used = [], []
@@ -92,12 +92,37 @@ def test_harper_is_built_once_while_the_pipeline_loads():
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(grammar, "_build", counting)
+        patch.setattr(grammar, "_linters", {})  # as in a new process
         thread = threading.Thread(target=lint_in_a_new_thread)
         thread.start()
         thread.join()
+        lint_in_a_new_thread()
     assert built == ["harper-build"]
-    assert [f.rule_id for f in used[0]] == ["proofreading.grammar"]
+    assert [f.rule_id for f in used[0]] == [f.rule_id for f in used[1]] == ["proofreading.grammar"]
     assert not grammar._warming
+
+
+def test_a_batch_is_checked_for_grammar_while_it_is_parsed():
+    """Several drafts: Harper lints their texts in its own thread, begun before the parse, and
+    finds what it finds in each draft alone."""
+    from thanklint.checks import grammar
+
+    threads = []
+    real = grammar._quietly
+
+    def recording(call, *args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real(call, *args, **kwargs)
+
+    linter = Linter(build_ruleset(Config(), select=("proofreading.grammar",)))
+    drafts = [read_text(f"Hi Ana,\n\n{HEAR}\n\nBest,\n{name}\n", "note.md") for name in ("Sam", "Kim", "Lee")]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grammar, "_quietly", recording)
+        together = linter.lint(drafts)
+    assert threads and all(name.startswith("harper-lint") for name in threads)
+    alone = [linter.lint([draft])[0] for draft in drafts]
+    assert [r.findings for r in together] == [r.findings for r in alone]
+    assert all(r.findings for r in alone)
 
 
 def test_a_failed_background_build_fails_where_the_linter_is_taken(monkeypatch):

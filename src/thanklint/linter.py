@@ -176,6 +176,7 @@ class Linter:
         return ruleset_fingerprint(self)
 
     def parse(self, drafts: list[Draft]) -> list[ParsedDraft]:
+        nlp = self.nlp  # loaded (and every check prepared) before any work begins
         prepared = [prepare_text(d) for d in drafts]
         breaks = []
         for text, layout in prepared:
@@ -183,10 +184,14 @@ class Linter:
             starts = [layout.body.start + len(body) - len(body.lstrip())]
             starts += [r.start for r in (layout.sign_off, layout.signature) if r]
             breaks.append(starts)
-        docs = nlp_module.parse_many(self.nlp, [text for text, _ in prepared], breaks)
+        texts = [text for text, _ in prepared]
+        if len(texts) > 1:
+            for _, check in self.checks:
+                check.begin(texts)
+        docs = nlp_module.parse_many(nlp, texts, breaks)
         bank = self._bank
         assert bank is not None  # loading the pipeline (`self.nlp` above) built it
-        recognise = partial(nlp_module.recognise_entities, self.nlp)
+        recognise = partial(nlp_module.recognise_entities, nlp)
         parsed = []
         for draft, doc, (text, layout) in zip(drafts, docs, prepared):
             kind = infer(draft, text, layout)

@@ -19,13 +19,18 @@ from ..checks import Check, Hit, Option, scope_ranges
 from ..errors import RuleError, did_you_mean
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ThreadPoolExecutor
 
-#: One `harper.Linter` per thread: building one costs most of a second, and it is not thread-safe.
-_local = threading.local()
-#: Linters being built in the background (`start_building`), each handed to the first thread that asks.
+#: One `harper.Linter` per dialect and set of denied rules, shared by the threads: building one
+#: costs most of a second and over 100 MB.
+_linters: dict[tuple[str, frozenset[str]], object] = {}
+#: A linter is not thread-safe: one call at a time.
+_lint_lock = threading.Lock()
+#: Linters being built in the background (`start_building`), taken by the first thread that asks.
 _warming: dict[tuple[str, frozenset[str]], Future] = {}
 _warming_lock = threading.Lock()
+#: The thread that lints a batch's texts while the batch is parsed (see `Grammar.begin`).
+_background: ThreadPoolExecutor | None = None
 #: File descriptor 1 is process-wide, so only one thread at a time may swap it.
 _stdout_lock = threading.Lock()
 _DIALECTS = ("american", "british", "australian", "canadian", "indian")
@@ -54,7 +59,7 @@ def start_building(dialect: str, denied: frozenset[str]) -> None:
 
     key = (dialect, denied)
     with _warming_lock:
-        if key in _warming or key in getattr(_local, "linters", {}):
+        if key in _warming or key in _linters:
             return
         future: Future = Future()
         _warming[key] = future
@@ -81,17 +86,26 @@ def _release_scratch() -> None:
 
 
 def _harper_linter(dialect: str, denied: frozenset[str]):
-    """This thread's Harper linter: the one built in the background if no other thread took
-    it, else a new one."""
-    linters = getattr(_local, "linters", None)
-    if linters is None:
-        linters = _local.linters = {}
+    """The Harper linter for the dialect and denied rules: the one built in the background, or
+    a new one."""
     key = (dialect, denied)
-    if key not in linters:
+    with _warming_lock:
+        future = None if key in _linters else _warming.pop(key, None)
+    if key not in _linters:
+        linter = future.result() if future is not None else _build(dialect, denied)
         with _warming_lock:
-            future = _warming.pop(key, None)
-        linters[key] = future.result() if future is not None else _build(dialect, denied)
-    return linters[key]
+            _linters.setdefault(key, linter)
+    return _linters[key]
+
+
+def _in_background() -> ThreadPoolExecutor:
+    """The one thread that lints texts ahead of their parse."""
+    global _background
+    if _background is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper-lint")
+    return _background
 
 
 def _quietly(call, *args, **kwargs):
@@ -137,6 +151,7 @@ class Grammar(Check):
     def __init__(self, rule, settings):
         super().__init__(rule, settings)
         self.available = harper_available()
+        self._early: dict[str, Future] = {}  # lints of the current batch, begun before its parse
 
     def warm(self):
         if self.available:
@@ -166,6 +181,19 @@ class Grammar(Check):
     def _linter(self):
         return _harper_linter(self.settings["dialect"], frozenset(self.settings["deny"]))
 
+    def begin(self, texts):
+        """Lint the batch's texts in a background thread while spaCy parses them: Harper
+        releases the interpreter while it works, so on a second core its time (tens of
+        milliseconds a note) disappears behind the parse."""
+        if self.available:
+            pool = _in_background()
+            self._early = {text: pool.submit(self._lint, text) for text in dict.fromkeys(texts)}
+
+    def _lint(self, text: str) -> list:
+        linter = self._linter()
+        with _lint_lock:
+            return _quietly(linter.lint, text, language="plaintext")
+
     def applicable(self, parsed):
         return self.available
 
@@ -175,7 +203,8 @@ class Grammar(Check):
         if not ranges:
             return
         keep = set(self.settings["keep_kinds"])
-        lints = _quietly(self._linter().lint, text, language="plaintext")
+        early = self._early.pop(text, None)
+        lints = early.result() if early is not None else self._lint(text)
         for lint in lints:
             start, end = lint.span.start, lint.span.end
             if (
