@@ -163,3 +163,23 @@ def test_comma_splice(lint, sentence, splice):
         f for f in lint(f"Hi Ana,\n\n{sentence}\n\nBest,\nSam\n").findings if f.rule_id == "proofreading.comma-splice"
     ]
     assert bool(found) is splice
+
+
+def test_forked_workers_lint_after_the_parent_checked_a_batch(tmp_path):
+    """`--jobs` forks workers from a process whose grammar thread may already run (or hold its
+    locks): each worker starts its own instead of waiting for the parent's forever."""
+    for name in ("ana", "kim", "lee", "sam"):
+        (tmp_path / f"{name}.txt").write_text(f"Hi {name.title()},\n\n{HEAR}\n\nBest,\nJo\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from thanklint.api import Session\n"
+        "paths = [(p, None) for p in sys.argv[1:]]\n"
+        "one = Session(jobs=1).lint(paths)\n"  # the parent's grammar thread now exists
+        "two = Session(jobs=2).lint(paths)\n"
+        "assert [f.findings for f in one.files] == [f.findings for f in two.files]\n"
+        "print(sum(len(f.findings) for f in two.files))\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    out = subprocess.run([sys.executable, "-c", script, *paths], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.split()[-1]) >= 4

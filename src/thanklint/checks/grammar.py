@@ -98,6 +98,19 @@ def _harper_linter(dialect: str, denied: frozenset[str]):
     return _linters[key]
 
 
+def _forget_threads() -> None:
+    """In a forked worker (`--jobs`), which has none of its parent's threads: a lock one of them
+    held would never be released, a build it ran never finish, its queue never be served."""
+    global _background, _lint_lock, _stdout_lock, _warming_lock
+    _background = None
+    _lint_lock, _stdout_lock, _warming_lock = threading.Lock(), threading.Lock(), threading.Lock()
+    _warming.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_threads)
+
+
 def _in_background() -> ThreadPoolExecutor:
     """The one thread that lints texts ahead of their parse."""
     global _background
