@@ -119,7 +119,7 @@ def test_the_tokenizer_never_sees_a_stretch_longer_than_its_bound(linter, monkey
     assert max(n for piece in seen for n in _stretches(piece)) <= nlp_module.MAX_STRETCH
     assert doc.text == text
     assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
-    assert [t.is_sent_start for t in doc][1:].count(True) < 5  # the cuts start no sentence
+    assert not any(t.is_sent_start for t in nlp_module.tokenize(linter.nlp, text)[1:])  # a cut is no sentence break
 
 
 def test_no_parsed_sentence_is_too_long_for_one_dependency_pass(linter):

@@ -379,8 +379,8 @@ metadata:
 exclude:
   # - README.md
   # - prep/
-# Drafts longer than this many bytes are refused as too-long (default: 100000, far beyond any note).
-# max_bytes: 100000
+# Drafts longer than this many bytes are refused as too-long (default: 10000, several times any note).
+# max_bytes: 10000
 """
 
 
