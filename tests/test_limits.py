@@ -159,3 +159,18 @@ def test_no_built_in_token_pattern_repeats_openly_what_starts_it(ruleset):
                 if elements and elements[0].get("OP") in ("+", "*"):
                     offending.append((rule.id, elements))
     assert offending == []
+
+
+def test_drafts_are_grouped_by_interview_once_per_check_and_run(tmp_path, monkeypatch):
+    """Asking each draft whether it is compared must not group the whole run again each time."""
+    from thanklint.checks import corpus
+
+    calls = []
+    real = corpus._groups
+    monkeypatch.setattr(corpus, "_groups", lambda drafts: calls.append(len(drafts)) or real(drafts))
+    drafts = [
+        (str(tmp_path / f"{n}.md"), PANEL.format(name=name, first=first))
+        for n, (name, first) in enumerate([("Dana Whitfield", "Dana"), ("Omar Reyes", "Omar")] * 10)
+    ]
+    Session().lint(drafts)
+    assert len(calls) <= 4  # two checks: once to decide which drafts they apply to, once to run

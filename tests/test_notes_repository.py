@@ -168,3 +168,21 @@ def test_notes_compared_with_are_not_parsed(tmp_path, linter, monkeypatch):
     assert "personalization.interviewer-without-note" not in rules  # Dana's note counts as written
     together = {f for f in linter.lint([omar, dana])[0].findings if f.rule_id.startswith("personalization.")}
     assert {f for f in result.findings if f.rule_id.startswith("personalization.")} == together
+
+
+def test_drafts_of_the_run_are_never_read_again_as_notes_to_compare(tmp_path):
+    from thanklint.draft import read_path
+    from thanklint.repository import companions
+
+    (tmp_path / "dana.md").write_text(NOTE.format(name="Dana Whitfield", first="Dana"))
+    (tmp_path / "plain.txt").write_text("Hi Ana,\n\nThank you for the tour.\n\nBest,\nSam\n")  # no interview named
+    (tmp_path / "omar.md").write_text(NOTE.format(name="Omar Reyes", first="Omar"))  # not in the run
+    run = [read_path(str(tmp_path / name)) for name in ("dana.md", "plain.txt")]
+    read: list[str] = []
+
+    def reading(path):
+        read.append(os.path.basename(path))
+        return read_path(path)
+
+    found = companions(run, reading, lambda folder: (".md", ".txt"))
+    assert read == ["omar.md"] and [os.path.basename(d.path) for d in found] == ["omar.md"]

@@ -33,10 +33,12 @@ def companions(
     `read` returns a draft ready for linting, or None when the file is not one to compare."""
     wanted, roots, named = set(), set(), set()
     for draft in drafts:
-        if draft.path != "-" and (key := interview_key(draft.meta)) is not None:
+        if draft.path == "-":
+            continue
+        named.add(os.path.realpath(draft.path))  # every draft of the run is linted, never read again
+        if (key := interview_key(draft.meta)) is not None:
             wanted.add(key)
             roots.add(root_of(draft.path))
-            named.add(os.path.realpath(draft.path))
     found = []
     for path in walk(sorted(str(r) for r in roots), suffixes):
         if os.path.realpath(path) in named:

@@ -65,16 +65,32 @@ class Loader(_Bounded, yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeL
     faster)."""
 
 
-class PlainLoader(_Bounded, yaml.SafeLoader):
-    """For drafts' front matter and sidecars: metadata is a handful of keys, and an anchor or
-    alias there is never needed, so both are refused outright."""
+def _refuse_aliases(node: yaml.Node, seen: set[int]) -> None:
+    """Raise at the first value met twice: an alias (the composer hands back the node the
+    anchor named)."""
+    if id(node) in seen:
+        raise yaml.composer.ComposerError(
+            None, None, "aliases (*name) are not allowed in draft metadata", node.start_mark
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            _refuse_aliases(child, seen)
+    elif isinstance(node, yaml.MappingNode):
+        for pair in node.value:
+            for part in pair:
+                _refuse_aliases(part, seen)
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in draft metadata", self.peek_event().start_mark
-            )
-        return super().compose_node(parent, index)
+
+class PlainLoader(Loader):
+    """For drafts' front matter and sidecars: metadata is a handful of keys, and an alias there
+    is never needed, so one is refused outright (before any value is built)."""
+
+    def get_single_node(self):
+        node = super().get_single_node()
+        if node is not None:
+            _refuse_aliases(node, set())
+        return node
 
 
 for _loader in (Loader, PlainLoader):

@@ -33,6 +33,19 @@ def _groups(drafts):
     return groups
 
 
+class _Grouped:
+    """The drafts of a run by interview, grouped once: `compared` is asked for every draft of
+    the same list, and grouping each time would take the square of the run's size."""
+
+    def __init__(self):
+        self._last: tuple[list, dict] | None = None
+
+    def __call__(self, drafts: list) -> dict:
+        if self._last is None or self._last[0] is not drafts:
+            self._last = (drafts, _groups(drafts))
+        return self._last[1]
+
+
 def _normalised_body(parsed) -> str:
     """The body in lower case with the recipient's names blanked, so that only the wording counts."""
     text = parsed.body_text.lower()
@@ -47,9 +60,13 @@ class Similarity(Check):
     phase = "corpus"
     options = {"max_similarity": Option("number", 80, "most similar (0-100) two notes for one interview may be")}
 
+    def __init__(self, rule, settings):
+        super().__init__(rule, settings)
+        self._grouped = _Grouped()
+
     def compared(self, parsed, drafts):
         key = _interview(parsed)
-        return key is not None and sum(_interview(p) == key for p in drafts) >= 2
+        return key is not None and len(self._grouped(drafts).get(key, ())) >= 2
 
     def run_corpus(self, drafts):
         from rapidfuzz import fuzz
@@ -78,10 +95,15 @@ class PanelCoverage(Check):
     phase = "corpus"
     options = {}
 
+    def __init__(self, rule, settings):
+        super().__init__(rule, settings)
+        self._grouped = _Grouped()
+
     def compared(self, parsed, drafts):
         """Only the draft that would carry the finding: the first of its interview to list interviewers."""
         key = _interview(parsed)
-        return key is not None and parsed is next((p for p in _groups(drafts)[key] if p.meta.interviewers), None)
+        group = self._grouped(drafts).get(key, ()) if key is not None else ()
+        return parsed is next((p for p in group if p.meta.interviewers), None)
 
     def run_corpus(self, drafts):
         for group in _groups(drafts).values():
