@@ -1,8 +1,10 @@
 """Sharing the per-draft phase among processes (`--jobs N`).
 
-Each worker process loads the rules and the pipeline once and checks batches of drafts; the
-run-level phase (drafts compared with each other) stays in the calling process, so it still
-sees every draft.
+Where processes can be forked, the calling process loads the pipeline, the rules and the
+grammar engine once and the workers inherit them (loading them in each worker cost more than
+the second core saved); elsewhere each worker loads them itself. Workers check batches of
+drafts; the run-level phase (drafts compared with each other) stays in the calling process,
+so it still sees every draft.
 """
 
 from __future__ import annotations
@@ -48,10 +50,15 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    global _linter
     batches = [drafts[i : i + BATCH] for i in range(0, len(drafts), BATCH)]
-    # fork starts workers without importing anything again; elsewhere the platform's default.
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start, initargs=(linter.ruleset, linter.model, linter.debug)
-    ) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        linter.nlp  # noqa: B018  (loaded here, once, for every worker)
+        _linter = linter
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                return [outcome for batch in pool.map(_check, batches) for outcome in batch]
+        finally:
+            _linter = None
+    with ProcessPoolExecutor(jobs, initializer=_start, initargs=(linter.ruleset, linter.model, linter.debug)) as pool:
         return [outcome for batch in pool.map(_check, batches) for outcome in batch]
