@@ -32,3 +32,19 @@ def test_the_check_can_see_spacy_imported():
     script = script.replace("runner.invoke(cli, args)", "runner.invoke(cli, args, input='Hi Ana,\\n\\nThank you.\\n')")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert "spacy" in out.stdout
+
+
+def test_linting_english_needs_no_wordfreq_import():
+    """Word frequencies of English words are read from wordfreq's data file directly: importing
+    wordfreq costs a quarter of a second, and its first lookup up to a second once spaCy is loaded."""
+    script = (
+        "import sys\n"
+        "from thanklint.api import lint_text\n"
+        "text = 'Hi Ana,\\n\\nThank you. I prioritised the analyser backlog and recieved good feedback.\\n\\nBest,\\nSam\\n'\n"
+        "result = lint_text(text)\n"
+        "assert any(f.rule_id == 'proofreading.spelling' for f in result.findings), result.findings\n"
+        "print('WORDFREQ' if 'wordfreq' in sys.modules else 'NONE')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-1] == "NONE"

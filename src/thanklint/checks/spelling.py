@@ -115,12 +115,10 @@ def _variant_known(word: str, speller) -> bool:
     """Whether a British spelling's American form is a dictionary word or its inflection
     ("prioritised", "analyser"), or attested ("electrolyser"); misspellings such as "reconise"
     stay reported."""
-    from wordfreq import zipf_frequency
-
     for pattern, american in _BRITISH:
         variant = re.sub(pattern, american, word)
         if variant != word and (
-            variant in speller or _inflection_of_known(variant, speller) or zipf_frequency(variant, "en") >= _ATTESTED
+            variant in speller or _inflection_of_known(variant, speller) or zipf(variant) >= _ATTESTED
         ):
             return True
     return False
