@@ -59,6 +59,21 @@ def test_multipart_body_keeps_file_positions_and_can_be_fixed(tmp_path):
     assert mail.read_text() == raw.replace("today, i enjoyed", "today, I enjoyed")  # the html part untouched
 
 
+def test_a_multipart_mail_on_stdin_is_patched_as_it_came():
+    """A patch for a mail read from stdin is made against the mail as it came, boundaries and
+    other parts included, not against the draft's text, in which the other parts are blanked."""
+    raw = (
+        HEADERS + 'Content-Type: multipart/alternative; boundary="B"\n\n--B\n'
+        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 7bit\n\n"
+        "Hi Dana,\n\nThank you for the tour of the depot today, i enjoyed it.\n"
+        "\n--B\nContent-Type: text/html; charset=utf-8\n\n<p>Hi Dana, i enjoyed it</p>\n\n--B--\n"
+    )
+    patch = run_cli("check", "--diff", "--stdin-filename", "dana.eml", "-", stdin=raw).stdout.splitlines()
+    assert "+Thank you for the tour of the depot today, I enjoyed it." in patch
+    kept = [line[1:] for line in patch[2:] if line.startswith((" ", "-"))]
+    assert "--B" in kept and all(line in raw.splitlines() for line in kept)
+
+
 def test_sidecar_applies_on_stdin_as_for_the_file(tmp_path):
     mail = tmp_path / "dana.eml"
     raw = HEADERS + "Content-Type: text/plain; charset=utf-8\n\n" + BODY.replace("Dana", "Dona", 1)

@@ -173,7 +173,7 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
     """Apply fixes (repeated until stable), or collect them as one patch; when files change,
     lint them again so that positions stay true. A file that cannot be written is reported and
     left as it was. Returns the report, the patch text and whether a file was left unwritten."""
-    from .fixes import converge, fixable, unified_diff, write_back
+    from .fixes import converge, fixable, source_text, unified_diff, write_back
 
     changed, patches, failed = [], [], False
     for (path, given), result in zip(sources, report.files):
@@ -189,7 +189,7 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
                 err=True,
             )
             continue
-        before = _file_text(path) if given is None else result.draft.text
+        before = source_text(path, given)
         if before is None:
             click.echo(f"thanklint: {visible(path)}: not fixed: the file is not UTF-8 text", err=True)
             continue
@@ -218,16 +218,6 @@ def _fixes(session, report, sources, write: bool, unsafe: bool):
     if changed:
         report = session.lint([(p, t) if p not in changed else (p, None) for p, t in sources])
     return report, "".join(patches), failed
-
-
-def _file_text(path: str) -> str | None:
-    """The file's text (a BOM dropped), in which every position of a non-decoded draft is exact."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return None
 
 
 @cli.command()

@@ -176,3 +176,18 @@ def write_back(path: str, draft_text: str, after: str) -> str | None:
     except OSError as exc:
         return f"cannot be written: {exc.strerror or exc}"
     return None
+
+
+def source_text(path: str, given: str | bytes | None) -> str | None:
+    """The text of the file, or of what came on stdin (a BOM dropped), in which every position
+    of a non-decoded draft is exact. (A draft's own text may differ: the other parts of a
+    multipart e-mail are blanked in it, so it is no longer a mail a second lint could read.)"""
+    if isinstance(given, str):
+        return given.removeprefix("\ufeff")
+    if given is None:
+        with open(path, "rb") as handle:
+            given = handle.read()
+    try:
+        return given.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
