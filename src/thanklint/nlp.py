@@ -60,6 +60,8 @@ def load(name: str | None = None, entities: str = "parse") -> Language:
     """Load the pipeline once per process. The entity recogniser has its own tok2vec and costs
     about a third of the parse: it is left out when no rule needs it, and loaded but not run
     with the parse when rules ask for it only on some drafts."""
+    if entities not in ENTITIES:
+        raise ValueError(f"entities: expected one of {', '.join(ENTITIES)}, not {entities!r}")
     import spacy
 
     package = resolve_model(name)
