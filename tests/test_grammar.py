@@ -74,50 +74,40 @@ def test_an_unknown_harper_rule_is_a_rule_error():
         rule.make_check().prepare(nlp.load(None, "never"))
 
 
-def test_harper_is_built_once_while_the_pipeline_loads():
-    """`Linter.nlp` starts building Harper's linter before it loads spaCy; the threads that then
-    need one take that linter rather than building another."""
-    from thanklint.checks import grammar
-
-    built, used = [], []
-    real = grammar._build
-
-    def counting(dialect, denied):
-        built.append(threading.current_thread().name)
-        return real(dialect, denied)
-
-    def lint_in_a_new_thread():
-        linter = Linter(build_ruleset(Config(), select=("proofreading.grammar",)))
-        used.append(linter.lint([read_text(f"Hi Ana,\n\n{HEAR}\n\nBest,\nSam\n", "note.md")])[0].findings)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grammar, "_build", counting)
-        patch.setattr(grammar, "_linters", {})  # as in a new process
-        thread = threading.Thread(target=lint_in_a_new_thread)
-        thread.start()
-        thread.join()
-        lint_in_a_new_thread()
-    assert built == ["harper-build"]
-    assert [f.rule_id for f in used[0]] == [f.rule_id for f in used[1]] == ["proofreading.grammar"]
-    assert not grammar._warming
+def test_harper_runs_in_a_process_of_its_own():
+    """The linting process never imports harper-py: its linter (145 MB and a cache that grows
+    with every note) lives in a child process, started while the pipeline loads and waited
+    for at exit."""
+    script = (
+        "import sys\n"
+        "from thanklint.api import lint_text\n"
+        f"result = lint_text('Hi Ana,\\n\\n{HEAR}\\n\\nBest,\\nSam\\n')\n"
+        "assert [f.rule_id for f in result.findings if f.rule_id == 'proofreading.grammar'] == ['proofreading.grammar']\n"
+        "from thanklint.checks import grammar\n"
+        "print('harper' in sys.modules, grammar._harper.process.poll() is None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]
 
 
 def test_a_batch_is_checked_for_grammar_while_it_is_parsed():
-    """Several drafts: Harper lints their texts in its own thread, begun before the parse, and
-    finds what it finds in each draft alone."""
+    """Several drafts: their texts go to Harper from a thread of their own, begun before the
+    parse, and Harper finds what it finds in each draft alone."""
     from thanklint.checks import grammar
 
     threads = []
-    real = grammar._quietly
+    real = grammar._Harper.ask
 
-    def recording(call, *args, **kwargs):
-        threads.append(threading.current_thread().name)
-        return real(call, *args, **kwargs)
+    def recording(self, kind, *args):
+        if kind == "lint":
+            threads.append(threading.current_thread().name)
+        return real(self, kind, *args)
 
     linter = Linter(build_ruleset(Config(), select=("proofreading.grammar",)))
     drafts = [read_text(f"Hi Ana,\n\n{HEAR}\n\nBest,\n{name}\n", "note.md") for name in ("Sam", "Kim", "Lee")]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grammar, "_quietly", recording)
+        patch.setattr(grammar._Harper, "ask", recording)
         together = linter.lint(drafts)
     assert threads and all(name.startswith("harper-lint") for name in threads)
     alone = [linter.lint([draft])[0] for draft in drafts]
@@ -125,25 +115,30 @@ def test_a_batch_is_checked_for_grammar_while_it_is_parsed():
     assert all(r.findings for r in alone)
 
 
-def test_a_failed_background_build_fails_where_the_linter_is_taken(monkeypatch):
+def test_a_failure_in_the_harper_process_is_raised_where_it_was_asked():
     from thanklint.checks import grammar
 
-    def broken(dialect, denied):
-        raise RuntimeError("no dictionary")
-
-    monkeypatch.setattr(grammar, "_build", broken)
-    key = ("canadian", frozenset({"NotARule"}))  # a key no other test builds
-    grammar.start_building(*key)
-    with pytest.raises(RuntimeError, match="no dictionary"):
-        grammar._harper_linter(*key)
+    harper = grammar._process()
+    harper.send("build", "klingon", [])  # an early build that fails is reported with the next question
+    with pytest.raises(RuntimeError, match="Harper: AttributeError"):
+        harper.ask("rules", "american", [])
+    assert harper.ask("rules", "american", [])  # the process carries on
 
 
-def test_building_harper_prints_nothing_on_standard_output():
-    """Built in the background, a linter is not built under `_quietly` (which would silence
-    standard output for the whole process meanwhile)."""
-    script = "from thanklint.checks.grammar import _build; _build('american', frozenset())"
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
-    assert out.returncode == 0 and out.stdout == b""
+def test_the_harper_process_answers_in_clean_lines_although_harper_prints():
+    """harper-py prints debug lines from native code for this sentence; the process sends them
+    nowhere, so its answers stay one line of JSON each."""
+    request = json.dumps({"lint": ["american", [], HEAR]}) + "\n"
+    out = subprocess.run(
+        [sys.executable, "-m", "thanklint.checks.harper_process"],
+        input=request * 2,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = out.stdout.splitlines()
+    assert out.returncode == 0 and len(lines) == 2
+    assert any(lint[2] == "Grammar" or "hear" in HEAR[lint[0] : lint[1]] for lint in json.loads(lines[0])["ok"])
 
 
 @pytest.mark.parametrize(

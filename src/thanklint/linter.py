@@ -185,9 +185,8 @@ class Linter:
             starts += [r.start for r in (layout.sign_off, layout.signature) if r]
             breaks.append(starts)
         texts = [text for text, _ in prepared]
-        if len(texts) > 1:
-            for _, check in self.checks:
-                check.begin(texts)
+        for _, check in self.checks:
+            check.begin(texts)
         docs = nlp_module.parse_many(nlp, texts, breaks)
         bank = self._bank
         assert bank is not None  # loading the pipeline (`self.nlp` above) built it

@@ -82,14 +82,13 @@ class Check:
         self.settings = settings
 
     def warm(self) -> None:
-        """Start a slow load of its own that does not need the pipeline (in a background
-        thread), so that it overlaps loading the pipeline; `prepare` then waits for it."""
+        """Start a slow load of its own that does not need the pipeline (in a background thread
+        or process), so that it overlaps loading the pipeline; `prepare` then waits for it."""
 
     def begin(self, texts: list[str]) -> None:
         """Start, in a background thread, work on a batch of drafts that needs only their texts
         (the text each `ParsedDraft` will hold), so that it overlaps their parse; `run` then
-        takes the result. Called only for batches of several drafts, whose run prints nothing
-        until every draft is linted."""
+        takes the result."""
 
     def prepare(self, nlp: Language) -> None:
         """Get ready once the pipeline is loaded (a kind with an engine of its own, such as the

@@ -2,18 +2,22 @@
 lint kinds and rules that hold up on professional notes; `comma-splice` finds two full clauses
 joined by a bare comma, which no engine here catches.
 
-harper-py is imported lazily, only when a grammar rule runs. Without it the rule says once that
-it is unavailable and stands aside, so every other rule keeps working.
+Harper runs in a process of its own (`harper_process`), started only when a grammar rule runs,
+while the pipeline loads. Without harper-py the rule says once that it is unavailable and
+stands aside, so every other rule keeps working.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
 import re
+import subprocess
 import sys
 import threading
 from importlib.util import find_spec
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..checks import Check, Hit, Option, scope_ranges
 from ..errors import RuleError, did_you_mean
@@ -21,18 +25,6 @@ from ..errors import RuleError, did_you_mean
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
-#: One `harper.Linter` per dialect and set of denied rules, shared by the threads: building one
-#: costs most of a second and over 100 MB.
-_linters: dict[tuple[str, frozenset[str]], object] = {}
-#: A linter is not thread-safe: one call at a time.
-_lint_lock = threading.Lock()
-#: Linters being built in the background (`start_building`), taken by the first thread that asks.
-_warming: dict[tuple[str, frozenset[str]], Future] = {}
-_warming_lock = threading.Lock()
-#: The thread that lints a batch's texts while the batch is parsed (see `Grammar.begin`).
-_background: ThreadPoolExecutor | None = None
-#: File descriptor 1 is process-wide, so only one thread at a time may swap it.
-_stdout_lock = threading.Lock()
 _DIALECTS = ("american", "british", "australian", "canadian", "indian")
 _reported_missing: set[str] = set()
 
@@ -42,69 +34,82 @@ def harper_available() -> bool:
     return find_spec("harper") is not None
 
 
-def _build(dialect: str, denied: frozenset[str]):
-    """A Harper linter for the dialect, with the denied rules switched off (building one prints
-    nothing on standard output, so it needs no `_quietly`)."""
-    import harper
+class _Harper:
+    """The Harper process, and one conversation with it at a time."""
 
-    linter = harper.Linter(getattr(harper.Dialect, dialect.upper()))
-    linter.set_lint_config({name: (False if name in denied else None) for name in linter.get_lint_config()})
-    return linter
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "thanklint.checks.harper_process"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="ascii",
+        )
+        self.lock = threading.Lock()
+        self.unanswered = 0  # requests sent without waiting for their answer (an early build)
 
+    def send(self, kind: str, *args: Any) -> None:
+        """Ask without waiting: the answer is read (and a failure raised) with the next `ask`."""
+        with self.lock:
+            self._write(kind, args)
+            self.unanswered += 1
 
-def start_building(dialect: str, denied: frozenset[str]) -> None:
-    """Start building a linter in a background thread. harper-py releases the GIL while it
-    builds one, so the build overlaps loading the spaCy pipeline instead of following it."""
-    from concurrent.futures import Future
+    def ask(self, kind: str, *args: Any) -> Any:
+        with self.lock:
+            while self.unanswered:
+                self.unanswered -= 1
+                self._read()
+            self._write(kind, args)
+            return self._read()
 
-    key = (dialect, denied)
-    with _warming_lock:
-        if key in _warming or key in _linters:
-            return
-        future: Future = Future()
-        _warming[key] = future
+    def _write(self, kind: str, args: tuple) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps({kind: list(args)}) + "\n")
+        self.process.stdin.flush()
 
-    def build() -> None:
+    def _read(self) -> Any:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the Harper process stopped (exit status {self.process.poll()})")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"Harper: {answer['error']}")
+        return answer["ok"]
+
+    def close(self) -> None:
+        """End the process and wait for it (so that it is counted, and never left behind)."""
+        if self.process.stdin is not None:
+            self.process.stdin.close()
         try:
-            future.set_result(_build(dialect, denied))
-        except BaseException as exc:  # raised again in the thread that takes the linter
-            future.set_exception(exc)
-        _release_scratch()
-
-    threading.Thread(target=build, name="harper-build", daemon=True).start()
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
-def _release_scratch() -> None:
-    """Give back to the system the memory that building a linter used and freed (about 36 MB
-    that glibc would otherwise keep, in this thread's own arena where no other thread reuses it)."""
-    import ctypes
-
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+_harper: _Harper | None = None
+_harper_guard = threading.Lock()
+#: The thread that lints texts ahead of their parse (see `Grammar.begin`).
+_background: ThreadPoolExecutor | None = None
 
 
-def _harper_linter(dialect: str, denied: frozenset[str]):
-    """The Harper linter for the dialect and denied rules: the one built in the background, or
-    a new one."""
-    key = (dialect, denied)
-    with _warming_lock:
-        future = None if key in _linters else _warming.pop(key, None)
-    if key not in _linters:
-        linter = future.result() if future is not None else _build(dialect, denied)
-        with _warming_lock:
-            _linters.setdefault(key, linter)
-    return _linters[key]
+def _process() -> _Harper:
+    """The Harper process of this process, started on first use."""
+    global _harper
+    with _harper_guard:
+        if _harper is None:
+            _harper = _Harper()
+            atexit.register(_harper.close)
+        return _harper
 
 
 def _forget_threads() -> None:
-    """In a forked worker (`--jobs`), which has none of its parent's threads: a lock one of them
-    held would never be released, a build it ran never finish, its queue never be served."""
-    global _background, _lint_lock, _stdout_lock, _warming_lock
-    _background = None
-    _lint_lock, _stdout_lock, _warming_lock = threading.Lock(), threading.Lock(), threading.Lock()
-    _warming.clear()
+    """In a forked worker (`--jobs`), which has none of its parent's threads and must not talk
+    to its parent's Harper process: a lock a thread held would never be released, its queue
+    never served, and two processes would interleave on one pipe. The worker starts its own."""
+    global _background, _harper, _harper_guard
+    _background, _harper, _harper_guard = None, None, threading.Lock()
 
 
 if hasattr(os, "register_at_fork"):
@@ -119,23 +124,6 @@ def _in_background() -> ThreadPoolExecutor:
 
         _background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper-lint")
     return _background
-
-
-def _quietly(call, *args, **kwargs):
-    """Run `call` with file descriptor 1 sent to /dev/null: harper-py 0.2.0 prints debug lines
-    from native code, which `contextlib.redirect_stdout` cannot catch and which would corrupt a
-    JSON report on standard output."""
-    with _stdout_lock:
-        sys.stdout.flush()
-        saved = os.dup(1)
-        null = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(null, 1)
-            return call(*args, **kwargs)
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
-            os.close(null)
 
 
 #: Harper's article rule misreads "an honour", "an hour", "an heir", and takes the letter in
@@ -166,9 +154,13 @@ class Grammar(Check):
         self.available = harper_available()
         self._early: dict[str, Future] = {}  # lints of the current batch, begun before its parse
 
+    def _settings(self) -> tuple[str, list[str]]:
+        return self.settings["dialect"], sorted(self.settings["deny"])
+
     def warm(self):
+        """Start the Harper process and its linter's build, which overlap loading spaCy."""
         if self.available:
-            start_building(self.settings["dialect"], frozenset(self.settings["deny"]))
+            _process().send("build", *self._settings())
 
     def prepare(self, nlp):
         super().prepare(nlp)
@@ -180,8 +172,7 @@ class Grammar(Check):
                     "(pip install 'harper-py==0.2.0'); the other rules run as usual\n"
                 )
             return
-        linter = self._linter()
-        known = set(linter.get_lint_config())
+        known = set(_process().ask("rules", *self._settings()))
         for name in self.settings["deny"]:
             if name not in known:
                 raise RuleError(
@@ -191,21 +182,15 @@ class Grammar(Check):
                     "deny",
                 )
 
-    def _linter(self):
-        return _harper_linter(self.settings["dialect"], frozenset(self.settings["deny"]))
-
     def begin(self, texts):
-        """Lint the batch's texts in a background thread while spaCy parses them: Harper
-        releases the interpreter while it works, so on a second core its time (tens of
-        milliseconds a note) disappears behind the parse."""
+        """Hand the batch's texts to Harper, from a background thread, while spaCy parses them:
+        on the second core its time (tens of milliseconds a note) disappears behind the parse."""
         if self.available:
             pool = _in_background()
             self._early = {text: pool.submit(self._lint, text) for text in dict.fromkeys(texts)}
 
     def _lint(self, text: str) -> list:
-        linter = self._linter()
-        with _lint_lock:
-            return _quietly(linter.lint, text, language="plaintext")
+        return _process().ask("lint", *self._settings(), text)
 
     def applicable(self, parsed):
         return self.available
@@ -218,10 +203,9 @@ class Grammar(Check):
         keep = set(self.settings["keep_kinds"])
         early = self._early.pop(text, None)
         lints = early.result() if early is not None else self._lint(text)
-        for lint in lints:
-            start, end = lint.span.start, lint.span.end
+        for start, end, lint_kind, message, replacement in lints:
             if (
-                lint.lint_kind not in keep
+                lint_kind not in keep
                 or not text[start:end].strip()
                 or not any(s <= start and end <= e for s, e in ranges)
             ):
@@ -229,8 +213,7 @@ class Grammar(Check):
             if text[start:end].lower() in ("a", "an") and _NOT_AN_ARTICLE.match(text, end):
                 continue
             found = text[start:end]
-            replacement = lint.suggestions[0].replacement_text if lint.suggestions else None
-            advice = lint.message.strip()
+            advice = message.strip()
             values = {
                 "match": found,
                 "advice": advice if advice.endswith((".", "?", "!")) else advice + ".",
