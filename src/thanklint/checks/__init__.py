@@ -85,6 +85,16 @@ class Check:
         """Start a slow load of its own that does not need the pipeline (in a background thread
         or process), so that it overlaps loading the pipeline; `prepare` then waits for it."""
 
+    def before_workers(self, count: int) -> None:
+        """Before `count` worker processes are forked: start for each the engines of its own
+        that it would otherwise start on its first draft (see `in_worker`)."""
+
+    def in_worker(self, number: int) -> None:
+        """In forked worker `number` (from 0): take the engines started for it."""
+
+    def after_workers(self) -> None:
+        """Once the workers are done: stop what `before_workers` started for them."""
+
     def begin(self, texts: list[str]) -> None:
         """Start, in a background thread, work on a batch of drafts that needs only their texts
         (the text each `ParsedDraft` will hold), so that it overlaps their parse; `run` then

@@ -90,6 +90,9 @@ class _Harper:
 
 _harper: _Harper | None = None
 _harper_guard = threading.Lock()
+#: Harper processes started before `--jobs` workers are forked, one for each (the first is the
+#: calling process's own: it does not lint while its workers do).
+_for_workers: list[_Harper] = []
 #: The thread that lints texts ahead of their parse (see `Grammar.begin`).
 _background: ThreadPoolExecutor | None = None
 
@@ -161,6 +164,34 @@ class Grammar(Check):
         """Start the Harper process and its linter's build, which overlap loading spaCy."""
         if self.available:
             _process().send("build", *self._settings())
+
+    def before_workers(self, count):
+        """Start a Harper process (and its build) for each worker but the first now, in
+        parallel, rather than in each worker when its first draft needs it; the first takes
+        this process's own, once nothing here is talking to it."""
+        global _background
+        if not self.available:
+            return
+        if _background is not None:
+            _background.shutdown(wait=True)  # lints begun earlier finish before anything is forked
+            _background = None
+        own = _process()
+        own.ask("rules", *self._settings())  # every earlier answer read: the pipe is idle
+        _for_workers[:] = [own]
+        for _ in range(count - 1):
+            extra = _Harper()
+            extra.send("build", *self._settings())
+            _for_workers.append(extra)
+
+    def in_worker(self, number):
+        global _harper
+        if number < len(_for_workers):
+            _harper = _for_workers[number]
+
+    def after_workers(self):
+        for extra in _for_workers[1:]:
+            extra.close()
+        _for_workers.clear()
 
     def prepare(self, nlp):
         super().prepare(nlp)
