@@ -178,3 +178,26 @@ def test_forked_workers_lint_after_the_parent_checked_a_batch(tmp_path):
     out = subprocess.run([sys.executable, "-c", script, *paths], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.split()[-1]) >= 4
+
+
+def test_the_harper_process_builds_afresh_after_many_different_texts(monkeypatch):
+    """A linter's cache grows with every different text (an editor sends one per edit): after
+    `FRESH_AFTER` of them it is built again; repeated texts cost nothing."""
+    from thanklint.checks import harper_process
+
+    built = []
+
+    class Linter:
+        def __init__(self, key):
+            built.append(key)
+
+        def lint(self, text, language):
+            return []
+
+    monkeypatch.setattr(harper_process, "FRESH_AFTER", 3)
+    monkeypatch.setattr(harper_process, "_build", lambda dialect, denied: Linter(dialect))
+    linters: dict = {}
+    seen: dict = {}
+    for text in ["a", "b", "a", "c", "a", "d", "e", "f", "g"]:
+        harper_process._answer({"lint": ["american", [], text]}, linters, seen)
+    assert built == ["american", "american", "american"]  # at "d" and at "g"

@@ -30,9 +30,22 @@ def _build(dialect: str, denied: frozenset[str]) -> Any:
     return linter
 
 
-def _answer(request: dict, linters: dict) -> Any:
+#: A linter keeps what it worked out for every text it has checked (about 1.6 MB each), and an
+#: editor sends a new text with every edit: after this many different texts it is built afresh
+#: (most of a second), which bounds the process at about 350 MB. Repeated texts are free.
+FRESH_AFTER = 128
+
+
+def _answer(request: dict, linters: dict, seen: dict) -> Any:
     ((kind, args),) = request.items()
     key = (args[0], frozenset(args[1]))
+    if kind == "lint":
+        texts = seen.setdefault(key, set())
+        texts.add(hash(args[2]))
+        if len(texts) > FRESH_AFTER:
+            linters.pop(key, None)
+            texts.clear()
+            texts.add(hash(args[2]))
     if key not in linters:
         linters[key] = _build(*key)
     linter = linters[key]
@@ -57,9 +70,10 @@ def main() -> int:
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)  # what harper-py prints goes nowhere; the answers have their own descriptor
     linters: dict = {}
+    seen: dict = {}  # the different texts each linter has checked
     for line in sys.stdin:
         try:
-            reply = {"ok": _answer(json.loads(line), linters)}
+            reply = {"ok": _answer(json.loads(line), linters, seen)}
         except Exception as exc:  # the linting process reports it for the draft that asked
             reply = {"error": f"{type(exc).__name__}: {exc}"}
         answers.write(json.dumps(reply) + "\n")
