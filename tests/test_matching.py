@@ -141,7 +141,8 @@ def test_patterns_beyond_the_walker_stay_with_spacy(nlp, pattern):
 def test_matches_are_sought_only_from_the_words_that_can_start_them(nlp):
     from spacy.strings import get_string_id
 
-    from thanklint.matching import Words, anchor_of
+    from thanklint.dependency import Columns
+    from thanklint.matching import anchor_of
 
     bounded = [{"LOWER": "thank"}, {"LOWER": "you"}, {"LOWER": {"IN": ["so", "very"]}, "OP": "{0,2}"}]
     assert anchor_of(bounded) == ((0, frozenset([get_string_id("thank")])), 4)
@@ -151,8 +152,8 @@ def test_matches_are_sought_only_from_the_words_that_can_start_them(nlp):
     bank = MatchBank(nlp, [pattern_set({"tokens": bounded})])
     (compiled,) = bank.tokens
     starts = [t.i for t in doc if t.lower_ == "thank"]
-    assert compiled.windows(Words(doc), len(doc)) == [(s, min(s + 4, len(doc))) for s in starts]
+    assert compiled.windows(Columns(doc)) == [(s, min(s + 4, len(doc))) for s in starts]
     close = nlp("Thank thank thank you.")
-    assert compiled.windows(Words(close), len(close)) == [(0, len(close))]  # overlapping stretches merge
+    assert compiled.windows(Columns(close)) == [(0, len(close))]  # overlapping stretches merge
     assert engine(bank, doc) == reference(nlp, [compiled.pattern_set], doc)
     assert len(engine(bank, doc)) == 4  # "thank you" three times, once more with "so"

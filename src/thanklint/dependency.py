@@ -42,6 +42,13 @@ class Columns:
             if head != i:
                 self.children[head].append(i)
         self._where: dict[int, dict[int, list[int]]] = {}
+        self._present: dict[int, set[int]] = {}
+
+    def present(self, column: int) -> set[int]:
+        """Every value the attribute in `column` takes in the draft."""
+        if column not in self._present:
+            self._present[column] = set(self.values[column])
+        return self._present[column]
 
     def where(self, column: int, wanted: frozenset[int]) -> list[int]:
         """The tokens whose attribute in `column` is one of `wanted`, in text order."""

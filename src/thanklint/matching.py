@@ -3,7 +3,7 @@
 Every token and dependency pattern of every enabled rule is compiled once per process. Most
 patterns need particular words (a lowercase form or a lemma from a short list) at tokens they
 cannot skip; a draft that lacks one of them cannot match, so its matcher is not run at all. The
-words of a draft are read once, as two sets of hashes and an index of where each occurs; a
+words and parse of a draft are read once (`dependency.Columns`), for every pattern; a
 pattern that starts with a word runs only on the stretches that begin with one of its words
 and are as long as its matches can be.
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .dependency import Columns, TreePattern, compile_tree
+from .dependency import ATTRIBUTES, Columns, TreePattern, compile_tree
 from .errors import RuleError
 from .patterns import Match, PatternSet
 
@@ -42,10 +42,11 @@ def bank_for(nlp: Language, pattern_sets: list[PatternSet]) -> MatchBank:
     return _BANKS[key][0]
 
 
-#: Where a word test of a pattern token is looked up: lowercase forms or lemmas (0 or 1, the
-#: columns of `Words`). ORTH and TEXT words are looked up by their lowercase form, which they
-#: imply.
+#: Where a word test of a pattern token is looked up: lowercase forms or lemmas (0 or 1). ORTH
+#: and TEXT words are looked up by their lowercase form, which they imply.
 _SPACES = {"LOWER": 0, "ORTH": 0, "TEXT": 0, "LEMMA": 1}
+#: The `dependency.Columns` column of each space.
+_COLUMNS = (ATTRIBUTES.index("LOWER"), ATTRIBUTES.index("LEMMA"))
 
 
 class Needs(NamedTuple):
@@ -54,31 +55,8 @@ class Needs(NamedTuple):
 
     sets: tuple[tuple[int, frozenset[int]], ...]
 
-    def met_by(self, words: Words) -> bool:
-        return all(not wanted.isdisjoint(words.sets[space]) for space, wanted in self.sets)
-
-
-class Words:
-    """A draft's words, read once: the hashes of its lowercase forms and of its lemmas, and
-    where each occurs."""
-
-    def __init__(self, doc: Doc):
-        from spacy.attrs import LEMMA, LOWER
-
-        table = doc.to_array([LOWER, LEMMA]).reshape(len(doc), 2)
-        self.columns: tuple[list[int], list[int]] = (table[:, 0].tolist(), table[:, 1].tolist())
-        self.sets = (set(self.columns[0]), set(self.columns[1]))
-        self._where: tuple[dict[int, list[int]], ...] | None = None
-
-    def positions(self, space: int, wanted: frozenset[int]) -> list[int]:
-        """The tokens whose lowercase form (space 0) or lemma (space 1) is one of `wanted`."""
-        if self._where is None:
-            self._where = ({}, {})
-            for index, column in zip(self._where, self.columns):
-                for token, value in enumerate(column):
-                    index.setdefault(value, []).append(token)
-        where = self._where[space]
-        return sorted(token for value in wanted & self.sets[space] for token in where[value])
+    def met_by(self, columns: Columns) -> bool:
+        return all(not wanted.isdisjoint(columns.present(_COLUMNS[space])) for space, wanted in self.sets)
 
 
 def _word_test(token: dict) -> tuple[str, list[str]] | None:
@@ -151,13 +129,15 @@ class _Compiled(NamedTuple):
     anchor: tuple[int, frozenset[int]] | None = None
     length: int | None = None
 
-    def windows(self, words: Words, size: int) -> list[tuple[int, int]]:
+    def windows(self, columns: Columns) -> list[tuple[int, int]]:
         """The stretches of the draft its matches must lie in: from each token that can start
         one to as far as a match can reach, merged where they overlap (a match cannot start
         between them, so none is lost and none is found twice)."""
+        size = columns.size
         if self.anchor is None:
             return [(0, size)]
-        starts = words.positions(*self.anchor)
+        space, wanted = self.anchor
+        starts = columns.where(_COLUMNS[space], wanted)
         if not starts:
             return []
         if self.length is None:
@@ -222,12 +202,12 @@ class MatchBank:
                 add(*self.phrase_labels[key], start, end - 1)
         if not len(doc):
             return found
-        words = Words(doc)
+        columns = Columns(doc)  # the draft's words and parse, read once for every pattern
         for compiled in self.tokens:
-            if not compiled.needs.met_by(words):
+            if not compiled.needs.met_by(columns):
                 continue
             targets = compiled.pattern_set.targets(compiled.pattern)
-            for first, last in compiled.windows(words, len(doc)):
+            for first, last in compiled.windows(columns):
                 # allow_missing: the draft is always parsed, and checking that it is would walk
                 # the whole document for every window
                 matches = compiled.run(doc[first:last], with_alignments=True, allow_missing=True)
@@ -239,11 +219,10 @@ class MatchBank:
                         first + min(picked or [start]),
                         first + max(picked or [end - 1]),
                     )
-        wanted = [compiled for compiled in self.deps if compiled.needs.met_by(words)]
+        wanted = [compiled for compiled in self.deps if compiled.needs.met_by(columns)]
         if not wanted:
             return found
         parts = _dependency_parts(doc)
-        columns = Columns(doc)
         sane = {token for offset, part in parts for token in range(offset, offset + len(part))}
         for compiled in wanted:
             trees: Iterable[tuple[int, list[int]]]
