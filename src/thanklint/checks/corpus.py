@@ -89,6 +89,23 @@ class Similarity(Check):
                         )
 
 
+def _bare(name: str) -> str:
+    """A name without its titles, in lower case: "Ms. Tan Wei Ling" is "tan wei ling"."""
+    return " ".join(_parts(name)).lower()
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether any part of a name stands in the text as a capitalised word of its own: notes
+    thank the others by first name ("please thank Sam for me"), by title and surname ("Dr
+    Menon"), or by a family name written first ("Ms. Tan" for Tan Wei Ling)."""
+    for part in _parts(name):
+        if len(part) > 1:
+            pattern = rf"(?<![\w'’-]){re.escape(part)}(?![\w-])"
+            if any(m.group(0)[0].isupper() for m in re.finditer(pattern, text, re.IGNORECASE)):
+                return True
+    return False
+
+
 class PanelCoverage(Check):
     kind = "panel-coverage"
     summary = "Reports interviewers who get no note of their own in the run."
@@ -107,16 +124,12 @@ class PanelCoverage(Check):
 
     def run_corpus(self, drafts):
         for group in _groups(drafts).values():
-            covered = {(p.meta.recipient or "").lower() for p in group}
+            covered = {_bare(p.meta.recipient or "") for p in group}
             listed = []
             for parsed in group:
                 listed.extend(n for n in parsed.meta.interviewers if n not in listed)
-            mentioned = " ".join(p.body_text for p in group).lower()
-            missing = [
-                name
-                for name in listed
-                if name.lower() not in covered and not any(part.lower() in mentioned for part in _parts(name)[-1:])
-            ]
+            mentioned = " ".join(p.body_text for p in group)
+            missing = [name for name in listed if _bare(name) not in covered and not _named_in(name, mentioned)]
             if missing:
                 first = next(p for p in group if p.meta.interviewers)
                 yield first, Hit(*first.line_from(first.anchor), {"names": ", ".join(missing)})
