@@ -508,6 +508,7 @@ class MetaMention(Check):
             return True
         lemmas = {t.lemma_.lower() for t in parsed.doc if parsed.layout.body.start <= t.idx < parsed.layout.body.end}
         lemmas |= {t.lower_ for t in parsed.doc if parsed.layout.body.start <= t.idx < parsed.layout.body.end}
+        lemmas |= set(re.findall(r"[a-z0-9+#-]+", subject))  # the reader sees the subject line first
         words = [w for w in re.findall(r"[a-z0-9+#-]+", phrase.lower()) if w not in _STOP]
         if not words:
             return False
@@ -516,7 +517,12 @@ class MetaMention(Check):
             head = ([w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP] or words)[-1]
             if head in _RANKS and re.search(r"\bof\b", phrase.lower()):  # "Head of Engineering": the field names it
                 head = words[-1]
-            return head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(lemma) for lemma in lemmas}
+            if head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(lemma) for lemma in lemmas}:
+                return True
+            # A field of two or more words names the job as well as its head noun does: "the front
+            # office" for Front Office Manager, "clinical informatics" for Clinical Informatics Specialist.
+            field = " ".join(w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP).rsplit(" ", 1)[0]
+            return field.count(" ") >= 1 and (field in text or field in subject)
         stems = {_stem(lemma) for lemma in lemmas}
         found = sum(_stem(w) in stems for w in words)
         if found == len(words) or (found >= 2 and 3 * found >= 2 * len(words)):
@@ -557,8 +563,10 @@ _STOP = {
 
 
 def _stem(word: str) -> str:
-    """A crude stem so "dashboards" meets "dashboard" and "migrating" meets "migration"."""
-    for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "es", "s", "ed"):
+    """A crude stem so "dashboards" meets "dashboard", "migrating" meets "migration" and
+    "receptionist" meets "reception"."""
+    word = re.sub(r"(?<=ion)ists?$", "", word)  # the person of an "-ion": receptionist, nutritionist
+    for suffix in ("ions", "ion", "ings", "ing", "ers", "er", "es", "s", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
