@@ -84,10 +84,15 @@ class Metric(Check):
         "min": Option("number", None, "lowest acceptable value"),
         "max": Option("number", None, "highest acceptable value"),
         "min_body_words": Option("int", 0, "say nothing about drafts whose body is shorter than this"),
+        "min_sentences": Option("int", 0, "say nothing about drafts whose body has fewer sentences than this"),
     }
 
     def run(self, parsed):
-        if len(parsed.body_words) < self.settings["min_body_words"] or not parsed.layout.body:
+        if (
+            len(parsed.body_words) < self.settings["min_body_words"]
+            or len(parsed.body_sentences) < self.settings["min_sentences"]
+            or not parsed.layout.body
+        ):
             return
         value, where = METRICS[self.settings["metric"]][0](parsed)
         low, high = self.settings["min"], self.settings["max"]
