@@ -39,6 +39,18 @@ def test_example(linter, rule, label, example):
         assert not hits, f"{rule.id}: the good example drew {[f.message for f in hits]}"
 
 
+SHORT_BODY_RULES = [rule for rule in RULES if rule.settings.get("min_body_words")]
+
+
+@pytest.mark.parametrize("rule", SHORT_BODY_RULES, ids=[r.id for r in SHORT_BODY_RULES])
+def test_good_examples_are_long_enough_to_be_judged(linter, rule):
+    """A rule that says nothing about short bodies would pass a short good example whatever its
+    patterns do, so such an example would prove nothing."""
+    for example in rule.good:
+        for parsed in linter.parse(_drafts(example)):
+            assert len(parsed.body_words) >= rule.settings["min_body_words"], example.drafts[0][0]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_rule_has_examples_and_docs(rule):
     assert rule.bad, f"{rule.path} has no examples.bad"
