@@ -120,6 +120,13 @@ def score(folder: Path, drafts: list[Labelled], linted: list) -> tuple[str, floa
     errors = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.ERROR)
     warnings = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.WARNING)
     suggestions = sum(1 for d in clean for f in results[d.name].findings if f.severity == Severity.SUGGESTION)
+    # The bar a well-written note must clear: no error and at most one suggestion.
+    over_bar = sum(
+        1
+        for d in clean
+        if any(f.severity == Severity.ERROR for f in results[d.name].findings)
+        or sum(f.severity == Severity.SUGGESTION for f in results[d.name].findings) > 1
+    )
     table = [
         f"Measured {dt.date.today().isoformat()} with `make eval` on {len(drafts)} labelled drafts in `{folder}`.",
         "",
@@ -133,7 +140,7 @@ def score(folder: Path, drafts: list[Labelled], linted: list) -> tuple[str, floa
         f"- Kind (thank-you / follow-up) inferred or read correctly: {kinds}/{len(notes)}.",
         f"- Clean notes (thank-you or follow-up, no quality absent): {len(clean)}; errors on them: {errors}; "
         f"warnings: {warnings} ({warnings / max(1, len(clean)):.2f} per draft); suggestions: {suggestions} "
-        f"({suggestions / max(1, len(clean)):.2f} per draft).",
+        f"({suggestions / max(1, len(clean)):.2f} per draft); with an error or more than one suggestion: {over_bar}.",
         "",
     ]
     return "\n".join(table), macro, misses

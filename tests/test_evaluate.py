@@ -93,3 +93,20 @@ def test_reads_the_long_label_format_and_counts_false_alarms(tmp_path):
     assert "001.txt: gratitude labelled present, linter says missing" in misses
     assert "False alarms (a quality labelled present but flagged): 1 (0.50 per draft)" in table
     assert "Kind (thank-you / follow-up) inferred or read correctly: 1/1." in table
+
+
+def test_counts_clean_notes_over_the_bar(tmp_path):
+    """A well-written note may draw one suggestion; an error, or a second suggestion, puts it
+    over the bar that the evaluation reports."""
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "one-suggestion.md").write_text(GOOD)
+    (tmp_path / "drafts" / "misspelt.md").write_text(GOOD.replace("time", "tiem"))
+    labels = [
+        line
+        for name in ("one-suggestion.md", "misspelt.md")
+        for line in (f"{name}:", "  kind: thank-you", "  timing: unknown", *[f"  {q}: present" for q in QUALITIES])
+    ]
+    (tmp_path / "labels.yaml").write_text("\n".join(labels) + "\n")
+    table, _macro, _misses = evaluate.evaluate(tmp_path)
+    assert "Clean notes (thank-you or follow-up, no quality absent): 2; errors on them: 1;" in table
+    assert "suggestions: 2 (1.00 per draft); with an error or more than one suggestion: 1." in table
