@@ -37,15 +37,12 @@ def _start(ruleset, model: str | None, debug: bool) -> None:
     _linter = Linter(ruleset, model, debug)
 
 
-def _adopt(claimed) -> None:
-    """In a forked worker: take the next worker number, and with it the engines the calling
-    process started for that worker (see `Check.before_workers`)."""
+def _adopt() -> None:
+    """In a forked worker: take the engines the calling process readied for its workers (see
+    `Check.before_workers`)."""
     assert _linter is not None, "the worker was not forked from a loaded linter"
-    with claimed.get_lock():
-        number = claimed.value
-        claimed.value += 1
     for _, check in _linter.checks:
-        check.in_worker(number)
+        check.in_worker()
 
 
 def _check(drafts: list[Draft]) -> list[DraftOutcome]:
@@ -66,13 +63,11 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
     if "fork" in multiprocessing.get_all_start_methods():
         linter.nlp  # noqa: B018  (loaded here, once, for every worker)
         for _, check in linter.checks:
-            check.before_workers(jobs)
+            check.before_workers()
         _linter = linter
         context = multiprocessing.get_context("fork")
         try:
-            with ProcessPoolExecutor(
-                jobs, mp_context=context, initializer=_adopt, initargs=(context.Value("i", 0),)
-            ) as pool:
+            with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt) as pool:
                 return [outcome for batch in pool.map(_check, batches) for outcome in batch]
         finally:
             _linter = None

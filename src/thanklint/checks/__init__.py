@@ -85,15 +85,15 @@ class Check:
         """Start a slow load of its own that does not need the pipeline (in a background thread
         or process), so that it overlaps loading the pipeline; `prepare` then waits for it."""
 
-    def before_workers(self, count: int) -> None:
-        """Before `count` worker processes are forked: start for each the engines of its own
-        that it would otherwise start on its first draft (see `in_worker`)."""
+    def before_workers(self) -> None:
+        """Before worker processes are forked: get its engines ready to serve them (see
+        `in_worker`), rather than let each worker start its own on its first draft."""
 
-    def in_worker(self, number: int) -> None:
-        """In forked worker `number` (from 0): take the engines started for it."""
+    def in_worker(self) -> None:
+        """In a forked worker: take the engines readied for the workers."""
 
     def after_workers(self) -> None:
-        """Once the workers are done: stop what `before_workers` started for them."""
+        """Once the workers are done: undo what `before_workers` did."""
 
     def begin(self, texts: list[str]) -> None:
         """Start, in a background thread, work on a batch of drafts that needs only their texts

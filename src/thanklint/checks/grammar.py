@@ -10,6 +10,7 @@ stands aside, so every other rule keeps working.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import re
@@ -46,6 +47,8 @@ class _Harper:
             encoding="ascii",
         )
         self.lock = threading.Lock()
+        #: Held across processes while `--jobs` workers share this process (see `before_workers`).
+        self.shared_lock: Any = None
         self.unanswered = 0  # requests sent without waiting for their answer (an early build)
 
     def send(self, kind: str, *args: Any) -> None:
@@ -55,7 +58,7 @@ class _Harper:
             self.unanswered += 1
 
     def ask(self, kind: str, *args: Any) -> Any:
-        with self.lock:
+        with self.lock, self.shared_lock or contextlib.nullcontext():
             while self.unanswered:
                 self.unanswered -= 1
                 self._read()
@@ -90,9 +93,10 @@ class _Harper:
 
 _harper: _Harper | None = None
 _harper_guard = threading.Lock()
-#: Harper processes started before `--jobs` workers are forked, one for each (the first is the
-#: calling process's own: it does not lint while its workers do).
-_for_workers: list[_Harper] = []
+#: The Harper process `--jobs` workers share: the calling process's own, which does not lint
+#: while they do. One process serves them all: a second would build its linter (a second of CPU)
+#: on a core the workers need, and Harper's share of the work fits in the time they parse.
+_shared: _Harper | None = None
 #: The thread that lints texts ahead of their parse (see `Grammar.begin`).
 _background: ThreadPoolExecutor | None = None
 
@@ -165,11 +169,9 @@ class Grammar(Check):
         if self.available:
             _process().send("build", *self._settings())
 
-    def before_workers(self, count):
-        """Start a Harper process (and its build) for each worker but the first now, in
-        parallel, rather than in each worker when its first draft needs it; the first takes
-        this process's own, once nothing here is talking to it."""
-        global _background
+    def before_workers(self):
+        """Ready this process's Harper process to serve every worker, one request at a time."""
+        global _background, _shared
         if not self.available:
             return
         if _background is not None:
@@ -177,21 +179,21 @@ class Grammar(Check):
             _background = None
         own = _process()
         own.ask("rules", *self._settings())  # every earlier answer read: the pipe is idle
-        _for_workers[:] = [own]
-        for _ in range(count - 1):
-            extra = _Harper()
-            extra.send("build", *self._settings())
-            _for_workers.append(extra)
+        import multiprocessing
 
-    def in_worker(self, number):
+        own.shared_lock = multiprocessing.get_context("fork").Lock()
+        _shared = own
+
+    def in_worker(self):
         global _harper
-        if number < len(_for_workers):
-            _harper = _for_workers[number]
+        if _shared is not None:
+            _harper = _shared
 
     def after_workers(self):
-        for extra in _for_workers[1:]:
-            extra.close()
-        _for_workers.clear()
+        global _shared
+        if _shared is not None:
+            _shared.shared_lock = None
+            _shared = None
 
     def prepare(self, nlp):
         super().prepare(nlp)
