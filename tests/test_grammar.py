@@ -61,17 +61,41 @@ def test_without_harper_the_rule_is_unavailable_and_the_others_run(monkeypatch, 
     assert capsys.readouterr().err.count("proofreading.grammar is unavailable: harper-py is not installed") == 1
 
 
-def test_an_unknown_harper_rule_is_a_rule_error():
+@pytest.mark.parametrize(
+    ("listed", "misspelt", "message"),
+    [
+        ("CompoundNouns", "CompoundNoun", "unknown Harper rule 'CompoundNoun'.*CompoundNouns"),
+        ("Proper Nouns", "Proper Noun", "unknown Harper rule group 'Proper Noun'.*Proper Nouns"),
+    ],
+)
+def test_an_unknown_harper_rule_or_group_is_a_rule_error(listed, misspelt, message):
     text = (
-        Path("rules/proofreading/grammar.yaml")
-        .read_text(encoding="utf-8")
-        .replace("  - CompoundNouns", "  - CompoundNoun")
+        Path("rules/proofreading/grammar.yaml").read_text(encoding="utf-8").replace(f"  - {listed}", f"  - {misspelt}")
     )
     rule = load_rule_file(text, "rules/proofreading/grammar.yaml", "proofreading", "grammar")
     from thanklint import nlp
 
-    with pytest.raises(RuleError, match="unknown Harper rule 'CompoundNoun'.*CompoundNouns"):
+    with pytest.raises(RuleError, match=message):
         rule.make_check().prepare(nlp.load(None, "never"))
+
+
+def test_a_denied_group_switches_off_every_rule_in_it():
+    """What a denied group holds is never asked for: a capitalisation lint Harper gives with the
+    group on is gone with it off, and the rules of other groups still run."""
+    pytest.importorskip("harper")
+    from thanklint.checks import harper_process
+
+    text = "We met at the google office and i think their going to call me."
+    on = harper_process._build("american", frozenset())
+    off = harper_process._build("american", frozenset({"Proper Nouns", "Capitalization and Case"}))
+    groups = harper_process._groups(on)
+    kinds_on = {lint.lint_kind for lint in on.lint(text, language="plaintext")}
+    kinds_off = {lint.lint_kind for lint in off.lint(text, language="plaintext")}
+    assert "Capitalization" in kinds_on and "Capitalization" not in kinds_off
+    assert kinds_off, "the other groups' rules still run"
+    assert {"GoogleNames"} <= set(groups["Proper Nouns"])
+    config = off.get_lint_config()
+    assert not any(config[name] for name in groups["Proper Nouns"])
 
 
 def test_harper_runs_in_a_process_of_its_own():

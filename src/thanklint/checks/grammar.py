@@ -154,6 +154,12 @@ class Grammar(Check):
             "Harper rules that are never reported (they misfire on correct notes, or another rule covers them)",
             tunable=False,
         ),
+        "deny_groups": Option(
+            "texts",
+            [],
+            "Harper rule groups, by the labels of Harper's settings, never asked for: their lints are of kinds that are dropped",
+            tunable=False,
+        ),
     }
 
     def __init__(self, rule, settings):
@@ -162,7 +168,7 @@ class Grammar(Check):
         self._early: dict[str, Future] = {}  # lints of the current batch, begun before its parse
 
     def _settings(self) -> tuple[str, list[str]]:
-        return self.settings["dialect"], sorted(self.settings["deny"])
+        return self.settings["dialect"], sorted({*self.settings["deny"], *self.settings["deny_groups"]})
 
     def warm(self):
         """Start the Harper process and its linter's build, which overlap loading spaCy."""
@@ -205,15 +211,16 @@ class Grammar(Check):
                     "(pip install 'harper-py==0.2.0'); the other rules run as usual\n"
                 )
             return
-        known = set(_process().ask("rules", *self._settings()))
-        for name in self.settings["deny"]:
-            if name not in known:
-                raise RuleError(
-                    self.rule.path,
-                    f"unknown Harper rule '{name}'{did_you_mean(name, known)}",
-                    self.rule.lines.get("deny"),
-                    "deny",
-                )
+        known = _process().ask("rules", *self._settings())
+        for key, what, names in (("deny", "rule", known["rules"]), ("deny_groups", "rule group", known["groups"])):
+            for name in self.settings[key]:
+                if name not in names:
+                    raise RuleError(
+                        self.rule.path,
+                        f"unknown Harper {what} '{name}'{did_you_mean(name, set(names))}",
+                        self.rule.lines.get(key),
+                        key,
+                    )
 
     def begin(self, texts):
         """Hand the batch's texts to Harper, from a background thread, while spaCy parses them:

@@ -8,8 +8,9 @@ output, never into a report.
 
 Each request and each answer is one line of JSON (ASCII, so any text survives the pipe):
 `{"lint": [dialect, denied, text]}` answers with the lints as `[start, end, kind, message,
-replacement]`, `{"rules": [dialect, denied]}` with Harper's rule names, `{"build": [dialect,
-denied]}` with nothing once the linter is ready; a failure answers `{"error": message}`.
+replacement]`, `{"rules": [dialect, denied]}` with Harper's rule names and group labels
+(`{"rules": [...], "groups": [...]}`), `{"build": [dialect, denied]}` with nothing once the
+linter is ready; `denied` holds rule names and group labels. A failure answers `{"error": message}`.
 Run as `python -m thanklint.checks.harper_process`; it ends when its input does.
 """
 
@@ -21,12 +22,31 @@ import sys
 from typing import Any
 
 
+def _groups(linter: Any) -> dict[str, list[str]]:
+    """Harper's rule groups, by the labels of its structured settings, and the rules in each."""
+
+    def names(node: dict) -> list[str]:
+        out = []
+        for item in node["settings"]:
+            if "Bool" in item:
+                out.append(item["Bool"]["name"])
+            elif "Group" in item:
+                out.extend(names(item["Group"]["child"]))
+        return out
+
+    settings = linter.get_structured_lint_config()["settings"]
+    return {item["Group"]["label"]: names(item["Group"]["child"]) for item in settings if "Group" in item}
+
+
 def _build(dialect: str, denied: frozenset[str]) -> Any:
-    """A Harper linter for the dialect, with the denied rules switched off."""
+    """A Harper linter for the dialect, with the denied rules, and every rule of a denied
+    group, switched off."""
     import harper
 
     linter = harper.Linter(getattr(harper.Dialect, dialect.upper()))
-    linter.set_lint_config({name: (False if name in denied else None) for name in linter.get_lint_config()})
+    groups = _groups(linter)
+    off = set(denied).union(*(groups.get(name, ()) for name in denied))
+    linter.set_lint_config({name: (False if name in off else None) for name in linter.get_lint_config()})
     return linter
 
 
@@ -52,7 +72,7 @@ def _answer(request: dict, linters: dict, seen: dict) -> Any:
     if kind == "build":
         return None
     if kind == "rules":
-        return list(linter.get_lint_config())
+        return {"rules": list(linter.get_lint_config()), "groups": list(_groups(linter))}
     return [
         [
             lint.span.start,
