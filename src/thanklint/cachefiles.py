@@ -1,14 +1,29 @@
-"""What the result cache and the rule cache share: the digest of thanklint's own code, and
+"""What thanklint's caches share: where they live, the digest of thanklint's own code, and
 entries written so that concurrent writers and readers never see a torn one."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+
+
+def root() -> Path:
+    """`$THANKLINT_CACHE_DIR`, else thanklint's folder in the platform's cache folder for the user
+    (the rule cache and the word lists, which belong to no one project)."""
+    if os.environ.get("THANKLINT_CACHE_DIR"):
+        return Path(os.environ["THANKLINT_CACHE_DIR"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "thanklint"
 
 
 @lru_cache(maxsize=1)

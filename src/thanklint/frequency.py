@@ -15,6 +15,10 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import chain, islice
+from pathlib import Path
+
+from . import wordlists
+from .wordlists import SortedLines, package_file
 
 #: Words whose tokens wordfreq takes as they are: Latin letters, maybe joined by hyphens.
 _PLAIN = re.compile(r"[a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)*")
@@ -22,30 +26,37 @@ _PLAIN = re.compile(r"[a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)*")
 _NUMBER = re.compile(r"\d[\d.,]+")
 
 
+def _source() -> Path:
+    return package_file("wordfreq", "data", "large_en.msgpack.gz")
+
+
 @lru_cache(maxsize=1)
 def _buckets() -> list[list[str]]:
     """wordfreq's large English list: bucket i holds the words of frequency -i centibels."""
     import gzip
-    import importlib.util
-    from pathlib import Path
 
     import msgpack
 
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("the wordfreq package is not installed")
-    data = Path(next(iter(spec.submodule_search_locations)), "data", "large_en.msgpack.gz")
-    with gzip.open(data, "rb") as packed:
+    with gzip.open(_source(), "rb") as packed:
         header, *buckets = msgpack.load(packed, raw=False)
     if header != {"format": "cB", "version": 1}:
-        raise ValueError(f"{data}: not a wordfreq frequency list")
+        raise ValueError(f"{_source()}: not a wordfreq frequency list")
     return buckets
 
 
 @lru_cache(maxsize=1)
-def _centibels() -> dict[str, int]:
-    """Each word's bucket (its frequency in negative centibels)."""
-    return {word: index for index, bucket in enumerate(_buckets()) for word in bucket}
+def _centibels() -> SortedLines:
+    """Each word's bucket (its frequency in negative centibels), as `word<TAB>bucket` lines."""
+    return wordlists.load(
+        "wordfreq-en",
+        [_source()],
+        lambda: (
+            f"{word}\t{index}"
+            for index, bucket in enumerate(_buckets())
+            for word in bucket
+            if "\t" not in word and "\n" not in word
+        ),
+    )
 
 
 def zipf(word: str) -> float:
@@ -58,10 +69,10 @@ def zipf(word: str) -> float:
     centibels = _centibels()
     inverse = 0.0
     for part in folded.split("-"):  # wordfreq's tokens: hyphens separate words
-        index = centibels.get(part)
+        index = centibels.value(part)
         if index is None:
             return 0.0
-        inverse += 1.0 / 10 ** (-index / 100)
+        inverse += 1.0 / 10 ** (-int(index) / 100)
     frequency = max(1.0 / inverse, 1e-9)  # wordfreq's floor: Zipf 0
     frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)  # 3 significant digits
     return round(math.log(frequency, 10) + 9, 2)

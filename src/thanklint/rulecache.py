@@ -14,31 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cachefiles import code_digest, make_folder, write_entry
+from .cachefiles import code_digest, make_folder, root, write_entry
 
 if TYPE_CHECKING:
     from .rules import Rule
 
 #: Bumped when the stored form of a rule changes.
 FORMAT = 1
-
-
-def root() -> Path:
-    """`$THANKLINT_CACHE_DIR`, else thanklint's folder in the platform's cache folder for the user."""
-    if os.environ.get("THANKLINT_CACHE_DIR"):
-        return Path(os.environ["THANKLINT_CACHE_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "thanklint"
 
 
 def folder() -> Path:

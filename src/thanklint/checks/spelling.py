@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
+from .. import wordlists
 from ..checks import Check, Hit, Option
 from ..frequency import top, zipf
+from ..wordlists import SortedLines, package_file
 
 _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
@@ -47,18 +50,23 @@ def _correction(word: str, speller) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _speller() -> frozenset[str]:
+def _speller() -> SortedLines:
     """The spelling dictionary (pyspellchecker's English words and ours), lower-case. Only
-    membership is asked, so its word list is read as a set, without the `SpellChecker` object's
-    counts and indexes: a third less memory, and faster to load."""
-    import gzip
-    import json
-    import pkgutil
+    membership is asked, so its word list is kept as sorted lines (see `wordlists`), without
+    the `SpellChecker` object's counts and indexes."""
+    theirs = package_file("spellchecker", "resources", "en.json.gz")
+    ours = Path(str(resources.files("thanklint").joinpath("data/words.txt")))
 
-    data = json.loads(gzip.decompress(pkgutil.get_data("spellchecker", "resources/en.json.gz") or b""))
-    extra = resources.files("thanklint").joinpath("data/words.txt").read_text(encoding="utf-8")
-    ours = (w for line in extra.splitlines() if not line.startswith("#") for w in line.split())
-    return frozenset(w if w.islower() else w.lower() for w in (*data, *ours))
+    def build():
+        import gzip
+        import json
+
+        data = json.loads(gzip.decompress(theirs.read_bytes()))
+        extra = ours.read_text(encoding="utf-8")
+        words = (w for line in extra.splitlines() if not line.startswith("#") for w in line.split())
+        return {w.lower() for w in (*data, *words) if "\n" not in w}
+
+    return wordlists.load("speller-en", [theirs, ours], build)
 
 
 def _inflection_of_known(word: str, speller) -> bool:

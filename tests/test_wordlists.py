@@ -1,0 +1,79 @@
+"""Word lists derived from other packages' data are kept as sorted lines in the cache folder,
+used only while their sources are unchanged, and never trusted when torn or foreign."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from thanklint import wordlists
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("THANKLINT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "words"
+
+
+def _counting(lines):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return iter(lines)
+
+    return build, calls
+
+
+def test_built_once_then_read_back_sorted(tmp_path, cache):
+    source = tmp_path / "source.txt"
+    source.write_text("pear apple\n", encoding="utf-8")
+    build, calls = _counting(["pear\t2", "apple\t1", "apples\t3"])
+    first = wordlists.load("fruit", [source], build)
+    second = wordlists.load("fruit", [source], build)
+    assert calls == [1]
+    assert first.lines == second.lines == ["apple\t1", "apples\t3", "pear\t2"]
+    assert second.value("apple") == "1" and second.value("apples") == "3" and second.value("appl") is None
+    assert "pear\t2" in second and "pear" not in second
+
+
+def test_a_changed_source_builds_the_list_again(tmp_path, cache):
+    source = tmp_path / "source.txt"
+    source.write_text("one\n", encoding="utf-8")
+    wordlists.load("words", [source], lambda: ["one"])
+    source.write_text("one two\n", encoding="utf-8")
+    os.utime(source, ns=(1, 1))
+    assert wordlists.load("words", [source], lambda: ["one", "two"]).lines == ["one", "two"]
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\xff\xfe\x00not text", b"0" * 64 + b"\nforeign\nlines"])
+def test_a_torn_or_foreign_entry_is_built_again(tmp_path, cache, garbage):
+    source = tmp_path / "source.txt"
+    source.write_text("one\n", encoding="utf-8")
+    wordlists.load("words", [source], lambda: ["one"])
+    (cache / "words.txt").write_bytes(garbage)
+    build, calls = _counting(["one", "two"])
+    assert wordlists.load("words", [source], build).lines == ["one", "two"]
+    assert calls == [1]
+
+
+def test_a_cache_that_cannot_be_written_costs_only_the_build(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("THANKLINT_CACHE_DIR", str(blocker))
+    source = tmp_path / "source.txt"
+    source.write_text("one\n", encoding="utf-8")
+    assert wordlists.load("words", [source], lambda: ["b", "a"]).lines == ["a", "b"]
+
+
+def test_the_spelling_dictionary_is_the_same_read_back(cache):
+    from thanklint.checks import spelling
+
+    spelling._speller.cache_clear()
+    built = spelling._speller()
+    spelling._speller.cache_clear()
+    read = spelling._speller()
+    assert (cache / "speller-en.txt").is_file()
+    assert read.lines == built.lines and len(read.lines) > 100_000
+    assert "receive" in read and "onboarding" in read and "recieve" not in read  # theirs, ours, neither
