@@ -186,3 +186,26 @@ def test_drafts_of_the_run_are_never_read_again_as_notes_to_compare(tmp_path):
 
     found = companions(run, reading, lambda folder: (".md", ".txt"))
     assert read == ["omar.md"] and [os.path.basename(d.path) for d in found] == ["omar.md"]
+
+
+def test_saved_emails_are_parsed_only_when_a_sidecar_or_the_configuration_can_name_the_interview(tmp_path, monkeypatch):
+    """A mail's headers never give the company or the interview date: a mail with a sidecar
+    naming the interview is compared with, one without is passed over unread."""
+    from thanklint import draft as draft_module
+    from thanklint.api import Session
+
+    body = NOTE.split("---\n", 2)[2]
+    mail = "To: Dana Whitfield <dana@example.com>\nSubject: Thank you\n\n" + body.replace("{first}", "Dana")
+    (tmp_path / "dana.eml").write_text(mail, encoding="utf-8")
+    (tmp_path / "dana.yaml").write_text(
+        "interviewers: [Dana Whitfield, Omar Reyes]\ncompany: Northwind Labs\ninterviewed_at: 2026-11-02T15:00\n"
+    )
+    (tmp_path / "elsewhere.eml").write_text(mail, encoding="utf-8")  # no sidecar: no interview
+    (tmp_path / "omar.md").write_text(NOTE.format(name="Omar Reyes", first="Omar"))
+    read: list[str] = []
+    read_path = draft_module.read_path
+    monkeypatch.setattr(draft_module, "read_path", lambda path: read.append(os.path.basename(path)) or read_path(path))
+    (result,) = Session(jobs=1).lint([(str(tmp_path / "omar.md"), None)]).files
+    assert "elsewhere.eml" not in read and "dana.eml" in read
+    rules = {f.rule_id: f.message for f in result.findings}
+    assert "dana.eml" in rules["personalization.duplicate-note"]  # the mail with a sidecar was compared

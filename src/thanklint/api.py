@@ -136,6 +136,8 @@ class Session:
             config = self.config_for(path)
             if config.path != key or config.excludes(path):
                 return None
+            if _interview_unnamed(path, config.metadata):
+                return None
             draft = draft_module.read_path(path)
         except (DraftError, ConfigError):
             return None
@@ -229,6 +231,17 @@ class Session:
                 result.fail_on = config.fail_on
                 results[number] = result
         return Report([results[n] for n in range(len(entries))])
+
+
+def _interview_unnamed(path: str, defaults: md.Metadata) -> bool:
+    """Whether a saved e-mail cannot belong to any interview, known without parsing the mail:
+    its headers never give the company or the interview date, so only its sidecar or the
+    configuration can, and here neither does."""
+    return (
+        path.lower().endswith(".eml")
+        and not Path(path).with_suffix(".yaml").exists()
+        and (defaults.company is None or defaults.interviewed_at is None)
+    )
 
 
 def lint_paths(
