@@ -30,3 +30,19 @@ def test_words_outside_the_dictionary_fall_back_to_hyphenation():
     assert readability.syllables("interview") == 3  # CMU: IH1 N T ER0 V Y UW2
     assert readability.syllables("zorblaxian") >= 3  # not in the dictionary
     assert readability.flesch_reading_ease("") == 0.0
+
+
+def test_hyphenation_counts_equal_pyphens():
+    """Words the CMU dictionary lacks are split as Pyphen splits them, from its patterns as
+    stored in the cache folder: common words, rare ones, names and made-up strings."""
+    from pyphen import Pyphen
+
+    from thanklint.frequency import top
+
+    pyphen = Pyphen(lang="en_US")
+    words = [w for w in top(60000)[::3] if w.isalpha()]
+    words += ["zorblaxian", "onboarding", "a", "ab", "abc", "supercalifragilistic", "naïve", "co-op", "x" * 40]
+    readability._patterns.cache_clear()
+    built = [readability._hyphenation_points(w) for w in words]
+    readability._patterns.cache_clear()  # read back from the cache folder
+    assert built == [readability._hyphenation_points(w) for w in words] == [len(pyphen.positions(w)) for w in words]

