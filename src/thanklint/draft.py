@@ -119,23 +119,24 @@ def _plain_part(message: EmailMessage) -> EmailMessage | None:
 
 def _email_metadata(message: EmailMessage, where: str) -> md.Metadata:
     """Metadata from the headers; a header the mail parser cannot read is an error naming it."""
-    for header in ("To", "Subject", "Date"):
+    headers = {}
+    for header in ("To", "Subject", "Date"):  # each parsed once: the mail parser's headers are slow
         try:
-            str(message.get(header, ""))
+            headers[header] = str(message.get(header, ""))
         except Exception as exc:  # noqa: BLE001 - the mail parser raises IndexError, AttributeError...
             raise DraftError("metadata", f"{where}: header '{header}' is malformed ({type(exc).__name__})") from None
     values: dict = {}
-    name, _address = parseaddr(str(message.get("To", "")))
+    name, _address = parseaddr(headers["To"])
     if name:
         values["recipient"] = name
-    if message.get("Subject"):
-        values["subject"] = str(message["Subject"])
-    if message.get("Date"):
+    if headers["Subject"]:
+        values["subject"] = headers["Subject"]
+    if headers["Date"]:
         try:
-            values["sent_at"] = parsedate_to_datetime(str(message["Date"]))
+            values["sent_at"] = parsedate_to_datetime(headers["Date"])
         except (TypeError, ValueError):
             raise DraftError(
-                "metadata", f"{where}: header 'Date' is not a valid date: {shown(str(message['Date']))}"
+                "metadata", f"{where}: header 'Date' is not a valid date: {shown(headers['Date'])}"
             ) from None
     return md.Metadata(**values)
 
