@@ -205,3 +205,14 @@ def test_a_fully_cached_run_does_not_import_spacy(tmp_path):
     note.write_text(NOTE.replace("analyst", "designer"))
     changed = subprocess.run(probe, capture_output=True, text=True, env=env, timeout=300)
     assert changed.stdout.strip() == "SPACY", changed.stderr  # the probe can tell
+
+
+def test_the_pipeline_and_spacy_versions_in_the_key_are_their_installed_versions():
+    """Read from the packages' own files (for speed), they must be what pip installed."""
+    from importlib import metadata
+
+    package = cache_module._model_identity(None).split("==")[0]
+    assert cache_module._model_identity(None) == (
+        f"{package}=={metadata.version(package)};spacy=={metadata.version('spacy')}"
+    )
+    assert cache_module._version("thanklint-no-such-package", "about.py") == "unknown"

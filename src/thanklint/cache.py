@@ -16,8 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
-from importlib import metadata as package_metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,17 +45,27 @@ def folder_for(config_path: str | None) -> Path:
 
 @lru_cache(maxsize=8)
 def _model_identity(model: str | None) -> str:
-    """The pipeline package and its version, and spaCy's, found without importing spaCy."""
+    """The pipeline package and its version, and spaCy's, read from their own files: neither
+    package is imported, nor `importlib.metadata`, whose import alone was a tenth of a run in
+    which every draft is cached."""
     from .nlp import resolve_model
 
     package = resolve_model(model)
-    versions = []
-    for name in (package, "spacy"):
-        try:
-            versions.append(f"{name}=={package_metadata.version(name)}")
-        except package_metadata.PackageNotFoundError:
-            versions.append(f"{name}==unknown")
-    return ";".join(versions)
+    return f"{package}=={_version(package, 'meta.json')};spacy=={_version('spacy', 'about.py')}"
+
+
+def _version(package: str, file: str) -> str:
+    """A version from a pipeline package's `meta.json` or a package's `about.py`."""
+    from .wordlists import package_file
+
+    try:
+        text = package_file(package, file).read_text(encoding="utf-8")
+        if file.endswith(".json"):
+            return str(json.loads(text)["version"])
+        found = re.search(r"^__version__\s*=\s*[\"']([^\"']+)", text, re.M)
+        return found.group(1) if found else "unknown"
+    except (OSError, ModuleNotFoundError, ValueError, KeyError, TypeError):
+        return "unknown"
 
 
 def ruleset_fingerprint(linter: Linter) -> str:

@@ -6,7 +6,6 @@ and `explain` never pay for it.
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import re
 from functools import lru_cache
@@ -47,6 +46,8 @@ def installed_pipelines() -> set[str]:
     """Names of the installed spaCy pipeline packages (they register a `spacy_models` entry
     point). A configured model must be one of them: any other module name would be imported
     and its `load()` called by spaCy."""
+    import importlib.metadata
+
     return {entry.name for entry in importlib.metadata.entry_points(group="spacy_models")}
 
 
