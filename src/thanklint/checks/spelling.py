@@ -188,6 +188,41 @@ def _compound_of_known(word: str, speller) -> bool:
     )
 
 
+_VOWELS = "aeiouy"
+
+
+def _slips(word: str) -> set[str]:
+    """Every string one slip of the hand or the ear away from `word`: a letter doubled or
+    undoubled, two neighbours swapped, a vowel written for another, dropped or added."""
+    out = set()
+    for i, letter in enumerate(word):
+        out.add(word[:i] + letter + word[i:])
+        if i and letter == word[i - 1]:
+            out.add(word[:i] + word[i + 1 :])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
+        if letter in _VOWELS:
+            out.add(word[:i] + word[i + 1 :])
+            out.update(word[:i] + v + word[i + 1 :] for v in _VOWELS if v != letter)
+    for i in range(len(word) + 1):
+        out.update(word[:i] + v + word[i:] for v in _VOWELS)
+    return out
+
+
+def _one_edit(word: str, correction: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(word, correction) <= 1
+
+
+def _two_slips(word: str, correction: str) -> bool:
+    """Whether two such slips lead from one to the other ("reccomend", "definatly"). Most
+    misspellings are one edit; two arbitrary edits more often make another word, jargon the
+    dictionary lacks ("transfection" is not a slip for "transaction", nor "devsecops" for
+    "develops")."""
+    return not _slips(word).isdisjoint(_slips(correction))
+
+
 def _doubling_slip(word: str, correction: str) -> bool:
     """Whether the two differ by one letter written once instead of twice, or twice instead of
     once ("embarassment", "occured"): the most common misspelling, and one frequent enough on
@@ -209,6 +244,11 @@ class Spelling(Check):
         "max_frequency": Option("number", 3.0, "words more common than this Zipf frequency are never reported"),
         "min_gain": Option("number", 2.0, "how much more common (Zipf) the correction must be"),
         "min_gain_doubling": Option("number", 1.5, "the same when the correction only doubles or undoubles a letter"),
+        "min_correction_frequency": Option(
+            "number",
+            3.0,
+            "a correction rarer than this Zipf frequency is not offered: an unknown word next to a rare one is more often jargon",
+        ),
         "min_length": Option("int", 3, "shorter words are not checked"),
     }
 
@@ -256,7 +296,9 @@ class Spelling(Check):
             if not correction or correction == word or parsed.entity_type(token) in _SKIP_ENTITIES:
                 continue
             needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
-            if zipf(correction) - zipf(word) < needed:
+            if zipf(correction) - zipf(word) < needed or zipf(correction) < self.settings["min_correction_frequency"]:
+                continue
+            if not _one_edit(word, correction) and not _two_slips(word, correction):
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)
