@@ -26,6 +26,15 @@ def root() -> Path:
     return base / "thanklint"
 
 
+def stamp(file) -> tuple[int, int, int]:
+    """What identifies one version of a file cheaply: size, modification time and inode (none
+    for a file inside an archive, which cannot change)."""
+    if not isinstance(file, Path):
+        return (0, 0, 0)
+    info = file.stat()
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """thanklint's version and the digest of its own source (a development checkout changes

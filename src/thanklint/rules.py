@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from . import __version__, yamltext
+from .cachefiles import stamp
 from .checks import REQUIRED, SCOPE_NAMES, Check, registry
 from .errors import RuleError, did_you_mean, shown
 from .findings import Severity
@@ -424,17 +425,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
         if (folder / VOCABULARIES).is_dir()
         for file in sorted((folder / VOCABULARIES).iterdir(), key=lambda p: p.name)
     ]
-    signature = tuple((str(file), *_stamp(file)) for file in files)
+    signature = tuple((str(file), *stamp(file)) for file in files)
     return list(_load_rules(tuple(extra_dirs), signature))
-
-
-def _stamp(file) -> tuple[int, int, int]:
-    """What identifies one version of a file cheaply (none for a rule inside an archive, which
-    cannot change)."""
-    if not isinstance(file, Path):
-        return (0, 0, 0)
-    info = file.stat()
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 @lru_cache(maxsize=16)

@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .cachefiles import code_digest, make_folder, root, write_entry
+from .cachefiles import code_digest, make_folder, root, stamp, write_entry
 
 #: Bumped when the stored form changes.
 FORMAT = 1
@@ -47,10 +47,7 @@ class SortedLines:
 
 
 def _key(sources: list[Path]) -> str:
-    stamps = []
-    for source in sources:
-        stat = source.stat()
-        stamps.append([str(source), stat.st_size, stat.st_mtime_ns, stat.st_ino])
+    stamps = [[str(source), *stamp(source)] for source in sources]
     return hashlib.sha256(json.dumps([FORMAT, code_digest(), stamps]).encode()).hexdigest()
 
 
