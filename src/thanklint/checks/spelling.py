@@ -34,10 +34,10 @@ def _vocabulary() -> list[str]:
 _TWO_EDITS_FROM = 7
 
 
-def _correction(word: str, speller) -> str | None:
+def _correction(word: str, speller) -> tuple[str, int] | None:
     """The nearest known word (one edit, or two for longer words; a transposition counts as one),
-    the more common one on a tie. rapidfuzz makes this milliseconds where edit-set generation
-    takes seconds."""
+    the more common one on a tie, and its distance. rapidfuzz makes this milliseconds where
+    edit-set generation takes seconds."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -46,7 +46,10 @@ def _correction(word: str, speller) -> str | None:
     # Writers rarely get the first letter wrong; a candidate that changes it is more often a
     # different word (a Latin term, a name) than a correction.
     options = [(distance, -zipf(c), c) for c, distance, _ in found if c != word and c[0] == word[0] and c in speller]
-    return min(options)[2] if options else None
+    if not options:
+        return None
+    distance, _, best = min(options)
+    return best, distance
 
 
 @lru_cache(maxsize=1)
@@ -209,12 +212,6 @@ def _slips(word: str) -> set[str]:
     return out
 
 
-def _one_edit(word: str, correction: str) -> bool:
-    from rapidfuzz.distance import OSA
-
-    return OSA.distance(word, correction) <= 1
-
-
 def _two_slips(word: str, correction: str) -> bool:
     """Whether two such slips lead from one to the other ("reccomend", "definatly"). Most
     misspellings are one edit; two arbitrary edits more often make another word, jargon the
@@ -292,13 +289,14 @@ class Spelling(Check):
                 or not any(c in "aeiouy" for c in word)
             ):
                 continue  # "reactivations", "gridlines"; "dbt" and similar abbreviations
-            correction = _correction(word, speller)
-            if not correction or correction == word or parsed.entity_type(token) in _SKIP_ENTITIES:
+            found = _correction(word, speller)
+            if found is None or parsed.entity_type(token) in _SKIP_ENTITIES:
                 continue
+            correction, distance = found
             needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
             if zipf(correction) - zipf(word) < needed or zipf(correction) < self.settings["min_correction_frequency"]:
                 continue
-            if not _one_edit(word, correction) and not _two_slips(word, correction):
+            if distance > 1 and not _two_slips(word, correction):
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)
