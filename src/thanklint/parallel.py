@@ -37,14 +37,6 @@ def _start(ruleset, model: str | None, debug: bool) -> None:
     _linter = Linter(ruleset, model, debug)
 
 
-def _adopt() -> None:
-    """In a forked worker: take the engines the calling process readied for its workers (see
-    `Check.before_workers`)."""
-    assert _linter is not None, "the worker was not forked from a loaded linter"
-    for _, check in _linter.checks:
-        check.in_worker()
-
-
 def _check(drafts: list[Draft]) -> list[DraftOutcome]:
     assert _linter is not None, "the worker was not started"
     return _linter.per_draft(drafts)
@@ -67,7 +59,7 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
         _linter = linter
         context = multiprocessing.get_context("fork")
         try:
-            with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt) as pool:
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
                 return [outcome for batch in pool.map(_check, batches) for outcome in batch]
         finally:
             _linter = None

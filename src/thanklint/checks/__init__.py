@@ -86,11 +86,8 @@ class Check:
         or process), so that it overlaps loading the pipeline; `prepare` then waits for it."""
 
     def before_workers(self) -> None:
-        """Before worker processes are forked: get its engines ready to serve them (see
-        `in_worker`), rather than let each worker start its own on its first draft."""
-
-    def in_worker(self) -> None:
-        """In a forked worker: take the engines readied for the workers."""
+        """Before worker processes are forked: get its engines ready to serve them, rather than
+        let each worker start its own on its first draft."""
 
     def after_workers(self) -> None:
         """Once the workers are done: undo what `before_workers` did."""

@@ -93,10 +93,6 @@ class _Harper:
 
 _harper: _Harper | None = None
 _harper_guard = threading.Lock()
-#: The Harper process `--jobs` workers share: the calling process's own, which does not lint
-#: while they do. One process serves them all: a second would build its linter (a second of CPU)
-#: on a core the workers need, and Harper's share of the work fits in the time they parse.
-_shared: _Harper | None = None
 #: The thread that lints texts ahead of their parse (see `Grammar.begin`).
 _background: ThreadPoolExecutor | None = None
 
@@ -112,11 +108,15 @@ def _process() -> _Harper:
 
 
 def _forget_threads() -> None:
-    """In a forked worker (`--jobs`), which has none of its parent's threads and must not talk
-    to its parent's Harper process: a lock a thread held would never be released, its queue
-    never served, and two processes would interleave on one pipe. The worker starts its own."""
+    """In a forked process, which has none of its parent's threads: a lock a thread held would
+    never be released and its queue never served. A `--jobs` worker keeps the Harper process its
+    parent readied to be shared (see `Grammar.before_workers`); any other child must not talk to
+    its parent's, as two processes would interleave on one pipe, and starts its own."""
     global _background, _harper, _harper_guard
-    _background, _harper, _harper_guard = None, None, threading.Lock()
+    shared = _harper if _harper is not None and _harper.shared_lock is not None else None
+    if shared is not None:
+        shared.lock = threading.Lock()
+    _background, _harper, _harper_guard = None, shared, threading.Lock()
 
 
 if hasattr(os, "register_at_fork"):
@@ -176,8 +176,10 @@ class Grammar(Check):
             _process().send("build", *self._settings())
 
     def before_workers(self):
-        """Ready this process's Harper process to serve every worker, one request at a time."""
-        global _background, _shared
+        """Ready this process's Harper process to be shared by every worker, one request at a
+        time: the calling process does not lint while they do, and a second Harper process would
+        build its linter (a second of CPU) on a core the workers need."""
+        global _background
         if not self.available:
             return
         if _background is not None:
@@ -188,18 +190,10 @@ class Grammar(Check):
         import multiprocessing
 
         own.shared_lock = multiprocessing.get_context("fork").Lock()
-        _shared = own
-
-    def in_worker(self):
-        global _harper
-        if _shared is not None:
-            _harper = _shared
 
     def after_workers(self):
-        global _shared
-        if _shared is not None:
-            _shared.shared_lock = None
-            _shared = None
+        if _harper is not None:
+            _harper.shared_lock = None
 
     def prepare(self, nlp):
         super().prepare(nlp)
