@@ -4,8 +4,8 @@ its 1-2 second load of the whole CMU pronouncing dictionary.
 textstat counts a word's syllables from its first CMU pronunciation (the stressed vowels) and
 falls back to Pyphen's hyphenation for words the dictionary lacks. Here the dictionary's lines
 are sorted once, kept in the cache folder (see `wordlists`), and a word is found by bisection,
-so only the words of the drafts are ever decoded; Pyphen's patterns are read from the cache folder and applied here as Pyphen applies
-them; words and sentences are counted by textstat's own functions.
+so only the words of the drafts are ever decoded; Pyphen's patterns are kept there too and
+applied as Pyphen applies them; words and sentences are counted by textstat's own functions.
 """
 
 from __future__ import annotations

@@ -514,15 +514,16 @@ class MetaMention(Check):
             return False
         if head_only:  # the head noun of "Barista (part-time)", "Data Scientist, Claims", "Professor of Law"
             core = re.split(r"\s*[(,–—]|\s+-\s+|\s+(?:of|for|in|at)\s+", phrase.lower())[0]
-            head = ([w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP] or words)[-1]
+            core_words = [w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP]
+            head = (core_words or words)[-1]
             if head in _RANKS and re.search(r"\bof\b", phrase.lower()):  # "Head of Engineering": the field names it
                 head = words[-1]
             if head in lemmas or head.rstrip("s") in lemmas or _stem(head) in {_stem(lemma) for lemma in lemmas}:
                 return True
             # A field of two or more words names the job as well as its head noun does: "the front
             # office" for Front Office Manager, "clinical informatics" for Clinical Informatics Specialist.
-            field = " ".join(w for w in re.findall(r"[a-z0-9+#-]+", core) if w not in _STOP).rsplit(" ", 1)[0]
-            return field.count(" ") >= 1 and (field in text or field in subject)
+            field = " ".join(core_words[:-1])
+            return len(core_words) > 2 and (field in text or field in subject)
         stems = {_stem(lemma) for lemma in lemmas}
         found = sum(_stem(w) in stems for w in words)
         if found == len(words) or (found >= 2 and 3 * found >= 2 * len(words)):
