@@ -39,7 +39,7 @@ class Capitalisation(Check):
     }
 
     def run(self, parsed):
-        text = parsed.doc.text
+        text = parsed.text
         spans: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         if self.settings["patterns"]:
             for m in outermost(self.in_scope(parsed, self.matches(parsed), self.settings["scope"])):
@@ -63,7 +63,7 @@ class Capitalisation(Check):
         words = {w for n in people for w in n.split() if w[:1].isupper() and zipf(w.lower()) < _COMMON_WORD}
         ranges = [(r.start, r.end) for r in (parsed.region(s) for s in ("greeting", "body", "closing")) if r]
         found: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
-        text = parsed.doc.text
+        text = parsed.text
         for wanted in sorted(set(names), key=len, reverse=True) + sorted(words):
             pattern = r"(?<![\w@./])" + r"\s+".join(re.escape(w) for w in wanted.split()) + r"(?![\w@]|[./]\w)"
             for m in re.finditer(pattern, text, re.I):

@@ -230,7 +230,7 @@ class Grammar(Check):
         return self.available
 
     def run(self, parsed):
-        text = parsed.doc.text
+        text = parsed.text
         ranges = scope_ranges(parsed, self.settings["scope"])
         if not ranges:
             return
