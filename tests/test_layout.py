@@ -207,3 +207,43 @@ def test_a_long_greeting_line_ending_in_a_comma_is_all_greeting():
     )
     got = parts(text)
     assert got["greeting"].startswith("Dear Mr./Ms.") and got["body"] == "Thank you for today."
+
+
+def test_a_mail_programs_separator_and_headers_above_the_note():
+    text = (
+        "-----Original Message-----\nFrom: Ines Moura <ines@example.org>\nSent: Monday, 9 March 2026 17:02\n"
+        "To: Lars Berg <lars@example.org>\nSubject: Thank you\n\nLars,\n\nThanks for the site visit today.\n\n"
+        "Best,\nInes\n"
+    )
+    got = parts(text)
+    assert got["greeting"] == "Lars," and got["body"] == "Thanks for the site visit today."
+
+
+def test_a_name_and_a_dash_open_the_line():
+    got = parts("Marta - thanks for the call this morning. I can start in May.\n\nJon\n")
+    assert got["greeting"] == "Marta -" and got["body"].strip().startswith("thanks for the call")
+    assert parts("Monday - I have the forms ready.\n")["greeting"] == ""  # an opener, not a name
+
+
+def test_a_greeting_line_that_lists_the_panel_is_all_greeting():
+    got = parts("Dear Ms Ueda, Mr Fry and Dr Okafor,\n\nThank you for Tuesday.\n\nKind regards,\nIvy\n")
+    assert got["greeting"] == "Dear Ms Ueda, Mr Fry and Dr Okafor," and got["body"] == "Thank you for Tuesday."
+    got = parts("Dear Ms Ueda, thank you for Tuesday and the tour.\n")
+    assert got["greeting"] == "Dear Ms Ueda," and got["body"].strip().startswith("thank you")
+
+
+def test_a_chat_programs_time_stamps_are_blanked():
+    text = (
+        "[09:14, 12/05/2026] Ana Lima: Good morning Mr. Reyes! Thank you for the interview today.\n"
+        "12/05/2026, 09:15 - Ana Lima: I have 4 years in retail.\n"
+    )
+    blanked = blank_out(text)
+    assert len(blanked) == len(text) and "Ana Lima" not in blanked and "09:1" not in blanked
+    got = parts(blanked)
+    assert got["greeting"] == "Good morning Mr. Reyes!" and "4 years in retail" in got["body"]
+    assert blank_out("[Company] is great.\n") == "[Company] is great.\n"  # a slot is no time stamp
+
+
+def test_a_common_word_after_a_greeting_word_is_not_a_name():
+    got = parts("hey did you get my email from last week about the warehouse job yet\n")
+    assert got["greeting"] == "hey" and got["body"].strip().startswith("did you")

@@ -20,10 +20,15 @@ _GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’
 #: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...".
 _GREETING_HEAD = re.compile(
     rf"^\s*(?i:{GREETING_WORDS})(?:\s+(?i:mr|mrs|ms|mx|dr|prof|miss|ma['’]am|sir|madam)\.?)?"
-    r"(?:(?:\s+[A-Z][\w'’-]*){1,3}|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so)\b)[a-z][\w'’-]*)?"
+    r"(?:(?:\s+[A-Z][\w'’-]*){1,3}|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so|did|do|does|is|are"
+    r"|was|were|have|has|had|can|could|would|will|u|you|ur|any|how|what|when|where|why|who|there|sorry|wanted|got)\b)"
+    r"[a-z][\w'’-]*)?"
     r"\s*[!.,:;—-]*(?=\s+\S)"
 )
 #: A short first line ending in a comma: "Dana,", "Ms. Whitfield:", "Kia ora Aroha,", "Namaste Priya,".
+#: What follows the first comma of a greeting line that lists people: "Dear Ms Tran, Mr Whitlock and Dr Haldane,".
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|&)"
+_MORE_NAMES = re.compile(rf"\s*{_NAME_WORD}(?:(?:,\s*|\s+){_NAME_WORD})*\s*[,:]?\s*")
 _NAME_GREETING = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
 SIGN_OFFS = (
     r"best|best regards|kind regards|warm regards|warmest regards|warmly|regards|many thanks|thanks|thank you|"
@@ -53,10 +58,19 @@ _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
 #: inside, so each marker is scanned only up to the next one: linear on a line full of `**`.
 _EMPHASIS = re.compile(r"\*\*(?=\S)([^\n*]{1,500}?)(?<=\S)\*\*|__(?=\S)([^\n_]{1,500}?)(?<=\S)__")
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
+#: The time stamp and sender a chat program puts before each message of a copied conversation:
+#: "[14:32, 05/03/2026] Rafael Nunes: ", "[05/03/2026, 2:32 PM] Rafael: ", "05/03/2026, 14:32 - Rafael: ".
+_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_CHAT_PREFIX = re.compile(
+    rf"^[ \t]*(?:\[(?:{_TIME},\s*{_DATE}|{_DATE},?\s*{_TIME})\]|{_DATE},?\s*{_TIME}\s+[-–])[ \t]*[^:\n]{{1,40}}:[ \t]",
+    re.M,
+)
 #: Pasted headers and page scaffolding above a note: "Subject line: ...", "Email text:", "RE: ...".
 _HEADER = re.compile(
-    r"^\s*(?:subject(?:\s+line)?|re|fwd?|to|from|cc|bcc|date|sent|e-?mail(?:\s+(?:text|body|subject|message))?"
-    r"|message|body|text|letter)\s*:",
+    r"^\s*(?:(?:subject(?:\s+line)?|re|fwd?|to|from|cc|bcc|date|sent|e-?mail(?:\s+(?:text|body|subject|message))?"
+    r"|message|body|text|letter|begin\s+forwarded\s+message)\s*:"
+    r"|-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}\s*$)",  # a mail program's separator above pasted headers
     re.I,
 )
 _DATE_LINE = re.compile(
@@ -78,10 +92,12 @@ _NOT_A_NAME = frozenset(
     "yesterday today again also however honestly first firstly overall thanks thank well so sorry unfortunately "
     "additionally finally once as in on at after since while although recently lastly personally meanwhile "
     "otherwise please hopefully again anyway besides currently frankly moreover sadly luckily fortunately "
-    "just yes no ok okay great wow congratulations greetings further furthermore following regarding per".split()
+    "just yes no ok okay great wow congratulations greetings further furthermore following regarding per "
+    "monday tuesday wednesday thursday friday saturday sunday update quick note reminder ps".split()
 )
-#: A first line "Hiring Committee, Thank you ...": up to four capitalised words, a comma, then the text.
-_NAME_THEN_TEXT = re.compile(r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?=\S)")
+#: A first line "Hiring Committee, Thank you ..." or "Tom - following up ...": up to four capitalised
+#: words, a comma or a dash, then the text.
+_NAME_THEN_TEXT = re.compile(r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—])\s+(?=\S)")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d+[.)])\s")  # matched at the start of a line
@@ -140,8 +156,8 @@ def comments(text: str) -> list[tuple[int, int]]:
 
 
 def blank_out(text: str) -> str:
-    """Replace HTML comments, quoted reply lines and Markdown emphasis markers (`**`, `__`) by
-    spaces, keeping newlines and length, so none of them reaches a check or the parser."""
+    """Replace HTML comments, quoted reply lines, chat time stamps and Markdown emphasis markers
+    (`**`, `__`) by spaces, keeping newlines and length, so none of them reaches a check or the parser."""
 
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
@@ -154,7 +170,7 @@ def blank_out(text: str) -> str:
         pieces += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
         last = end
     uncommented = "".join(pieces) + text[last:]
-    return _EMPHASIS.sub(unmark, _QUOTED.sub(spaces, uncommented))
+    return _EMPHASIS.sub(unmark, _CHAT_PREFIX.sub(spaces, _QUOTED.sub(spaces, uncommented)))
 
 
 def _looks_like_signature(line: str) -> bool:
@@ -176,14 +192,18 @@ def find_layout(text: str) -> Layout:
         named = None
     if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named):
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
-        comma = re.search(r"[,:;—]|\s-\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first))
+        comma = re.search(
+            r"[,:;—]|\s[-–]\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first)
+        )
         head = _GREETING_HEAD.match(first) if len(first.split()) > 8 else None
-        if comma and first[comma.end() :].strip() and len(first[: comma.start()].split()) <= 6:
-            greeting = Region(first_start, first_start + comma.end())
+        rest = first[comma.end() :] if comma else ""
+        lead = first_start + len(first) - len(first.lstrip())  # after a blanked chat time stamp
+        if comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:
+            greeting = Region(lead, first_start + len(first[: comma.end()].rstrip()))
         elif head and not re.search(r"[,:]\s*$", first):  # a long greeting line ending in a comma is all greeting
-            greeting = Region(first_start, first_start + head.end())
+            greeting = Region(lead, first_start + head.end())
         else:
-            greeting = Region(first_start, first_end)
+            greeting = Region(lead, first_end)
             body_from += 1
             while body_from < len(lines) - 1 and _HEADER.match(text[lines[body_from][0] : lines[body_from][1]]):
                 body_from += 1  # "RE: ..." under the greeting is not the body
