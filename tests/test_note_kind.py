@@ -28,6 +28,7 @@ from thanklint.note_kind import infer_kind
         "I was assured of feedback within two weeks and have not received any communication since.",
         "I have since been offered a post at another trust, so could I learn your decision by Friday?",
         "I attended the interview for the stores clerk post on 14th March and am still very interested in the post.",
+        "Thank you again for our talk on the 4th. Could you tell me whether the trustees have agreed a timetable?",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -38,6 +39,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
     "body",
     [
         "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",
+        "Great to meet you and Ola on Monday. I'd love to know whether the decision on the new ledger is still open. "
+        "Thanks again for your time.",
         "Thanks for the chat today. I'd love to know how the team decides which features ship first.",
         "Thank you for interviewing me yesterday. I wanted to follow up on one thing we spoke about: the rota.",
         "Thank you for your time today. I look forward to hearing when you have made your decision.",

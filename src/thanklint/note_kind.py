@@ -71,7 +71,7 @@ _FOLLOW_UP = [
     (r"\bwhere things stand\b", 2),
     (r"\b(?:whether|if) (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),
     (r"\bwhen (?:a|the) decision (?:is|might be|will be) (?:expected|made)\b", 1),
-    (r"\b(?:decision|hiring) (?:timeline|process)\b|\btimeline\b", 1),
+    (r"\b(?:decision|hiring) (?:timeline|process)\b|\btime(?:line|table)\b", 1),
     (
         r"\b(?:it has|it's|its|it has now) been (?:a|about|over|more than|nearly|almost|two|three|four|\d+) (?:week|weeks|days|month|months)\b",
         2,
@@ -88,7 +88,7 @@ _FOLLOW_UP = [
 #: (pattern, weight): phrases of a note written right after the interview.
 _THANK_YOU = [
     (
-        r"\bthank(?:s| you)(?: so much| very much)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))",
+        r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))",
         1,
     ),
     (r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b", 2),
