@@ -247,3 +247,11 @@ def test_a_chat_programs_time_stamps_are_blanked():
 def test_a_common_word_after_a_greeting_word_is_not_a_name():
     got = parts("hey did you get my email from last week about the warehouse job yet\n")
     assert got["greeting"] == "hey" and got["body"].strip().startswith("did you")
+
+
+@pytest.mark.parametrize(
+    "sign_off", ["With thanks and best wishes,", "Warm wishes and many thanks,", "Kind regards & thanks,"]
+)
+def test_sign_offs_joined_by_and(sign_off):
+    got = parts(f"Dear Ms. Obi,\n\nThank you for Friday.\n\n{sign_off}\nAda Eze\n")
+    assert (got["sign_off"], got["signature"], got["body"]) == (sign_off, "Ada Eze", "Thank you for Friday.")

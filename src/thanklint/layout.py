@@ -30,6 +30,9 @@ _GREETING_HEAD = re.compile(
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|&)"
 _MORE_NAMES = re.compile(rf"\s*{_NAME_WORD}(?:(?:,\s*|\s+){_NAME_WORD})*\s*[,:]?\s*")
 _NAME_GREETING = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
+_CLOSING_PART = (
+    r"(?:(?:many|warm|warmest|kind|kindest|best|sincere|heartfelt) )?(?:thanks|regards|wishes|appreciation|gratitude)"
+)
 SIGN_OFFS = (
     r"best|best regards|kind regards|warm regards|warmest regards|warmly|regards|many thanks|thanks|thank you|"
     r"thanks again|thank you again|thanks so much|thank you so much|thx|sincerely|sincerely yours|yours sincerely|"
@@ -39,7 +42,9 @@ SIGN_OFFS = (
     r"best,? and thanks|respectfully submitted|look forward to hearing from you|"
     r"with (?:warm|warmest|kind|kindest|best|sincere) (?:regards|wishes|thanks)|warm wishes|kindest regards|"
     r"yours respectfully|with respect|thanking you|is mise le meas|le meas|ng[aā] mihi(?: nui)?|cheerio|thanks & regards|"
-    r"thanks and best regards|thanks & best regards|best rgds|rgds|many thanks again|with appreciation and regards"
+    r"thanks and best regards|thanks & best regards|best rgds|rgds|many thanks again|with appreciation and regards|"
+    # any pair joined by "and": "With thanks and best wishes", "Warm wishes and many thanks"
+    rf"(?:with )?{_CLOSING_PART}(?: (?:and|&) {_CLOSING_PART})+"
 )
 _SIGN_OFF = re.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
