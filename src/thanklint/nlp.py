@@ -60,15 +60,21 @@ ENTITIES = ("parse", "on-demand", "never")
 def load(name: str | None = None, entities: str = "parse") -> Language:
     """Load the pipeline once per process. The entity recogniser has its own tok2vec and costs
     about a third of the parse: it is left out when no rule needs it, and loaded but not run
-    with the parse when rules ask for it only on some drafts."""
+    with the parse when rules ask for it only on some drafts. The attribute ruler finds its
+    matches by lookups (see `attribute_rules`)."""
     if entities not in ENTITIES:
         raise ValueError(f"entities: expected one of {', '.join(ENTITIES)}, not {entities!r}")
     import spacy
 
+    from . import attribute_rules
+
     package = resolve_model(name)
     if entities == "never":
-        return spacy.load(package, exclude=["ner"])
-    return spacy.load(package, disable=["ner"] if entities == "on-demand" else [])
+        nlp = spacy.load(package, exclude=["ner"])
+    else:
+        nlp = spacy.load(package, disable=["ner"] if entities == "on-demand" else [])
+    attribute_rules.install(nlp)
+    return nlp
 
 
 def recognise_entities(nlp: Language, doc: Doc) -> None:

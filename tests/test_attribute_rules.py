@@ -1,0 +1,60 @@
+"""The attribute ruler's matches by lookups are exactly spaCy's, and the parse is unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thanklint.attribute_rules import AttributeMatches, install
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFTS = [
+    path for folder in sorted((ROOT / "tests").glob("eval*/drafts")) for path in sorted(p for p in folder.iterdir() if p.is_file())[:6]
+] + sorted(p for p in (ROOT / "tests" / "hostile").rglob("*") if p.is_file())[:10]
+
+
+@pytest.fixture(scope="module")
+def nlp(linter):
+    return linter.nlp
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return [path.read_text(encoding="utf-8", errors="replace") for path in DRAFTS]
+
+
+def test_the_lookups_are_installed(nlp):
+    assert isinstance(nlp.get_pipe("attribute_ruler").match, AttributeMatches)
+
+
+def test_matches_are_spacys_own(nlp, texts):
+    from spacy.pipeline import AttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = list(nlp.pipe(texts))
+    for doc in docs:
+        assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+
+
+def test_the_parse_is_the_same_with_spacys_matcher(nlp, texts):
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
+    del ruler.match  # back to the class's method: spaCy's Matcher
+    try:
+        slow = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
+    finally:
+        install(nlp)
+    assert fast == slow
+
+
+def test_a_pattern_the_lookups_do_not_understand_keeps_spacys_matcher():
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "ok"}, {"IS_PUNCT": True, "OP": "+"}]], {"POS": "INTJ"})
+    install(nlp)
+    assert "match" not in vars(ruler)
+    assert nlp("ok !!")[0].pos_ == "INTJ"
