@@ -10,7 +10,9 @@ from thanklint.attribute_rules import AttributeMatches, install
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = [
-    path for folder in sorted((ROOT / "tests").glob("eval*/drafts")) for path in sorted(p for p in folder.iterdir() if p.is_file())[:6]
+    path
+    for folder in sorted((ROOT / "tests").glob("eval*/drafts"))
+    for path in sorted(p for p in folder.iterdir() if p.is_file())[:6]
 ] + sorted(p for p in (ROOT / "tests" / "hostile").rglob("*") if p.is_file())[:10]
 
 

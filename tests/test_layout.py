@@ -168,6 +168,8 @@ def test_closing_that_shares_a_line(text, sign_off, signature):
             "Hey Lou!!",
             "Thanks heaps",
         ),
+        ("hey!! thx 4 the chat 2day, u were great\n", "hey!!", "thx 4"),
+        ("Hi Dana! Thanks for today, it was great.\n", "Hi Dana!", "Thanks for today"),
         (
             "05/11/2025\n\nTo the selection panel,\n\nThank you for the interview.\n\nYours faithfully,\nAnn",
             "To the selection panel,",
@@ -255,3 +257,13 @@ def test_a_common_word_after_a_greeting_word_is_not_a_name():
 def test_sign_offs_joined_by_and(sign_off):
     got = parts(f"Dear Ms. Obi,\n\nThank you for Friday.\n\n{sign_off}\nAda Eze\n")
     assert (got["sign_off"], got["signature"], got["body"]) == (sign_off, "Ada Eze", "Thank you for Friday.")
+
+
+def test_a_note_quoted_whole_keeps_its_text():
+    text = "> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n"
+    blanked = blank_out(text)
+    assert len(blanked) == len(text) and ">" not in blanked
+    got = parts(blanked)
+    assert (got["greeting"], got["body"], got["signature"]) == ("Hi Dana,", "Thank you for today.", "Noor")
+    reply = "Thanks, see you Monday.\n\n> On Friday you wrote:\n> Can you start Monday?\n"
+    assert "Can you start" not in blank_out(reply)  # a quoted message under a reply is still blanked

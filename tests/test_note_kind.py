@@ -29,6 +29,7 @@ from thanklint.note_kind import infer_kind
         "I have since been offered a post at another trust, so could I learn your decision by Friday?",
         "I attended the interview for the stores clerk post on 14th March and am still very interested in the post.",
         "Thank you again for our talk on the 4th. Could you tell me whether the trustees have agreed a timetable?",
+        "i send my solution 1 month ago and nobody answer me. Please give some feedback.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -41,6 +42,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",
         "Great to meet you and Ola on Monday. I'd love to know whether the decision on the new ledger is still open. "
         "Thanks again for your time.",
+        "Thank you for meeting me on Monday. I appreciated the time you spent walking me through the plant. "
+        "Could you let me know when you expect to make a decision? Thank you again for your time.",
         "Thanks for the chat today. I'd love to know how the team decides which features ship first.",
         "Thank you for interviewing me yesterday. I wanted to follow up on one thing we spoke about: the rota.",
         "Thank you for your time today. I look forward to hearing when you have made your decision.",

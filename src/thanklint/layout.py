@@ -63,6 +63,7 @@ _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
 #: inside, so each marker is scanned only up to the next one: linear on a line full of `**`.
 _EMPHASIS = re.compile(r"\*\*(?=\S)([^\n*]{1,500}?)(?<=\S)\*\*|__(?=\S)([^\n_]{1,500}?)(?<=\S)__")
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
+_QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 #: The time stamp and sender a chat program puts before each message of a copied conversation:
 #: "[14:32, 05/03/2026] Rafael Nunes: ", "[05/03/2026, 2:32 PM] Rafael: ", "05/03/2026, 14:32 - Rafael: ".
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -161,8 +162,8 @@ def comments(text: str) -> list[tuple[int, int]]:
 
 
 def blank_out(text: str) -> str:
-    """Replace HTML comments, quoted reply lines, chat time stamps and Markdown emphasis markers
-    (`**`, `__`) by spaces, keeping newlines and length, so none of them reaches a check or the parser."""
+    """Replace HTML comments, quoted reply lines (or only the markers, when the whole note is
+    quoted), chat time stamps and Markdown emphasis markers (`**`, `__`) by spaces, keeping newlines and length, so none of them reaches a check or the parser."""
 
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
@@ -175,7 +176,13 @@ def blank_out(text: str) -> str:
         pieces += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
         last = end
     uncommented = "".join(pieces) + text[last:]
-    return _EMPHASIS.sub(unmark, _CHAT_PREFIX.sub(spaces, _QUOTED.sub(spaces, uncommented)))
+    lines = [line for line in uncommented.split("\n") if line.strip()]
+    if lines and all(_QUOTED.fullmatch(line) for line in lines):
+        # The whole note quoted (a blog's block quote): the markers go, the note stays.
+        unquoted = _QUOTE_MARKER.sub(lambda m: " " * len(m.group(0)), uncommented)
+    else:
+        unquoted = _QUOTED.sub(spaces, uncommented)  # a quoted message under a reply
+    return _EMPHASIS.sub(unmark, _CHAT_PREFIX.sub(spaces, unquoted))
 
 
 def _looks_like_signature(line: str) -> bool:
@@ -185,7 +192,8 @@ def _looks_like_signature(line: str) -> bool:
 
 def find_layout(text: str) -> Layout:
     """Locate greeting, body, sign-off and signature in (blanked) content text."""
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    # each line from its first character, after any indent or blanked quote marker
+    lines = [(e - len(text[s:e].lstrip()), e) for s, e in _lines(text) if text[s:e].strip()]
     if not lines:
         return Layout(Region(0, 0), Region(0, 0), Region(0, 0), Region(0, 0), ())
     greeting = Region(0, 0)
@@ -200,15 +208,18 @@ def find_layout(text: str) -> Layout:
         comma = re.search(
             r"[,:;—]|\s[-–]\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first)
         )
-        head = _GREETING_HEAD.match(first) if len(first.split()) > 8 else None
+        head = _GREETING_HEAD.match(first)
+        closed = head and head.group().rstrip().endswith("!") and (not comma or head.end() <= comma.start())
+        head = head if len(first.split()) > 8 or closed else None
         rest = first[comma.end() :] if comma else ""
-        lead = first_start + len(first) - len(first.lstrip())  # after a blanked chat time stamp
-        if comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:
-            greeting = Region(lead, first_start + len(first[: comma.end()].rstrip()))
+        if closed and head and first[head.end() :].strip():  # "Hi Dana! Thanks for today, ..."
+            greeting = Region(first_start, first_start + len(head.group().rstrip()))
+        elif comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:
+            greeting = Region(first_start, first_start + len(first[: comma.end()].rstrip()))
         elif head and not re.search(r"[,:]\s*$", first):  # a long greeting line ending in a comma is all greeting
-            greeting = Region(lead, first_start + head.end())
+            greeting = Region(first_start, first_start + head.end())
         else:
-            greeting = Region(lead, first_end)
+            greeting = Region(first_start, first_end)
             body_from += 1
             while body_from < len(lines) - 1 and _HEADER.match(text[lines[body_from][0] : lines[body_from][1]]):
                 body_from += 1  # "RE: ..." under the greeting is not the body

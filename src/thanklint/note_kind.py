@@ -50,7 +50,7 @@ _FOLLOW_UP = [
     ),
     # Silence as a complaint: "nobody has bothered to reply", "the courtesy to respond".
     (
-        r"\b(?:nobody|no one|no-one) (?:has|had) (?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|respond|responded|answer|answered|got(?:ten)? back)\b"
+        r"\b(?:nobody|no one|no-one) (?:(?:has|had) )?(?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|replies|respond|responded|responds|answer|answered|answers|got(?:ten)? back)\b"
         r"|\bcourtesy to (?:reply|respond|answer|let me know)\b|\bfind the time to (?:reply|respond|answer)\b",
         2,
     ),
@@ -78,7 +78,7 @@ _FOLLOW_UP = [
     ),
     (r"\b(?:haven't|have not|hadn't|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
     (
-        r"\b(?:last|past|two|three|several|a few|a couple of|couple of|\d+) weeks? ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
+        r"\b(?:last|past|two|three|several|a few|a couple of|couple of|\d+|a|one) (?:weeks?|months?) ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
         1,
     ),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
@@ -92,7 +92,7 @@ _THANK_YOU = [
         1,
     ),
     (r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b", 2),
-    (r"\b(?:enjoyed|loved) (?:meeting|speaking|talking|our|learning|hearing)\b", 1),
+    (r"\b(?:enjoyed|loved|appreciated|valued) (?:meeting|speaking|talking|our|learning|hearing|the time you)\b", 1),
     (r"\b(?:great|a pleasure|wonderful|nice) (?:to meet|meeting|speaking|talking)\b", 1),
 ]
 

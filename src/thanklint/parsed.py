@@ -113,11 +113,18 @@ class ParsedDraft:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
     def first_sentences(self, count: int) -> list[Span]:
-        """The first `count` body sentences, not counting one opening pleasantry."""
-        sents = self.body_sentences
+        """The first `count` body sentences, not counting one opening pleasantry nor a sentence
+        that is all template residue (a "[Tip: ...]" line above the note)."""
+        sents = [s for s in self.body_sentences if not self._all_residue(s)]
         if sents and _PLEASANTRY.match(sents[0].text):
             return sents[1 : count + 1]
         return sents[:count]
+
+    def _all_residue(self, sent: Span) -> bool:
+        covered = [(r.start, r.end) for r in self.residue if r.start < sent.end_char and sent.start_char < r.end]
+        return bool(covered) and all(
+            any(start <= t.idx < end for start, end in covered) for t in sent if not t.is_space and not t.is_punct
+        )
 
     def region(self, name: str) -> Region:
         if name == "all":
