@@ -267,3 +267,14 @@ def test_a_note_quoted_whole_keeps_its_text():
     assert (got["greeting"], got["body"], got["signature"]) == ("Hi Dana,", "Thank you for today.", "Noor")
     reply = "Thanks, see you Monday.\n\n> On Friday you wrote:\n> Can you start Monday?\n"
     assert "Can you start" not in blank_out(reply)  # a quoted message under a reply is still blanked
+
+
+def test_a_pages_text_above_a_rule_is_not_the_note():
+    text = (
+        "# Thank-you note for a retail interview (sample)\n\nUse the note below and change the details.\n\n"
+        "---\n\nDear Ms. Park,\n\nThank you for the interview.\n\nKind regards,\nLi\n"
+    )
+    got = parts(text)
+    assert got["greeting"] == "Dear Ms. Park," and got["body"] == "Thank you for the interview."
+    signed = parts("Hi Ana,\n\nThanks for today.\n\n---\nSam Lee\nAnalyst\n")
+    assert signed["greeting"] == "Hi Ana," and signed["body"].startswith("Thanks for today.")

@@ -19,9 +19,10 @@ _GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’
 #: The greeting at the head of a line that runs on without a comma: "hi sarah thank you ...",
 #: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...".
 _GREETING_HEAD = re.compile(
-    rf"^\s*(?i:{GREETING_WORDS})(?:\s+(?i:mr|mrs|ms|mx|dr|prof|miss|ma['’]am|sir|madam)\.?)?"
+    rf"^\s*(?i:{GREETING_WORDS})(?:\s+(?i:mr|mrs|ms|mx|dr|prof|miss|ma['’]?am|sir|madam)\.?)?"
     r"(?:(?:\s+[A-Z][\w'’-]*){1,3}|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so|did|do|does|is|are"
-    r"|was|were|have|has|had|can|could|would|will|u|you|ur|any|how|what|when|where|why|who|there|sorry|wanted|got)\b)"
+    r"|was|were|have|has|had|can|could|would|will|u|you|ur|any|how|what|when|where|why|who|there|sorry|wanted|got"
+    r"|its|it's|im|i'm|me)\b)"
     r"[a-z][\w'’-]*)?"
     r"\s*[!.,:;—-]*(?=\s+\S)"
 )
@@ -106,6 +107,8 @@ _NOT_A_NAME = frozenset(
 _NAME_THEN_TEXT = re.compile(r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—])\s+(?=\S)")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
+#: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
+_RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|={3,})\s*$")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d+[.)])\s")  # matched at the start of a line
 
 
@@ -256,6 +259,11 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     headers = 0
     while headers < len(lines) and _HEADER.match(line(headers)):
         headers += 1
+    # A page's own text above a rule ("# Sample note", "Copy the note below ...", "---"):
+    # the note starts after the last rule near the top.
+    rules = [i for i in range(min(len(lines), 25)) if _RULE_LINE.match(line(i))]
+    if rules and any(_GREETING.match(line(i)) for i in range(rules[-1] + 1, min(len(lines), rules[-1] + 6))):
+        headers = max(headers, rules[-1] + 1)  # (a rule above a signature is not one)
     for i in range(headers, min(len(lines), headers + 22)):
         if _GREETING.match(line(i)):
             block = [line(j) for j in range(headers, i)]
