@@ -9,6 +9,7 @@ so it still sees every draft.
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import TYPE_CHECKING
 
@@ -58,10 +59,14 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
             check.before_workers()
         _linter = linter
         context = multiprocessing.get_context("fork")
+        # What the workers inherit is never collected: frozen, the workers' collections skip
+        # it and do not write to its pages (each write copies a page the processes shared).
+        gc.freeze()
         try:
             with ProcessPoolExecutor(jobs, mp_context=context) as pool:
                 return [outcome for batch in pool.map(_check, batches) for outcome in batch]
         finally:
+            gc.unfreeze()
             _linter = None
             for _, check in linter.checks:
                 check.after_workers()
