@@ -30,6 +30,7 @@ from thanklint.note_kind import infer_kind
         "I attended the interview for the stores clerk post on 14th March and am still very interested in the post.",
         "Thank you again for our talk on the 4th. Could you tell me whether the trustees have agreed a timetable?",
         "i send my solution 1 month ago and nobody answer me. Please give some feedback.",
+        "I submitted my solution for the rota exercise on the 4th. Just checking whether anyone has reviewed it yet.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):

@@ -15,7 +15,7 @@ _FOLLOW_UP = [
         2,
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
-    (r"\bcheck(?:ing)? in\b", 1),
+    (r"\bcheck(?:ing)? in\b|\b(?:just )?checking (?:whether|if)\b", 1),
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
     # An update request: wanting to know when, whether or where a decision, result or process
@@ -26,7 +26,7 @@ _FOLLOW_UP = [
     ),
     # Work already handed in: "I submitted the exercise", "sent my assignment".
     (
-        r"\b(?:sent|submitted|did|completed|finished|returned|uploaded) (?:the|my|our) (?:homework|assignment|test|task|exercise|challenge|submission|take-home)\b",
+        r"\b(?:sent|submitted|did|completed|finished|returned|uploaded) (?:the|my|our) (?:homework|assignment|test|task|exercise|challenge|submission|take-home|solution)\b",
         1,
     ),
     (r"\bwhere (?:my|the) (?:application|candidacy|search|process)\b[^.?!]{0,20}\bstands?\b", 2),

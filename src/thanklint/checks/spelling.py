@@ -173,6 +173,14 @@ def _jargon_half(token) -> bool:
     return False
 
 
+def _clipped(word: str, parsed) -> bool:
+    """Whether the word is the clipped form of a longer word of the same draft ("perio" beside
+    "periodontal", "rehab" beside "rehabilitation"): jargon, not a slip."""
+    return len(word) >= 4 and any(
+        len(t) > len(word) + 2 and t.lower_.startswith(word) for t in parsed.body_words if t.is_alpha
+    )
+
+
 def _prefixed_known(word: str, speller) -> bool:
     """Whether the word is a common prefix on a known word or inflection ("desilting", "rebaselined")."""
     return any(
@@ -287,6 +295,7 @@ class Spelling(Check):
                 or _prefixed_known(word, speller)
                 or _compound_of_known(word, speller)
                 or not any(c in "aeiouy" for c in word)
+                or _clipped(word, parsed)
             ):
                 continue  # "reactivations", "gridlines"; "dbt" and similar abbreviations
             found = _correction(word, speller)
