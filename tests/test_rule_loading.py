@@ -175,6 +175,25 @@ def test_custom_rule_folder_uses_its_own_and_the_shared_vocabularies(tmp_path):
     assert words[:2] == ["synergy", "leverage"] and "culture" in words
 
 
+def test_a_vocabulary_of_patterns_is_shared_by_rules(tmp_path):
+    from thanklint.rules import load_rules
+
+    (tmp_path / "vocabularies").mkdir()
+    (tmp_path / "vocabularies" / "not-buzz.yaml").write_text(
+        "patterns:\n  - name: quoted-synergy\n    phrase: [true synergy]\n"
+    )
+    (tmp_path / "tone").mkdir()
+    (tmp_path / "tone" / "buzz.yaml").write_text(
+        textwrap.dedent(GOOD).replace("  - phrase: synergy", "  - phrase: synergy\nexceptions:\n  - {vocab: not-buzz}")
+    )
+    rule = next(r for r in load_rules((str(tmp_path),)) if r.id == "tone.buzz")
+    assert rule.settings["exceptions"].specs == [{"name": "quoted-synergy", "phrase": ["true synergy"]}]
+    (tmp_path / "vocabularies" / "not-buzz.yaml").write_text("patterns: [synergy]\n")
+    with pytest.raises(RuleError) as info:
+        load_rules((str(tmp_path),))
+    assert "each a mapping" in str(info.value) and "not-buzz.yaml" in str(info.value)
+
+
 def test_pattern_name_must_be_a_label():
     with pytest.raises(RuleError) as info:
         load(GOOD.replace("  - phrase: synergy", "  - phrase: synergy\n    name: Two Words"))

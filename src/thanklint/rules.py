@@ -227,9 +227,10 @@ def _example_draft(item: Any, where: str, key: str, line: int | None) -> tuple[s
     )
 
 
-def load_vocabularies(folder, known: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """Word lists from `<folder>/vocabularies/<name>.yaml` (a mapping with `words:`), added to
-    `known`: rules share one list instead of copies that drift apart."""
+def load_vocabularies(folder, known: dict[str, list[Any]] | None = None) -> dict[str, list[Any]]:
+    """Word lists (`words:`) and lists of named patterns (`patterns:`) from
+    `<folder>/vocabularies/<name>.yaml`, added to `known`: rules share one list instead of
+    copies that drift apart ("what is not thanks" is the same for every gratitude rule)."""
     vocab = dict(known or {})
     base = folder / VOCABULARIES
     if not base.is_dir():
@@ -244,13 +245,20 @@ def load_vocabularies(folder, known: dict[str, list[str]] | None = None) -> dict
             number, problem = yamltext.problem(exc)
             raise RuleError(where, f"not valid YAML: {problem}", number) from None
         words = data.get("words") if isinstance(data, dict) else None
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-            raise RuleError(where, "a vocabulary is a mapping with 'words:', a list of text", None, "words")
+        patterns = data.get("patterns") if isinstance(data, dict) else None
+        if isinstance(patterns, list) and patterns and words is None:
+            if not all(isinstance(p, dict) for p in patterns):
+                raise RuleError(where, "'patterns:' is a list of patterns, each a mapping", None, "patterns")
+            words = patterns
+        elif not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+            raise RuleError(
+                where, "a vocabulary is a mapping with 'words:', a list of text, or 'patterns:'", None, "words"
+            )
         vocab[file.name[: -len(".yaml")]] = words
     return vocab
 
 
-def expand_vocabularies(value: Any, vocab: dict[str, list[str]], where: str, line: int | None = None) -> Any:
+def expand_vocabularies(value: Any, vocab: dict[str, list[Any]], where: str, line: int | None = None) -> Any:
     """Replace every `{vocab: name}` by that vocabulary's words: inline inside a list, or as the
     list itself where one is expected (`LEMMA: {IN: {vocab: generic-things}}`)."""
     line = getattr(value, "line", line)
@@ -275,7 +283,7 @@ def expand_vocabularies(value: Any, vocab: dict[str, list[str]], where: str, lin
     return value
 
 
-def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[str, list[str]] | None = None) -> Rule:
+def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[str, list[Any]] | None = None) -> Rule:
     """Parse and validate one rule file; every problem names the file, line and key."""
     rule_id = f"{category}.{name}"
     if category not in CATEGORIES:
