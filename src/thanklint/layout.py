@@ -27,10 +27,11 @@ _GREETING_HEAD = re.compile(
     r"\s*[!.,:;—-]*(?=\s+\S)"
 )
 #: A short first line ending in a comma: "Dana,", "Ms. Whitfield:", "Kia ora Aroha,", "Namaste Priya,".
+_NAME_GREETING = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
 #: What follows the first comma of a greeting line that lists people: "Dear Ms Tran, Mr Whitlock and Dr Haldane,".
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|&)"
 _MORE_NAMES = re.compile(rf"\s*{_NAME_WORD}(?:(?:,\s*|\s+){_NAME_WORD})*\s*[,:]?\s*")
-_NAME_GREETING = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
+#: One half of a sign-off joined by "and": "with thanks", "best wishes", "kind regards".
 _CLOSING_PART = (
     r"(?:(?:many|warm|warmest|kind|kindest|best|sincere|heartfelt) )?(?:thanks|regards|wishes|appreciation|gratitude)"
 )
@@ -166,7 +167,8 @@ def comments(text: str) -> list[tuple[int, int]]:
 
 def blank_out(text: str) -> str:
     """Replace HTML comments, quoted reply lines (or only the markers, when the whole note is
-    quoted), chat time stamps and Markdown emphasis markers (`**`, `__`) by spaces, keeping newlines and length, so none of them reaches a check or the parser."""
+    quoted), chat time stamps and Markdown emphasis markers (`**`, `__`) by spaces, keeping
+    newlines and length, so none of them reaches a check or the parser."""
 
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
@@ -212,10 +214,12 @@ def find_layout(text: str) -> Layout:
             r"[,:;—]|\s[-–]\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first)
         )
         head = _GREETING_HEAD.match(first)
-        closed = head and head.group().rstrip().endswith("!") and (not comma or head.end() <= comma.start())
-        head = head if len(first.split()) > 8 or closed else None
+        # "Hi Dana! Thanks for today, ...": a greeting closed by "!" before any comma
+        closed = bool(head and head.group().rstrip().endswith("!") and (not comma or head.end() <= comma.start()))
+        if not (closed or len(first.split()) > 8):
+            head = None
         rest = first[comma.end() :] if comma else ""
-        if closed and head and first[head.end() :].strip():  # "Hi Dana! Thanks for today, ..."
+        if closed and head and first[head.end() :].strip():
             greeting = Region(first_start, first_start + len(head.group().rstrip()))
         elif comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + len(first[: comma.end()].rstrip()))

@@ -294,7 +294,7 @@ class Spelling(Check):
                 or _in_foreign_phrase(token, speller)
                 or _prefixed_known(word, speller)
                 or _compound_of_known(word, speller)
-                or not any(c in "aeiouy" for c in word)
+                or not any(c in _VOWELS for c in word)
                 or _clipped(word, parsed)
             ):
                 continue  # "reactivations", "gridlines"; "dbt" and similar abbreviations
