@@ -4,7 +4,10 @@ JSON lines, SARIF URIs, and an internal error without a reason."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
+import pytest
 from click.testing import CliRunner
 
 from thanklint import api
@@ -101,3 +104,31 @@ def test_a_decision_date_at_the_end_of_the_calendar_is_checked_not_crashed():
 
 def test_read_text_drops_the_bom_like_a_file_read():
     assert read_text("\ufeffHi", "n.txt").text == "Hi"
+
+
+def test_the_command_leaves_after_flushing_and_running_the_exit_handlers(monkeypatch):
+    steps = []
+    monkeypatch.setattr(cli_module, "main", lambda: sys.exit(1))
+    monkeypatch.setattr(cli_module.atexit, "_run_exitfuncs", lambda: steps.append("exit handlers"))
+    monkeypatch.setattr(sys.stdout, "flush", lambda: steps.append("flush"))
+
+    def leave(code):
+        steps.append(code)
+        raise SystemExit(code)  # stands in for os._exit, which would end the test run
+
+    monkeypatch.setattr(cli_module.os, "_exit", leave)
+    with pytest.raises(SystemExit):
+        cli_module.entry()
+    assert steps == ["flush", "exit handlers", 1]
+
+
+def test_the_command_in_a_process_writes_its_whole_report_and_exit_code(tmp_path):
+    for n in range(12):
+        (tmp_path / f"note-{n}.md").write_text(f"hey,\n\nwhen will i hear back about the job {n}\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "thanklint", "check", "--format", "json", str(tmp_path)],
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    assert len(json.loads(result.stdout)["files"]) == 12

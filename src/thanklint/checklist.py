@@ -38,13 +38,17 @@ class Item:
 def build(findings: list[Finding], ran: list[tuple[str, str]]) -> list[Item]:
     """`ran` lists (rule id, category) of the rules that applied to the draft and could decide
     a quality (warnings and errors; suggestions are advice only)."""
+    first: dict[str, tuple[int, str]] = {}  # category -> its first warning or error (place, rule)
+    for place, finding in enumerate(findings):
+        if finding.category not in first and finding.severity >= Severity.WARNING:
+            first[finding.category] = (place, finding.rule_id)
+    checked = {category for _rule_id, category in ran}
     items = []
-    for quality in QUALITIES:
-        categories = QUALITIES[quality]
-        deciding = next((f for f in findings if f.severity >= Severity.WARNING and f.category in categories), None)
+    for quality, categories in QUALITIES.items():
+        deciding = min((first[c] for c in categories if c in first), default=None)
         if deciding is not None:
-            items.append(Item(quality, "missing", deciding.rule_id))
-        elif any(category in categories for _rule_id, category in ran):
+            items.append(Item(quality, "missing", deciding[1]))
+        elif not checked.isdisjoint(categories):
             items.append(Item(quality, "present", None))
         else:
             items.append(Item(quality, "unchecked", None))

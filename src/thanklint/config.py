@@ -236,9 +236,12 @@ class Discovery:
 
     def __init__(self) -> None:
         self._by_folder: dict[Path, Config] = {}
+        self._resolved: dict[str, Path] = {}  # each folder as named, resolved once (every draft asks)
 
     def __call__(self, folder: str) -> Config:
-        key = Path(folder).resolve()
+        key = self._resolved.get(folder)
+        if key is None:
+            key = self._resolved[folder] = Path(folder).resolve()
         if key not in self._by_folder:
             self._by_folder[key] = discover(str(key))
         return self._by_folder[key]
@@ -246,6 +249,7 @@ class Discovery:
     def invalidate(self, path: str | None = None) -> None:
         """Forget every folder (no `path`), or the folders a changed file or folder can govern:
         its own folder and everything below it."""
+        self._resolved.clear()  # a link may have changed too
         if path is None:
             self._by_folder.clear()
             return

@@ -8,22 +8,22 @@ headers) is ever parsed.
 from __future__ import annotations
 
 import bisect
-import email
-import email.policy
 import os
 import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from email.message import EmailMessage
-from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from . import metadata as md
 from . import yamltext
 from .errors import DraftError, shown
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".eml")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -108,7 +108,7 @@ def split_front_matter(text: str, where: str) -> tuple[md.Metadata, int]:
     return md.from_mapping(data, f"{where}: front matter"), match.end()
 
 
-def _plain_part(message: EmailMessage) -> EmailMessage | None:
+def _plain_part(message: Message) -> Message | None:
     if message.is_multipart():
         for part in message.walk():
             if part.get_content_type() == "text/plain" and part.get_content_disposition() != "attachment":
@@ -117,8 +117,11 @@ def _plain_part(message: EmailMessage) -> EmailMessage | None:
     return message if message.get_content_maintype() == "text" else None
 
 
-def _email_metadata(message: EmailMessage, where: str) -> md.Metadata:
-    """Metadata from the headers; a header the mail parser cannot read is an error naming it."""
+def _email_metadata(message: Message, where: str) -> md.Metadata:
+    """Metadata from the headers (parsed with the modern policy, which decodes encoded words);
+    a header the mail parser cannot read is an error naming it."""
+    from email.utils import parseaddr, parsedate_to_datetime
+
     headers = {}
     for header in ("To", "Subject", "Date"):  # each parsed once: the mail parser's headers are slow
         try:
@@ -145,7 +148,13 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
     """Read a saved `.eml`: headers give recipient, subject and date; the text/plain part is the body."""
     data = data.removeprefix(b"\xef\xbb\xbf")  # else the mail parser takes the BOM for part of the first header
     raw = decode(data, path, "utf-8") if _is_utf8(data) else data.decode("latin-1")
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    from email.parser import BytesHeaderParser, BytesParser
+    from email.policy import compat32, default
+
+    # The parts are found with the legacy policy: the modern one builds a parsed object for
+    # every header it is asked for (content types, encodings), three times the work of reading
+    # the mail. Only the metadata headers are parsed with the modern policy.
+    message = BytesParser(policy=compat32).parsebytes(data)
     header_end = re.search(r"\r?\n\r?\n", raw)
     if header_end is None:
         raise DraftError("input", f"{path}: no blank line after the e-mail headers, so no body was found")
@@ -165,7 +174,7 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
             payload = b""
         body = decode(payload, path, part.get_content_charset() or "utf-8")
         text, encoded = raw[:start] + body, encoding
-    meta = _email_metadata(message, path)
+    meta = _email_metadata(BytesHeaderParser(policy=default).parsebytes(data), path)
     if sidecar is not None and sidecar.is_file():
         side = decode(read_capped(str(sidecar), "unreadable"), str(sidecar))
         try:
@@ -179,7 +188,7 @@ def read_email(data: bytes, path: str, sidecar: Path | None) -> Draft:
     return Draft(path, text, start, meta, "eml", encoded)
 
 
-def _verbatim_part(raw: str, part: EmailMessage, after: int) -> tuple[int, int] | None:
+def _verbatim_part(raw: str, part: Message, after: int) -> tuple[int, int] | None:
     """Where a part's undecoded body stands in the file, if it can be found there."""
     payload = part.get_payload(decode=False)
     if not isinstance(payload, str) or not payload.strip():

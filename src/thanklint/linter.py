@@ -147,6 +147,8 @@ class Linter:
     ):
         self.ruleset = ruleset
         self.checks = ruleset.checks()
+        #: (id, category) of the rules that can decide a quality: warnings and errors.
+        self._deciders = [(r.id, r.category) for r, _ in self.checks if r.severity >= Severity.WARNING]
         self.model = model
         self.debug = debug
         self.max_bytes = max_bytes
@@ -305,10 +307,7 @@ class Linter:
                 if check.phase == "suppressions":
                     result.findings.extend(to_finding(p, rule, check, hit) for hit in check.run(p))
             result.findings = sorted(set(result.findings))
-            deciders = [
-                (r.id, r.category) for r, _ in self.checks if r.id in p.applied and r.severity >= Severity.WARNING
-            ]
-            result.checklist = checklist.build(result.findings, deciders)
+            result.checklist = checklist.build(result.findings, [d for d in self._deciders if d[0] in p.applied])
         return results
 
     def _unfit(self, draft: Draft) -> DraftError | None:
