@@ -7,7 +7,9 @@ out of the parse, for comparison), thanklint cold in one process, with
 installing, before the parsed rules and word lists are in the cache folder; the other rows are
 timed after they are, as they are on a machine where thanklint has run), the commands that must not load spaCy
 against `python -c "import click"`, and proselint when it is installed. Prints a Markdown table
-with the ratios and the peak memory of the largest process, for docs/performance.md.
+with the ratios and the peak memory of the largest process, for docs/performance.md. The long
+runs (three rounds) and the one-draft pair (five) are taken in turns and their medians compared,
+so a machine that drifts during the benchmark moves both sides of a ratio alike.
 """
 
 from __future__ import annotations
@@ -67,6 +69,20 @@ def measure(args: list[str], runs: int, env: dict = ENV, before=None) -> tuple[f
     return statistics.median(times), max(peaks)
 
 
+def interleaved(commands: dict[str, list[str]], runs: int, env: dict) -> dict[str, tuple[float, float]]:
+    """`measure` for several commands taken in turns, one run of each per round: a machine that
+    slows down or speeds up during the benchmark moves every row alike, not only the rows
+    measured while it did."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, float] = dict.fromkeys(commands, 0.0)
+    for _ in range(runs):
+        for name, command in commands.items():
+            seconds, peak = measure(command, 1, env)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name in commands}
+
+
 def pipeline() -> tuple[str, list[str]]:
     """The package, and the components thanklint's default rules do not run with the parse
     (spaCy not imported). The reference is the whole pipeline as `spacy.load` gives it, as a
@@ -82,7 +98,7 @@ def pipeline() -> tuple[str, list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="copies of the 75 evaluation drafts (default 4: 300)")
-    parser.add_argument("--runs", type=int, default=1, help="runs of each long measurement (the median is reported)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of the long measurements (the median is reported)")
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "src" / "thanklint", quiet=1)
     sources = sorted((ROOT / "tests" / "eval" / "drafts").iterdir())
@@ -101,18 +117,25 @@ def main() -> int:
         env = {**ENV, "THANKLINT_CACHE_DIR": str(cache)}
         check = [*thanklint, "check", "--quiet", "--fail-on", "never"]
 
-        raw, raw_peak = measure([sys.executable, "-c", RAW, package, "", *files], args.runs)
-        rows.append((f"raw spaCy: load {package} and parse {count} drafts", raw, raw_peak, "1.00", "(reference)"))
-        if exclude:
-            lean, lean_peak = measure([sys.executable, "-c", RAW, package, ",".join(exclude), *files], args.runs)
-            label = f"raw spaCy without {', '.join(exclude)} (what thanklint runs with the parse)"
-            rows.append((label, lean, lean_peak, f"{lean / raw:.2f}", ""))
         # What an installed thanklint builds once, like its bytecode: the parsed rules and the
         # sorted word lists in the user's cache folder (its first run is timed further down).
         subprocess.run([*check, "--no-cache", files[0]], env=env, capture_output=True, check=False)
-        cold, cold_peak = measure([*check, "--no-cache", "--jobs", "1", str(drafts)], args.runs, env)
+        long_runs = {
+            "raw": [sys.executable, "-c", RAW, package, "", *files],
+            "lean": [sys.executable, "-c", RAW, package, ",".join(exclude), *files] if exclude else None,
+            "cold": [*check, "--no-cache", "--jobs", "1", str(drafts)],
+            "jobs2": [*check, "--no-cache", "--jobs", "2", str(drafts)],
+        }
+        timed = interleaved({name: command for name, command in long_runs.items() if command}, args.runs, env)
+        raw, raw_peak = timed["raw"]
+        rows.append((f"raw spaCy: load {package} and parse {count} drafts", raw, raw_peak, "1.00", "(reference)"))
+        if exclude:
+            lean, lean_peak = timed["lean"]
+            label = f"raw spaCy without {', '.join(exclude)} (what thanklint runs with the parse)"
+            rows.append((label, lean, lean_peak, f"{lean / raw:.2f}", ""))
+        cold, cold_peak = timed["cold"]
         rows.append((f"thanklint cold, one process, {count} drafts", cold, cold_peak, f"{cold / raw:.2f}", "1.15"))
-        two, two_peak = measure([*check, "--no-cache", "--jobs", "2", str(drafts)], args.runs, env)
+        two, two_peak = timed["jobs2"]
         rows.append((f"thanklint cold, `--jobs 2`, {count} drafts", two, two_peak, f"{two / raw:.2f}", "0.70"))
         subprocess.run([*check, str(drafts)], env=env, capture_output=True, check=False)  # fill the cache
         warm, warm_peak = measure([*check, str(drafts)], max(args.runs, 3), env)
@@ -127,9 +150,12 @@ def main() -> int:
         )
 
         one = files[0]
-        raw_one, raw_one_peak = measure([sys.executable, "-c", RAW, package, "", one], 3)
+        timed = interleaved(
+            {"raw": [sys.executable, "-c", RAW, package, "", one], "one": [*check, "--no-cache", one]}, 5, env
+        )
+        raw_one, raw_one_peak = timed["raw"]
         rows.append(("raw spaCy: load and parse one draft", raw_one, raw_one_peak, "1.00", "(reference)"))
-        single, single_peak = measure([*check, "--no-cache", one], 3, env)
+        single, single_peak = timed["one"]
         rows.append(("thanklint cold, one draft", single, single_peak, f"{single / raw_one:.2f}", "1.4"))
         first, first_peak = measure([*check, "--no-cache", one], 3, env, before=lambda: shutil.rmtree(cache))
         label = "thanklint's first run after installing, one draft (rules and word lists not yet in the cache folder)"
