@@ -246,6 +246,19 @@ def test_a_chat_programs_time_stamps_are_blanked():
     assert blank_out("[Company] is great.\n") == "[Company] is great.\n"  # a slot is no time stamp
 
 
+@pytest.mark.parametrize(
+    "header", ["Kofi Mensah, 08:41", "Dara Quinn 7:15 PM", "Amara · 22:03", "Ola, 12/05/2026 09:14"]
+)
+def test_a_chat_programs_sender_line_is_no_greeting(header):
+    got = parts(blank_out(f"{header}\nthanks for showing me round the bakery today Tunde\n"))
+    assert got["greeting"] == "" and got["body"].strip().startswith("thanks for showing")
+
+
+def test_a_name_before_a_time_in_a_sentence_is_still_a_greeting():
+    got = parts(blank_out("Dana, 9:30 on Monday suits me. Thanks again for the tour.\n"))
+    assert got["greeting"] == "Dana,"
+
+
 def test_a_common_word_after_a_greeting_word_is_not_a_name():
     got = parts("hey did you get my email from last week about the warehouse job yet\n")
     assert got["greeting"] == "hey" and got["body"].strip().startswith("did you")

@@ -31,6 +31,9 @@ from thanklint.note_kind import infer_kind
         "Thank you again for our talk on the 4th. Could you tell me whether the trustees have agreed a timetable?",
         "i send my solution 1 month ago and nobody answer me. Please give some feedback.",
         "I submitted my solution for the rota exercise on the 4th. Just checking whether anyone has reviewed it yet.",
+        "This is my second email about the clerk post. It has been nearly three weeks without any reply.",
+        "You told me you would decide by Monday. Please tell me today if I got the job.",
+        "I interviewed for the depot role and would like to know if I am still being considered.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -51,6 +54,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the interview this afternoon. I offered to send my portfolio, and it is attached.",
         "Thank you for the interview. I'd like to know whether a working interview is part of your hiring process.",
         "Thank you for meeting me. Could I ask when you expect to make a decision?",
+        "Thank you for the second interview today. I would be thrilled if I got the chance to join the crew.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -43,6 +43,16 @@ def kinds(text: str) -> list[tuple[str, str]]:
                 ("Paragraph 2: Remind them of your skills.", "instruction"),
             ],
         ),
+        ("the interview on (insert date) went", [("(insert date)", "slot")]),
+        (
+            "the [Insert job title] post, ref (enter ref no.)",
+            [("[Insert job title]", "slot"), ("(enter ref no.)", "slot")],
+        ),
+        (
+            "(Insert one or two lines about the project.)",
+            [("(Insert one or two lines about the project.)", "instruction")],
+        ),
+        ("about (insert something about the date)", [("(insert something about the date)", "instruction")]),
         ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
         ("TODO: add the bit about rotas", [("TODO", "instruction")]),
         ("joining ABC Widget Company soon", [("ABC Widget Company", "stand-in")]),

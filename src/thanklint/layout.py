@@ -74,6 +74,12 @@ _CHAT_PREFIX = re.compile(
     rf"^[ \t]*(?:\[(?:{_TIME},\s*{_DATE}|{_DATE},?\s*{_TIME})\]|{_DATE},?\s*{_TIME}\s+[-–])[ \t]*[^:\n]{{1,40}}:[ \t]",
     re.M,
 )
+#: The sender and time a chat program shows on a line above a copied message: "Thiago Moreira,
+#: 18:22", "Hoa Tran 19:04", "Kofi · 7:15 PM" (a name, then a time, and nothing else).
+_CHAT_HEADER = re.compile(
+    rf"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,3}}[ \t]*[,·•|-]?[ \t]*(?:{_DATE},?[ \t]*)?{_TIME}[ \t]*$",
+    re.M,
+)
 #: Pasted headers and page scaffolding above a note: "Subject line: ...", "Email text:", "RE: ...".
 _HEADER = re.compile(
     r"^\s*(?:(?:subject(?:\s+line)?|re|fwd?|to|from|cc|bcc|date|sent|e-?mail(?:\s+(?:text|body|subject|message))?"
@@ -167,8 +173,8 @@ def comments(text: str) -> list[tuple[int, int]]:
 
 def blank_out(text: str) -> str:
     """Replace HTML comments, quoted reply lines (or only the markers, when the whole note is
-    quoted), chat time stamps and Markdown emphasis markers (`**`, `__`) by spaces, keeping
-    newlines and length, so none of them reaches a check or the parser."""
+    quoted), chat time stamps and sender lines, and Markdown emphasis markers (`**`, `__`) by
+    spaces, keeping newlines and length, so none of them reaches a check or the parser."""
 
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
@@ -187,7 +193,7 @@ def blank_out(text: str) -> str:
         unquoted = _QUOTE_MARKER.sub(lambda m: " " * len(m.group(0)), uncommented)
     else:
         unquoted = _QUOTED.sub(spaces, uncommented)  # a quoted message under a reply
-    return _EMPHASIS.sub(unmark, _CHAT_PREFIX.sub(spaces, unquoted))
+    return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
 
 
 def _looks_like_signature(line: str) -> bool:

@@ -73,7 +73,18 @@ _FOLLOW_UP = [
     (r"\bwhen (?:a|the) decision (?:is|might be|will be) (?:expected|made)\b", 1),
     (r"\b(?:decision|hiring) (?:timeline|process)\b|\btime(?:line|table)\b", 1),
     (
-        r"\b(?:it has|it's|its|it has now) been (?:a|about|over|more than|nearly|almost|two|three|four|\d+) (?:week|weeks|days|month|months)\b",
+        r"\b(?:it has|it's|its|it has now) been (?:(?:about|over|more than|nearly|almost|well over|close to) )?"
+        r"(?:a|two|three|four|five|six|\d+) (?:week|weeks|days|month|months)\b",
+        2,
+    ),
+    # Writing again, or asking whether one is still in the running: "my third email", "without any
+    # reply", "whether I am still being considered", "if I got the job".
+    (
+        r"\b(?:second|third|fourth|fifth) (?:time|e-?mail|message|attempt|follow-?up)\b"
+        r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
+        r"|\b(?:if|whether) i (?:am|'m) still (?:being )?(?:considered|in the running|a candidate)\b"
+        r"|\b(?:if|whether) i (?:(?:have )?got (?:it|the (?:job|role|position|post|offer))|made it|was successful"
+        r"|have been successful)\b",
         2,
     ),
     (r"\b(?:haven't|have not|hadn't|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
@@ -91,7 +102,12 @@ _THANK_YOU = [
         r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))",
         1,
     ),
-    (r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b", 2),
+    # The day of the interview ("today", not a deadline: "let me know today", "decide by today").
+    (
+        r"(?<!know )(?<!tell me )(?<!reply )(?<!answer )(?<!by )"
+        r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b",
+        2,
+    ),
     (r"\b(?:enjoyed|loved|appreciated|valued) (?:meeting|speaking|talking|our|learning|hearing|the time you)\b", 1),
     (r"\b(?:great|a pleasure|wonderful|nice) (?:to meet|meeting|speaking|talking)\b", 1),
 ]

@@ -29,6 +29,13 @@ _PLEASANTRY = re.compile(
 )
 
 
+def _stray_word(sent: Span) -> bool:
+    """An adjective or adverb or two that the parser split off the sentence it opens ("Hi Dev -
+    great | meeting you at the fair!"; never "thanks | for the chat", which is the thanks)."""
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    return 0 < len(words) <= 2 and all(t.pos_ in ("ADJ", "ADV") for t in words)
+
+
 @dataclass
 class ParsedDraft:
     draft: Draft
@@ -113,9 +120,12 @@ class ParsedDraft:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
     def first_sentences(self, count: int) -> list[Span]:
-        """The first `count` body sentences, not counting one opening pleasantry nor a sentence
-        that is all template residue (a "[Tip: ...]" line above the note)."""
+        """The first `count` body sentences, not counting one opening pleasantry, a stray word the
+        parser split off the first sentence, nor a sentence that is all template residue (a
+        "[Tip: ...]" line above the note)."""
         sents = [s for s in self.body_sentences if not self._all_residue(s)]
+        if len(sents) > 1 and _stray_word(sents[0]):
+            sents = sents[1:]
         if sents and _PLEASANTRY.match(sents[0].text):
             return sents[1 : count + 1]
         return sents[:count]

@@ -50,6 +50,15 @@ _PAREN_SLOT = re.compile(
     r"|position|job\s+title|role|date|specific\s+\w+|recipient|hiring\s+manager)\b[^()]{0,40}$",
     re.I,
 )
+#: "(insert date)", "[Insert job title]", "(enter ref no.)": an imperative that only names the
+#: value to put in is a slot, not an instruction to compose something ("(insert one line about
+#: the project)", "[insert something specific]").
+_INSERT_VALUE = re.compile(
+    r"^\s*(?:insert|enter|add)\s+(?:(?:the|your|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
+    r"(?:name|title|date|day|time|no\.?|number|ref|reference|company|organi[sz]ation|address|phone|e-?mail"
+    r"|position|role|location|department)\.?\s*$",
+    re.I,
+)
 _HTML_TAGS = frozenset("a b i u p br hr em strong div span ul ol li sup sub small code pre".split())
 
 #: (pattern, kind); a pattern may classify its own match with the group "body".
@@ -140,6 +149,8 @@ def _classify(body: str, paren: bool) -> str | None:
     words = body.split()
     if not words:
         return None
+    if _INSERT_VALUE.match(body):
+        return "slot"
     if paren:
         if _PAREN_INSTRUCTION.match(body) or _IMPERATIVE_START.match(body) and len(words) > 1:
             return "instruction"
