@@ -254,6 +254,24 @@ def test_a_chat_programs_sender_line_is_no_greeting(header):
     assert got["greeting"] == "" and got["body"].strip().startswith("thanks for showing")
 
 
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "Absolutely! Below is a polished thank-you message you could send to the hiring manager after the call:",
+        "Of course - here is a warm, professional thank-you note tailored to a teaching assistant interview:",
+        "Here's a short version:",
+    ],
+)
+def test_a_line_introducing_the_note_is_not_the_note(preamble):
+    got = parts(f"{preamble}\n\nSubject: Thank you\n\nDear Ms. Obi,\n\nThank you for Monday.\n\nBest,\nSam\n")
+    assert got["greeting"] == "Dear Ms. Obi," and got["body"].strip() == "Thank you for Monday."
+
+
+def test_a_line_of_the_body_ending_in_a_colon_stays_body():
+    got = parts("Dear Ms. Obi,\n\nHere is the link to the portfolio I mentioned:\nexample.com/sam\n\nBest,\nSam\n")
+    assert got["body"].strip().startswith("Here is the link")
+
+
 def test_a_name_before_a_time_in_a_sentence_is_still_a_greeting():
     got = parts(blank_out("Dana, 9:30 on Monday suits me. Thanks again for the tour.\n"))
     assert got["greeting"] == "Dana,"

@@ -80,6 +80,13 @@ _CHAT_HEADER = re.compile(
     rf"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,3}}[ \t]*[,·•|-]?[ \t]*(?:{_DATE},?[ \t]*)?{_TIME}[ \t]*$",
     re.M,
 )
+#: A line that introduces the note below it, as a writing assistant or a page does: "Sure!
+#: Here's a professional thank-you email you can send after your interview:".
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:sure|certainly|absolutely|of course|here you go)\b[!,.\s—–-]*)?(?:here(?:'s|’s|\s+is)|below\s+is)\b"
+    r"[^\n]{0,120}?\b(?:e-?mail|note|message|letter|draft|template|version|sample)\b[^\n]{0,80}:\s*$",
+    re.I,
+)
 #: Pasted headers and page scaffolding above a note: "Subject line: ...", "Email text:", "RE: ...".
 _HEADER = re.compile(
     r"^\s*(?:(?:subject(?:\s+line)?|re|fwd?|to|from|cc|bcc|date|sent|e-?mail(?:\s+(?:text|body|subject|message))?"
@@ -260,14 +267,15 @@ def find_layout(text: str) -> Layout:
 
 
 def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
-    """How many leading lines are not the note itself: pasted headers ("Subject: ...") and, in
-    letter format, the address and date block above the greeting."""
+    """How many leading lines are not the note itself: pasted headers ("Subject: ..."), a line
+    introducing the note ("Here's a thank-you email you can send:") and, in letter format, the
+    address and date block above the greeting."""
 
     def line(i: int) -> str:
         return text[lines[i][0] : lines[i][1]]
 
     headers = 0
-    while headers < len(lines) and _HEADER.match(line(headers)):
+    while headers < len(lines) and (_HEADER.match(line(headers)) or _PREAMBLE.match(line(headers))):
         headers += 1
     # A page's own text above a rule ("# Sample note", "Copy the note below ...", "---"):
     # the note starts after the last rule near the top.

@@ -29,6 +29,14 @@ _PLEASANTRY = re.compile(
 )
 
 
+#: Names of things in a program, never prose to proofread: Markdown inline code ("`conf/app.ini`")
+#: and file paths or names written bare ("src/rota/loader.py", "settings.ini").
+_CODE = re.compile(
+    r"`[^`\n]{1,200}`|(?<![\w/])[\w.-]*/[\w./-]*\.\w{1,5}\b"
+    r"|\b[\w-]+\.(?:ini|py|sh|ya?ml|json|md|txt|csv|toml|cfg|js|ts|go|rs|java|rb|sql|ipynb)\b"
+)
+
+
 def _stray_word(sent: Span) -> bool:
     """An adjective or adverb or two that the parser split off the sentence it opens ("Hi Dev -
     great | meeting you at the fair!"; never "thanks | for the chat", which is the thanks)."""
@@ -163,6 +171,15 @@ class ParsedDraft:
     def residue(self) -> list[residue_module.Residue]:
         """Template residue anywhere in the content, found once for every rule."""
         return residue_module.find(self.text)
+
+    @cached_property
+    def code_spans(self) -> list[tuple[int, int]]:
+        """Where the text names things in a program (inline code, file paths): proofreading
+        leaves them alone."""
+        return [m.span() for m in _CODE.finditer(self.text)]
+
+    def in_code(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.code_spans)
 
     @cached_property
     def body_text(self) -> str:

@@ -242,6 +242,7 @@ class Grammar(Check):
                 lint_kind not in keep
                 or not text[start:end].strip()
                 or not any(s <= start and end <= e for s, e in ranges)
+                or parsed.in_code(start, end)
             ):
                 continue
             if text[start:end].lower() in ("a", "an") and _NOT_AN_ARTICLE.match(text, end):
