@@ -272,6 +272,19 @@ def test_a_line_of_the_body_ending_in_a_colon_stays_body():
     assert got["body"].strip().startswith("Here is the link")
 
 
+@pytest.mark.parametrize(
+    ("text", "greeting"),
+    [
+        ("Good day, Mrs. Collins. I write again about the stores post.\n", "Good day, Mrs. Collins."),
+        ("Hi, Dana! Thanks for the chat.\n", "Hi, Dana!"),
+        ("Hello, Thanks! I enjoyed the tour.\n", "Hello,"),
+        ("Hi, Sorry. I was late to the call.\n", "Hi,"),
+    ],
+)
+def test_a_name_after_the_greeting_word_and_its_comma_is_the_greetings(text, greeting):
+    assert parts(blank_out(text))["greeting"] == greeting
+
+
 def test_a_name_before_a_time_in_a_sentence_is_still_a_greeting():
     got = parts(blank_out("Dana, 9:30 on Monday suits me. Thanks again for the tour.\n"))
     assert got["greeting"] == "Dana,"

@@ -31,8 +31,8 @@ from thanklint.note_kind import infer_kind
         "Thank you again for our talk on the 4th. Could you tell me whether the trustees have agreed a timetable?",
         "i send my solution 1 month ago and nobody answer me. Please give some feedback.",
         "I submitted my solution for the rota exercise on the 4th. Just checking whether anyone has reviewed it yet.",
-        "This is my second email about the clerk post. It has been nearly three weeks without any reply.",
-        "You told me you would decide by Monday. Please tell me today if I got the job.",
+        "Writing a second time about the stores post; it has been well over two weeks without any word.",
+        "You promised an answer by Monday. Could you tell me whether I got the job?",
         "I interviewed for the depot role and would like to know if I am still being considered.",
     ],
 )

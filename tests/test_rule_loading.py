@@ -175,23 +175,41 @@ def test_custom_rule_folder_uses_its_own_and_the_shared_vocabularies(tmp_path):
     assert words[:2] == ["synergy", "leverage"] and "culture" in words
 
 
-def test_a_vocabulary_of_patterns_is_shared_by_rules(tmp_path):
+def _buzz_rule(tmp_path, vocabularies: dict[str, str], patterns: str):
+    """tone.buzz loaded from a rule folder whose vocabularies are `vocabularies` (name: text)."""
     from thanklint.rules import load_rules
 
-    (tmp_path / "vocabularies").mkdir()
-    (tmp_path / "vocabularies" / "not-buzz.yaml").write_text(
-        "patterns:\n  - name: quoted-synergy\n    phrase: [true synergy]\n"
-    )
-    (tmp_path / "tone").mkdir()
-    (tmp_path / "tone" / "buzz.yaml").write_text(
-        textwrap.dedent(GOOD).replace("  - phrase: synergy", "  - phrase: synergy\nexceptions:\n  - {vocab: not-buzz}")
-    )
-    rule = next(r for r in load_rules((str(tmp_path),)) if r.id == "tone.buzz")
+    (tmp_path / "vocabularies").mkdir(exist_ok=True)
+    for name, text in vocabularies.items():
+        (tmp_path / "vocabularies" / f"{name}.yaml").write_text(text)
+    (tmp_path / "tone").mkdir(exist_ok=True)
+    (tmp_path / "tone" / "buzz.yaml").write_text(textwrap.dedent(GOOD).replace("  - phrase: synergy", patterns))
+    return next(r for r in load_rules((str(tmp_path),)) if r.id == "tone.buzz")
+
+
+def test_a_vocabulary_of_patterns_is_shared_by_rules(tmp_path):
+    not_buzz = {"not-buzz": "patterns:\n  - name: quoted-synergy\n    phrase: [true synergy]\n"}
+    rule = _buzz_rule(tmp_path, not_buzz, "  - phrase: synergy\nexceptions:\n  - {vocab: not-buzz}")
     assert rule.settings["exceptions"].specs == [{"name": "quoted-synergy", "phrase": ["true synergy"]}]
-    (tmp_path / "vocabularies" / "not-buzz.yaml").write_text("patterns: [synergy]\n")
     with pytest.raises(RuleError) as info:
-        load_rules((str(tmp_path),))
+        _buzz_rule(tmp_path, {"not-buzz": "patterns: [synergy]\n"}, "  - phrase: synergy")
     assert "each a mapping" in str(info.value) and "not-buzz.yaml" in str(info.value)
+
+
+def test_a_vocabulary_of_patterns_may_name_word_lists_but_not_itself(tmp_path):
+    buzz = {
+        "buzz-words": "words: [synergy, leverage]\n",
+        "buzz": "patterns:\n  - name: buzz-word\n    tokens:\n      - {LOWER: {IN: {vocab: buzz-words}}}\n",
+    }
+    rule = _buzz_rule(tmp_path, buzz, "  - {vocab: buzz}")
+    assert rule.settings["patterns"].specs == [
+        {"name": "buzz-word", "tokens": [{"LOWER": {"IN": ["synergy", "leverage"]}}]}
+    ]
+    with pytest.raises(RuleError) as info:
+        _buzz_rule(
+            tmp_path, {"buzz": "patterns:\n  - name: loop\n    tokens:\n      - {vocab: buzz}\n"}, "  - {vocab: buzz}"
+        )
+    assert "vocabulary 'buzz' refers to itself" in str(info.value)
 
 
 def test_pattern_name_must_be_a_label():

@@ -116,6 +116,10 @@ _NOT_A_NAME = frozenset(
     "just yes no ok okay great wow congratulations greetings further furthermore following regarding per "
     "monday tuesday wednesday thursday friday saturday sunday update quick note reminder ps".split()
 )
+#: A greeting word and nothing else ("Good day", "Hello"), and the name that may follow it after a
+#: comma and close with a full stop or "!" ("Good day, Mrs. Collins. I write ...").
+_GREETING_WORDS_ONLY = re.compile(rf"\s*(?:{GREETING_WORDS})\s*", re.I)
+_VOCATIVE = re.compile(rf"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?{_NAME})\s*[.!]")
 #: A first line "Hiring Committee, Thank you ..." or "Tom - following up ...": up to four capitalised
 #: words, a comma or a dash, then the text.
 _NAME_THEN_TEXT = re.compile(r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—])\s+(?=\S)")
@@ -236,6 +240,14 @@ def find_layout(text: str) -> Layout:
             greeting = Region(first_start, first_start + len(head.group().rstrip()))
         elif comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + len(first[: comma.end()].rstrip()))
+            vocative = _VOCATIVE.match(rest)
+            if (
+                vocative
+                and _GREETING_WORDS_ONLY.fullmatch(first[: comma.start()])
+                and vocative.group("name").split()[0].lower().rstrip(".") not in _NOT_A_NAME | {"i"}
+                and rest[vocative.end() :].strip()
+            ):  # "Good day, Mrs. Collins. I write ...": the name after the greeting word is the greeting's
+                greeting = Region(first_start, first_start + comma.end() + vocative.end())
         elif head and not re.search(r"[,:]\s*$", first):  # a long greeting line ending in a comma is all greeting
             greeting = Region(first_start, first_start + head.end())
         else:

@@ -258,17 +258,23 @@ def load_vocabularies(folder, known: dict[str, list[Any]] | None = None) -> dict
     return vocab
 
 
-def expand_vocabularies(value: Any, vocab: dict[str, list[Any]], where: str, line: int | None = None) -> Any:
+def expand_vocabularies(
+    value: Any, vocab: dict[str, list[Any]], where: str, line: int | None = None, within: frozenset[str] = frozenset()
+) -> Any:
     """Replace every `{vocab: name}` by that vocabulary's words: inline inside a list, or as the
-    list itself where one is expected (`LEMMA: {IN: {vocab: generic-things}}`)."""
+    list itself where one is expected (`LEMMA: {IN: {vocab: generic-things}}`). A vocabulary of
+    patterns may itself name word lists; `within` holds the vocabularies being expanded, so one
+    that names itself is an error rather than a loop."""
     line = getattr(value, "line", line)
     if isinstance(value, dict):
         if set(value) == {"vocab"}:
             name = value["vocab"]
             if name not in vocab:
                 raise RuleError(where, f"unknown vocabulary {name!r}{did_you_mean(str(name), vocab)}", line, "vocab")
-            return list(vocab[name])
-        expanded = {k: expand_vocabularies(v, vocab, where, line) for k, v in value.items()}
+            if name in within:
+                raise RuleError(where, f"vocabulary {name!r} refers to itself", line, "vocab")
+            return [expand_vocabularies(item, vocab, where, line, within | {name}) for item in vocab[name]]
+        expanded = {k: expand_vocabularies(v, vocab, where, line, within) for k, v in value.items()}
         if isinstance(value, _Lined):
             return _Lined(expanded, value.lines, value.line)
         return expanded
@@ -276,9 +282,9 @@ def expand_vocabularies(value: Any, vocab: dict[str, list[Any]], where: str, lin
         out: list = []
         for item in value:
             if isinstance(item, dict) and set(item) == {"vocab"}:
-                out.extend(expand_vocabularies(item, vocab, where, line))
+                out.extend(expand_vocabularies(item, vocab, where, line, within))
             else:
-                out.append(expand_vocabularies(item, vocab, where, line))
+                out.append(expand_vocabularies(item, vocab, where, line, within))
         return out
     return value
 
