@@ -34,6 +34,9 @@ from thanklint.note_kind import infer_kind
         "Writing a second time about the stores post; it has been well over two weeks without any word.",
         "You promised an answer by Monday. Could you tell me whether I got the job?",
         "I interviewed for the depot role and would like to know if I am still being considered.",
+        "I had the interview on 3 May for the porter job. Until now I did not receive any reply, please tell me the result.",
+        "Is there any news about the night porter post? I look forward to hearing from you.",
+        "Thanks for the update. Happy to wait until the end of the week.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -55,6 +58,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the interview. I'd like to know whether a working interview is part of your hiring process.",
         "Thank you for meeting me. Could I ask when you expect to make a decision?",
         "Thank you for the second interview today. I would be thrilled if I got the chance to join the crew.",
+        "Thank you for the interview this morning. I look forward to hearing the decision, and to any word on the rota.",
+        "Thank you for the take-home. I didn't get to the bonus task, and I did not hear your last question well.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

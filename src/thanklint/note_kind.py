@@ -45,9 +45,17 @@ _FOLLOW_UP = [
     (
         r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven't (?:yet )?(?:got|received|had)|hasn't been) "
         r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
-        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b",
+        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b|\bdid(?:n't| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b",
         2,
     ),
+    # Asking for news, or answering the reader's news: "is there some news about the job",
+    # "thanks for the update".
+    (
+        r"\b(?:any|some) (?:news|word)\b"
+        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b",
+        2,
+    ),
+    (r"\b(?:know|hear|tell me|inform me (?:of|about)) (?:the|my) (?:result|outcome|decision)\b", 1),
     # Silence as a complaint: "nobody has bothered to reply", "the courtesy to respond".
     (
         r"\b(?:nobody|no one|no-one) (?:(?:has|had) )?(?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|replies|respond|responded|responds|answer|answered|answers|got(?:ten)? back)\b"
