@@ -192,14 +192,17 @@ def _prefixed_known(word: str, speller) -> bool:
 
 
 def _compound_of_known(word: str, speller) -> bool:
-    """Whether the word is two known words written together ("gridlines", "handoffs")."""
+    """Whether the word is two known words written together ("gridlines", "handoffs"), and not
+    rather one slip from a common word ("writting" is "writing", not "writ" and "ting")."""
     return any(
         word[:i] in speller and (word[i:] in speller or _inflection_of_known(word[i:], speller))
         for i in range(3, len(word) - 2)
-    )
+    ) and not any(slip in speller and zipf(slip) >= _COMMON for slip in _slips(word))
 
 
 _VOWELS = "aeiouy"
+#: A word this common (Zipf) is what a slip one letter away from it most likely meant.
+_COMMON = 4.0
 
 
 def _slips(word: str) -> set[str]:
