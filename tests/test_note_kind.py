@@ -37,6 +37,7 @@ from thanklint.note_kind import infer_kind
         "I had the interview on 3 May for the porter job. Until now I did not receive any reply, please tell me the result.",
         "Is there any news about the night porter post? I look forward to hearing from you.",
         "Thanks for the update. Happy to wait until the end of the week.",
+        "I write to you a second time about the porter post, as I have had no reply to my first e-mail.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -60,6 +61,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the second interview today. I would be thrilled if I got the chance to join the crew.",
         "Thank you for the interview this morning. I look forward to hearing the decision, and to any word on the rota.",
         "Thank you for the take-home. I didn't get to the bonus task, and I did not hear your last question well.",
+        "Thank you for speaking with me today. I would love to hear any news about the new clinic.",
+        "Thank you for the second interview. It was a pleasure to meet the team for the second time.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

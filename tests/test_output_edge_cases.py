@@ -119,7 +119,7 @@ def test_the_command_leaves_after_flushing_and_running_the_exit_handlers(monkeyp
     monkeypatch.setattr(cli_module.os, "_exit", leave)
     with pytest.raises(SystemExit):
         cli_module.entry()
-    assert steps == ["flush", "exit handlers", 1]
+    assert steps == ["flush", "exit handlers", "flush", 1]  # again after the handlers, for what they wrote
 
 
 def test_the_command_in_a_process_writes_its_whole_report_and_exit_code(tmp_path):

@@ -409,16 +409,22 @@ def entry() -> None:
     tearing the interpreter down. Freeing spaCy's pipeline and every parsed draft object by
     object takes 0.2 to 0.35 s, longer than linting a draft, and nothing needs it: the output is
     flushed, and the exit handlers (which wait for the Harper process) still run."""
+    code: str | int | None = 0
     try:
         main()
     except SystemExit as done:
         code = done.code
     if code is not None and not isinstance(code, int):
         sys.exit(code)  # a message: Python prints it and exits 1
+    _flush()
+    atexit._run_exitfuncs()
+    _flush()  # what an exit handler wrote
+    os._exit(code or 0)
+
+
+def _flush() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):  # the reader has gone (a closed pipe) or the stream is closed
             pass
-    atexit._run_exitfuncs()
-    os._exit(code or 0)

@@ -51,7 +51,7 @@ _FOLLOW_UP = [
     # Asking for news, or answering the reader's news: "is there some news about the job",
     # "thanks for the update".
     (
-        r"\b(?:any|some) (?:news|word)\b"
+        r"\bsome news\b|\b(?:any|some) word\b"
         r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b",
         2,
     ),
@@ -88,7 +88,9 @@ _FOLLOW_UP = [
     # Writing again, or asking whether one is still in the running: "my third email", "without any
     # reply", "whether I am still being considered", "if I got the job".
     (
-        r"\b(?:second|third|fourth|fifth) (?:time|e-?mail|message|attempt|follow-?up)\b"
+        r"\b(?:second|third|fourth|fifth) (?:time (?:i|to write|writing|asking)|e-?mail|message|attempt|follow-?up)\b"
+        r"|\b(?:write|writing|wrote|e-?mail(?:ing)?|contact(?:ing)?|ask(?:ing)?) (?:to )?(?:you )?(?:for )?(?:the |a )?"
+        r"(?:second|third|fourth|fifth) time\b"
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
         r"|\b(?:if|whether) i (?:am|'m) still (?:being )?(?:considered|in the running|a candidate)\b"
         r"|\b(?:if|whether) i (?:(?:have )?got (?:it|the (?:job|role|position|post|offer))|made it|was successful"

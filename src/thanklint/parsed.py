@@ -29,10 +29,11 @@ _PLEASANTRY = re.compile(
 )
 
 
-#: Names of things in a program, never prose to proofread: Markdown inline code ("`conf/app.ini`")
-#: and file paths or names written bare ("src/rota/loader.py", "settings.ini").
+#: Names of things in a program, never prose to proofread: Markdown inline code ("`conf/app.ini`";
+#: not a backtick typed for an apostrophe, "didn`t") and file paths or names written bare
+#: ("src/rota/loader.py", "settings.ini").
 _CODE = re.compile(
-    r"`[^`\n]{1,200}`|(?<![\w/])[\w.-]*/[\w./-]*\.\w{1,5}\b"
+    r"(?<![A-Za-z])`[^`\n]{1,200}`|(?<![\w./-])[\w.-]*/[\w./-]*\.\w{1,5}\b"
     r"|\b[\w-]+\.(?:ini|py|sh|ya?ml|json|md|txt|csv|toml|cfg|js|ts|go|rs|java|rb|sql|ipynb)\b"
 )
 
@@ -41,7 +42,8 @@ def _stray_word(sent: Span) -> bool:
     """An adjective or adverb or two that the parser split off the sentence it opens ("Hi Dev -
     great | meeting you at the fair!"; never "thanks | for the chat", which is the thanks)."""
     words = [t for t in sent if not t.is_space and not t.is_punct]
-    return 0 < len(words) <= 2 and all(t.pos_ in ("ADJ", "ADV") for t in words)
+    closed = sent.text.rstrip().endswith((".", "!", "?"))  # "Very grateful!" is a sentence of its own
+    return 0 < len(words) <= 2 and not closed and all(t.pos_ in ("ADJ", "ADV") for t in words)
 
 
 @dataclass
