@@ -234,6 +234,18 @@ def test_a_greeting_line_that_lists_the_panel_is_all_greeting():
     assert got["greeting"] == "Dear Ms Ueda," and got["body"].strip().startswith("thank you")
 
 
+@pytest.mark.parametrize(
+    ("text", "greeting"),
+    [
+        ("Kia ora Tama and Hine,\n\nThank you for the hui on Friday.\n\nNga mihi,\nRua\n", "Kia ora Tama and Hine,"),
+        ("Namaste Mr. Rao,\n\nThank you for Tuesday.\n\nRegards,\nAsha\n", "Namaste Mr. Rao,"),
+        ("Hola Lucia, thanks for the call today.\n", "Hola Lucia,"),
+    ],
+)
+def test_a_greeting_in_another_language(text, greeting):
+    assert parts(text)["greeting"] == greeting
+
+
 def test_a_chat_programs_time_stamps_are_blanked():
     text = (
         "[09:14, 12/05/2026] Ana Lima: Good morning Mr. Reyes! Thank you for the interview today.\n"
@@ -322,3 +334,17 @@ def test_a_pages_text_above_a_rule_is_not_the_note():
     assert got["greeting"] == "Dear Ms. Park," and got["body"] == "Thank you for the interview."
     signed = parts("Hi Ana,\n\nThanks for today.\n\n---\nSam Lee\nAnalyst\n")
     assert signed["greeting"] == "Hi Ana," and signed["body"].startswith("Thanks for today.")
+
+
+@pytest.mark.parametrize(
+    ("text", "blanked"),
+    [
+        ("I wrote for **The Ledger** and *The Courier*.", "I wrote for   The Ledger   and  The Courier\u00a0."),
+        ("See __notes__ and _Stet_ here.", "See   notes   and  Stet  here."),
+        ("On *The Pier*, I ran **props**.", "On  The Pier\u00a0, I ran   props\u00a0\u00a0."),
+        ("my_var_name, 2*3*4 and *** stay.", "my_var_name, 2*3*4 and *** stay."),
+        ("* a bullet\n* another", "* a bullet\n* another"),
+    ],
+)
+def test_emphasis_markers_are_blanked(text, blanked):
+    assert blank_out(text) == blanked

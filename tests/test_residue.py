@@ -55,6 +55,9 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("about (insert something about the date)", [("(insert something about the date)", "instruction")]),
         ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
         ("TODO: add the bit about rotas", [("TODO", "instruction")]),
+        ("Best regards / Kind regards (choose one)", [("(choose one)", "instruction")]),
+        ("Thanks again.\nPick one: Best, / Cheers,", [("Pick one", "instruction")]),
+        ("Warm regards - select one", [("select one", "instruction")]),
         ("joining ABC Widget Company soon", [("ABC Widget Company", "stand-in")]),
         ("an offer from Company X", [("Company X", "stand-in")]),
         ("Dear Ms. Recruiter,", [("Ms. Recruiter", "stand-in")]),
@@ -75,6 +78,8 @@ def test_finds_and_classifies(text, expected):
         "Your name came up twice in the team meeting, so thank you.",
         "In my post at St Aldhelm's Hospital I supported the e-prescribing rollout.",
         "I reread my first paragraph: it thanked the night team by name.",
+        "I liked the idea that every child can choose one book for the class each week.",
+        "It was hard to pick one moment, but the rota puzzle stands out.",
     ],
 )
 def test_prose_is_not_residue(text):

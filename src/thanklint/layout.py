@@ -14,6 +14,8 @@ from dataclasses import dataclass
 GREETING_WORDS = (
     r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
+    # greetings of other languages that English notes open with
+    r"|kia\s+ora|aloha|namaste|hola|bonjour|salaam|salam|shalom|hallo|g['’]day"
 )
 _GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’ /-]{{2,40}}[,:]\s*$", re.I)
 #: The greeting at the head of a line that runs on without a comma: "hi sarah thank you ...",
@@ -61,9 +63,15 @@ _SIGN_OFF_AT_END = re.compile(
 #: "– Paulo" or "-Sam": a dashed signature on the last line.
 _DASH_SIGNATURE = re.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
 _DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
-#: Bold text (`**bold**` or `__bold__`) within one line and without the marker's character
-#: inside, so each marker is scanned only up to the next one: linear on a line full of `**`.
-_EMPHASIS = re.compile(r"\*\*(?=\S)([^\n*]{1,500}?)(?<=\S)\*\*|__(?=\S)([^\n_]{1,500}?)(?<=\S)__")
+#: Bold or italic text (`**bold**`, `__bold__`, `*italic*`, `_italic_`) within one line and
+#: without the marker's character inside, so each marker is scanned only up to the next one:
+#: linear on a line full of `**`. A single marker stands outside words ("file_name_here" and
+#: "2*3*4" are left alone).
+_EMPHASIS = re.compile(
+    r"\*\*(?=\S)([^\n*]{1,500}?)(?<=\S)\*\*|__(?=\S)([^\n_]{1,500}?)(?<=\S)__"
+    r"|(?<![*\w])\*(?=[^\s*])([^\n*]{1,500}?)(?<=[^\s*])\*(?![*\w])"
+    r"|(?<![_\w])_(?=[^\s_])([^\n_]{1,500}?)(?<=[^\s_])_(?![_\w])"
+)
 _QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
 _QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 #: The time stamp and sender a chat program puts before each message of a copied conversation:
@@ -184,14 +192,19 @@ def comments(text: str) -> list[tuple[int, int]]:
 
 def blank_out(text: str) -> str:
     """Replace HTML comments, quoted reply lines (or only the markers, when the whole note is
-    quoted), chat time stamps and sender lines, and Markdown emphasis markers (`**`, `__`) by
+    quoted), chat time stamps and sender lines, and Markdown emphasis markers (`**`, `__`, `*`, `_`) by
     spaces, keeping newlines and length, so none of them reaches a check or the parser."""
 
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
     def unmark(match: re.Match) -> str:
-        return "  " + (match.group(1) or match.group(2)) + "  "
+        inner = next(group for group in match.groups() if group is not None)
+        width = (len(match.group(0)) - len(inner)) // 2
+        # before punctuation the closing marker becomes a no-break space: in "*The Pier*," a
+        # plain space would read as a space typed before the comma
+        follows = match.string[match.end() : match.end() + 1]
+        return " " * width + inner + ("\u00a0" if follows and follows in ",.;:!?)" else " ") * width
 
     pieces, last = [], 0
     for start, end in comments(text):

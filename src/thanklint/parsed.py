@@ -171,8 +171,9 @@ class ParsedDraft:
 
     @cached_property
     def residue(self) -> list[residue_module.Residue]:
-        """Template residue anywhere in the content, found once for every rule."""
-        return residue_module.find(self.text)
+        """Template residue anywhere in the content, found once for every rule; not inside
+        code, where `TODO.md` or `{{first_name}}` is a name in a program."""
+        return [r for r in residue_module.find(self.text) if not self.in_code(r.start, r.end)]
 
     @cached_property
     def code_spans(self) -> list[tuple[int, int]]:

@@ -111,7 +111,12 @@ _INSTRUCTIONS = [
         r"(?:paragraph|sentence|section|line|part)|paragraph[ \t]+(?:\d|one|two|three|four|five))[ \t]*:[^\n]{1,300}"
     ),
     re.compile(
-        r"(?i)\b(?:choose|pick|select|delete|remove) (?:one|as appropriate|as needed|this (?:line|sentence|paragraph)|if not applicable)\b"
+        r"(?i)\b(?:choose|pick|select|delete|remove) (?:as appropriate|as needed|this (?:line|sentence|paragraph)|if not applicable)\b"
+    ),
+    # "Choose one:" or "- pick one" is addressed to the writer; "every child can choose one book"
+    # is prose.
+    re.compile(
+        r"(?im)(?:(?:^|(?<=[.!?(\[/–—-])|(?<=[.!?(\[/–—-]\s))(?:choose|pick|select) one\b|\b(?:choose|pick|select) one[ \t]*[:)\]])"
     ),
     re.compile(
         r"(?i)\b(?:edit|customi[sz]e|personali[sz]e|adapt) (?:this|the) (?:sentence|paragraph|part|line|template|section)\b"
