@@ -356,7 +356,10 @@ class CommaSplice(Check):
             k = 1 if after and after[0].lower_ in _BRIDGING else 0
             if len(after) < k + 2:
                 continue
-            subject, verb = after[k], after[k + 1]
+            j = k + 1  # the verb, past any adverbs: "..., I really hope to ..."
+            while j < len(after) - 1 and after[j].pos_ == "ADV":
+                j += 1
+            subject, verb = after[k], after[j]
             if (
                 subject.lower_ not in _SUBJECTS
                 or subject.dep_ not in ("nsubj", "nsubjpass")
@@ -365,7 +368,7 @@ class CommaSplice(Check):
                 continue
             if subject.lower_ in ("this", "that") and verb.pos_ not in ("AUX", "VERB"):
                 continue
-            if verb.lemma_.lower() in _PARENTHETICAL and (len(after) == k + 2 or after[k + 2].is_punct):
+            if verb.lemma_.lower() in _PARENTHETICAL and (len(after) == j + 1 or after[j + 1].is_punct):
                 continue  # "..., I think." or "..., I think, ..."
             if verb.dep_ in ("relcl", "advcl", "acl") or any(c.dep_ == "mark" for c in verb.children):
                 continue
