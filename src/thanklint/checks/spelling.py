@@ -231,6 +231,26 @@ def _two_slips(word: str, correction: str) -> bool:
     return not _slips(word).isdisjoint(_slips(correction))
 
 
+#: Keys next to each other on a QWERTY keyboard, and letters that stand for one sound: the
+#: letters a one-letter slip of the hand or the ear swaps.
+_NEIGHBOURS = "qw we er rt ty yu ui io op as sd df fg gh hj jk kl zx xc cv vb bn nm qa ws ed rf tg yh uj ik ol az sx dc fv gb hn jm"
+_SWAPS = {frozenset(pair) for pair in (_NEIGHBOURS + " ck cs sz kq gj fv dt bp mn").split()}
+
+
+def _plausible_swap(word: str, correction: str) -> bool:
+    """Whether a correction that changes one letter changes it as a slip would: a vowel for a
+    vowel, a key for its neighbour, a letter for one of the same sound ("seperate", "tge").
+    Two unrelated consonants more often mean another word, a loanword the dictionary lacks
+    ("boma" is not a slip for "bomb", nor "murram" for "murray"). Other edits always pass."""
+    if len(word) != len(correction):
+        return True
+    changed = [(a, b) for a, b in zip(word, correction) if a != b]
+    if len(changed) != 1:
+        return True
+    a, b = changed[0]
+    return (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SWAPS
+
+
 def _doubling_slip(word: str, correction: str) -> bool:
     """Whether the two differ by one letter written once instead of twice, or twice instead of
     once ("embarassment", "occured"): the most common misspelling, and one frequent enough on
@@ -312,7 +332,7 @@ class Spelling(Check):
             needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
             if zipf(correction) - zipf(word) < needed or zipf(correction) < self.settings["min_correction_frequency"]:
                 continue
-            if distance > 1 and not _two_slips(word, correction):
+            if distance > 1 and not _two_slips(word, correction) or not _plausible_swap(word, correction):
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)
