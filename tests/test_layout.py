@@ -348,3 +348,13 @@ def test_a_pages_text_above_a_rule_is_not_the_note():
 )
 def test_emphasis_markers_are_blanked(text, blanked):
     assert blank_out(text) == blanked
+
+
+def test_a_reference_line_under_the_greeting_is_not_the_body():
+    text = (
+        "Dear Mr Hale,\n\nInterview for the post of Library Assistant (Ref. LA/22)\n\n"
+        "Thank you for seeing me on Monday.\n\nYours sincerely,\nAnil Perera\n"
+    )
+    assert parts(text)["body"] == "Thank you for seeing me on Monday."
+    prose = "Dear Mr Hale,\n\nInterview for the post went well, I think.\n\nThank you.\n\nAnil\n"
+    assert parts(prose)["body"].startswith("Interview for the post went well")

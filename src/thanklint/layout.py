@@ -220,6 +220,23 @@ def blank_out(text: str) -> str:
     return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
 
 
+#: A letter's reference line under the greeting: "Interview for the post of Planning Officer
+#: (Ref. DM/114)", "Application for the position of Porter", "Vacancy ref: 2291".
+_REFERENCE = re.compile(
+    r"^\s*(?:(?:interview|application)\s+for\s+the\s+(?:post|position|role|job|vacancy)\b|vacancy\s+ref|your\s+ref|our\s+ref)",
+    re.I,
+)
+
+
+def _reference_line(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line `i` is a reference line: a short paragraph of its own, with no full stop at
+    its end, above more of the note."""
+    start, end = lines[i]
+    line = text[start:end].strip()
+    alone = i + 1 < len(lines) and "\n\n" in text[end : lines[i + 1][0]].replace("\r", "")
+    return bool(_REFERENCE.match(line)) and alone and len(line.split()) <= 16 and not line.endswith((".", "!", "?"))
+
+
 def _looks_like_signature(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 5 and not re.search(r"[.!?:;]\s*$", line) and line[:1].isupper()
@@ -266,7 +283,10 @@ def find_layout(text: str) -> Layout:
         else:
             greeting = Region(first_start, first_end)
             body_from += 1
-            while body_from < len(lines) - 1 and _HEADER.match(text[lines[body_from][0] : lines[body_from][1]]):
+            while body_from < len(lines) - 1 and (
+                _HEADER.match(text[lines[body_from][0] : lines[body_from][1]])
+                or _reference_line(text, lines, body_from)
+            ):
                 body_from += 1  # "RE: ..." under the greeting is not the body
 
     sign_off, signature, body_to = _closing(text, lines, body_from)
