@@ -358,3 +358,9 @@ def test_a_reference_line_under_the_greeting_is_not_the_body():
     assert parts(text)["body"] == "Thank you for seeing me on Monday."
     prose = "Dear Mr Hale,\n\nInterview for the post went well, I think.\n\nThank you.\n\nAnil\n"
     assert parts(prose)["body"].startswith("Interview for the post went well")
+
+
+def test_a_name_and_exclamation_marks_open_a_text_message():
+    got = parts("Marisol!! second round done, thank you for the tip about the portfolio\n")
+    assert got["greeting"] == "Marisol!!" and got["body"].strip().startswith("second round done")
+    assert parts("Amazing!! thanks for today, the tour was great\n")["greeting"] == ""

@@ -122,7 +122,8 @@ _NOT_A_NAME = frozenset(
     "additionally finally once as in on at after since while although recently lastly personally meanwhile "
     "otherwise please hopefully again anyway besides currently frankly moreover sadly luckily fortunately "
     "just yes no ok okay great wow congratulations greetings further furthermore following regarding per "
-    "monday tuesday wednesday thursday friday saturday sunday update quick note reminder ps".split()
+    "monday tuesday wednesday thursday friday saturday sunday update quick note reminder ps "
+    "amazing awesome brilliant fantastic wonderful done yay hooray phew cheers hi hello hey".split()
 )
 #: A greeting word and nothing else ("Good day", "Hello"), and the name that may follow it after a
 #: comma and close with a full stop or "!" ("Good day, Mrs. Collins. I write ...").
@@ -130,7 +131,9 @@ _GREETING_WORDS_ONLY = re.compile(rf"\s*(?:{GREETING_WORDS})\s*", re.I)
 _VOCATIVE = re.compile(rf"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?{_NAME})\s*[.!]")
 #: A first line "Hiring Committee, Thank you ..." or "Tom - following up ...": up to four capitalised
 #: words, a comma or a dash, then the text.
-_NAME_THEN_TEXT = re.compile(r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—])\s+(?=\S)")
+_NAME_THEN_TEXT = re.compile(
+    r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—]|(?<=\w)!{1,3}(?=\s+[a-z]))\s+(?=\S)"
+)
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
@@ -266,7 +269,10 @@ def find_layout(text: str) -> Layout:
         if not (closed or len(first.split()) > 8):
             head = None
         rest = first[comma.end() :] if comma else ""
-        if closed and head and first[head.end() :].strip():
+        name_end = named.end(1) if named else len(first)
+        if first[name_end:].startswith("!"):  # "Kenji!! final round done, ...": the name and its marks
+            greeting = Region(first_start, first_start + len(first) - len(first[name_end:].lstrip("!")))
+        elif closed and head and first[head.end() :].strip():
             greeting = Region(first_start, first_start + len(head.group().rstrip()))
         elif comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:
             greeting = Region(first_start, first_start + len(first[: comma.end()].rstrip()))
