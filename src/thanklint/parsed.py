@@ -130,14 +130,15 @@ class ParsedDraft:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
     def first_sentences(self, count: int) -> list[Span]:
-        """The first `count` body sentences, not counting one opening pleasantry, a stray word the
-        parser split off the first sentence, nor a sentence that is all template residue (a
-        "[Tip: ...]" line above the note)."""
+        """The first `count` body sentences, not counting one opening pleasantry (kept, since
+        "I hope you are well and thank you for ..." thanks in it, but taking no place), a stray
+        word the parser split off the first sentence, nor a sentence that is all template residue
+        (a "[Tip: ...]" line above the note)."""
         sents = [s for s in self.body_sentences if not self._all_residue(s)]
         if len(sents) > 1 and _stray_word(sents[0]):
             sents = sents[1:]
         if sents and _PLEASANTRY.match(sents[0].text):
-            return sents[1 : count + 1]
+            return sents[: count + 1]
         return sents[:count]
 
     def _all_residue(self, sent: Span) -> bool:
