@@ -269,9 +269,9 @@ def find_layout(text: str) -> Layout:
         if not (closed or len(first.split()) > 8):
             head = None
         rest = first[comma.end() :] if comma else ""
-        name_end = named.end(1) if named else len(first)
-        if first[name_end:].startswith("!"):  # "Kenji!! final round done, ...": the name and its marks
-            greeting = Region(first_start, first_start + len(first) - len(first[name_end:].lstrip("!")))
+        marks = re.match(r"!+", first[named.end(1) :]) if named else None
+        if named and marks:  # "Kenji!! final round done, ...": the name and its marks
+            greeting = Region(first_start, first_start + named.end(1) + marks.end())
         elif closed and head and first[head.end() :].strip():
             greeting = Region(first_start, first_start + len(head.group().rstrip()))
         elif comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:

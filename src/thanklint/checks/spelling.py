@@ -234,7 +234,7 @@ def _two_slips(word: str, correction: str) -> bool:
 #: Keys next to each other on a QWERTY keyboard, and letters that stand for one sound: the
 #: letters a one-letter slip of the hand or the ear swaps.
 _NEIGHBOURS = "qw we er rt ty yu ui io op as sd df fg gh hj jk kl zx xc cv vb bn nm qa ws ed rf tg yh uj ik ol az sx dc fv gb hn jm"
-_SWAPS = {frozenset(pair) for pair in (_NEIGHBOURS + " ck cs sz kq gj fv dt bp mn").split()}
+_SWAPS = {frozenset(pair) for pair in (_NEIGHBOURS + " ck cs sz kq gj dt bp mn").split()}
 
 
 def _plausible_swap(word: str, correction: str) -> bool:
@@ -332,7 +332,7 @@ class Spelling(Check):
             needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
             if zipf(correction) - zipf(word) < needed or zipf(correction) < self.settings["min_correction_frequency"]:
                 continue
-            if distance > 1 and not _two_slips(word, correction) or not _plausible_swap(word, correction):
+            if (distance > 1 and not _two_slips(word, correction)) or not _plausible_swap(word, correction):
                 continue
             fixed = correction.capitalize() if text[0].isupper() else correction
             yield Hit(token.idx, token.idx + len(text), {"match": text, "replacement": fixed}, replacement=fixed)
