@@ -138,22 +138,44 @@ def test_patterns_beyond_the_walker_stay_with_spacy(nlp, pattern):
     assert engine(bank, doc)  # something matched, through spaCy's own matcher
 
 
-def test_matches_are_sought_only_from_the_words_that_can_start_them(nlp):
+def test_matches_are_sought_only_around_the_words_they_hold(nlp):
     from spacy.strings import get_string_id
 
     from thanklint.dependency import Columns
-    from thanklint.matching import anchor_of
+    from thanklint.matching import Anchor, anchors_of
 
+    thank, you = (frozenset([get_string_id(w)]) for w in ("thank", "you"))
     bounded = [{"LOWER": "thank"}, {"LOWER": "you"}, {"LOWER": {"IN": ["so", "very"]}, "OP": "{0,2}"}]
-    assert anchor_of(bounded) == ((0, frozenset([get_string_id("thank")])), 4)
-    assert anchor_of([{"LEMMA": "enjoy"}, {"POS": "ADV", "OP": "*"}])[1] is None
-    assert anchor_of([{"LOWER": "really", "OP": "?"}, {"LEMMA": "enjoy"}])[0] is None
+    assert anchors_of(bounded) == [Anchor(0, thank, 0, 3), Anchor(0, you, 1, 2)]
+    assert anchors_of([{"LEMMA": "enjoy"}, {"POS": "ADV", "OP": "*"}])[0].after is None
+    assert anchors_of([{"LOWER": "really", "OP": "?"}, {"LOWER": "enjoy"}])[0].before == 1
     doc = nlp("Thank you. I mean it: thank you so much, and thank you again for the tour.")
     bank = MatchBank(nlp, [pattern_set({"tokens": bounded})])
     (compiled,) = bank.tokens
     starts = [t.i for t in doc if t.lower_ == "thank"]
     assert compiled.windows(Columns(doc)) == [(s, min(s + 4, len(doc))) for s in starts]
     close = nlp("Thank thank thank you.")
-    assert compiled.windows(Columns(close)) == [(0, len(close))]  # overlapping stretches merge
+    assert compiled.windows(Columns(close)) == [(2, len(close))]  # around the one "you", the rarer word
     assert engine(bank, doc) == reference(nlp, [compiled.pattern_set], doc)
     assert len(engine(bank, doc)) == 4  # "thank you" three times, once more with "so"
+
+
+def test_an_open_pattern_is_sought_between_its_first_and_last_possible_words(nlp):
+    from thanklint.dependency import Columns
+
+    open_ended = [
+        {"IS_TITLE": True, "OP": "?"},
+        {"LOWER": "enjoyed"},
+        {"OP": "*"},
+        {"LOWER": "tour"},
+        {"IS_PUNCT": True},
+    ]
+    doc = nlp("Hello. We toured, I enjoyed the walk, I enjoyed the tour. The tour ran long. Bye now.")
+    bank = MatchBank(nlp, [pattern_set({"tokens": open_ended})])
+    (compiled,) = bank.tokens
+    enjoyed = [t.i for t in doc if t.lower_ == "enjoyed"]
+    tour = [t.i for t in doc if t.lower_ == "tour"]
+    assert compiled.windows(Columns(doc)) == [(enjoyed[0] - 1, tour[-1] + 2)]
+    assert engine(bank, doc) == reference(nlp, [compiled.pattern_set], doc)
+    assert len(engine(bank, doc)) == 4  # from each "enjoyed" to each later "tour", with or without "I"
+    assert compiled.windows(Columns(nlp("The tour. I enjoyed it."))) == []  # no "tour" after "enjoyed"

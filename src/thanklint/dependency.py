@@ -43,6 +43,7 @@ class Columns:
                 self.children[head].append(i)
         self._where: dict[int, dict[int, list[int]]] = {}
         self._present: dict[int, set[int]] = {}
+        self._found: dict[tuple[int, frozenset[int]], list[int]] = {}
 
     def present(self, column: int) -> set[int]:
         """Every value the attribute in `column` takes in the draft."""
@@ -57,8 +58,11 @@ class Columns:
             for token, value in enumerate(self.values[column]):
                 index.setdefault(value, []).append(token)
             self._where[column] = index
-        index = self._where[column]
-        return sorted(token for value in wanted for token in index.get(value, ()))
+        key = (column, wanted)
+        if key not in self._found:  # a word list is asked for by several patterns
+            index = self._where[column]
+            self._found[key] = sorted(token for value in wanted for token in index.get(value, ()))
+        return self._found[key]
 
     def related(self, node: int, operator: str) -> Iterator[int]:
         """The tokens in `operator` relation to `node` (`node > x`: x is a child of node)."""

@@ -2,16 +2,18 @@
 
 Every token and dependency pattern of every enabled rule is compiled once per process. Most
 patterns need particular words (a lowercase form or a lemma from a short list) at tokens they
-cannot skip; a draft that lacks one of them cannot match, so its matcher is not run at all. The
-words and parse of a draft are read once (`dependency.Columns`), for every pattern; a
-pattern that starts with a word runs only on the stretches that begin with one of its words
-and are as long as its matches can be.
+cannot skip; a draft that lacks one of them cannot match, so its matcher is not run at all
+(one pass over the draft's distinct words tells which patterns those are). The words and parse
+of a draft are read once (`dependency.Columns`), for every pattern; a pattern runs only on the
+stretches around its words that its matches can reach.
 
 One combined spaCy `Matcher` tests every pattern's word lists in Python at every token of every
 draft, and cost about half as much as the parse. Measured side by side on the evaluation
 drafts, one matcher per pattern, run only where its words occur, is the cheapest arrangement:
 0.6 s for 155 drafts, against 0.9 s for matchers shared by patterns with the same first word
-list and 1.4 s for one matcher; running it on the stretches alone took a third off again.
+list and 1.4 s for one matcher; running it on the stretches after its first word alone took a
+third off again, and on the stretches around any of its words (the rarest in the draft) a third
+more (1.5 to 2.1 s down to 0.9 to 1.1 s for the benchmark's 300 drafts, the same matches).
 Dependency patterns are walked on the parse (`dependency`); phrases share one `PhraseMatcher`,
 a hash lookup per token.
 """
@@ -55,8 +57,36 @@ class Needs(NamedTuple):
 
     sets: tuple[tuple[int, frozenset[int]], ...]
 
-    def met_by(self, columns: Columns) -> bool:
-        return all(not wanted.isdisjoint(columns.present(_COLUMNS[space])) for space, wanted in self.sets)
+
+class _WordIndex:
+    """Which word sets each word belongs to, as bits: one pass over a draft's distinct words
+    tells which patterns can match there (a set test per pattern per draft cost a quarter of
+    the matching pass)."""
+
+    def __init__(self) -> None:
+        self.bits: tuple[dict[int, int], dict[int, int]] = ({}, {})  # by space: word -> sets
+        self.numbers: dict[tuple[int, frozenset[int]], int] = {}
+
+    def mask(self, needs: Needs) -> int:
+        """The bits of a pattern's word sets: it can match where all of them are met."""
+        mask = 0
+        for key in needs.sets:
+            if key not in self.numbers:
+                bit = 1 << len(self.numbers)
+                self.numbers[key] = len(self.numbers)
+                space, words = key
+                for word in words:
+                    self.bits[space][word] = self.bits[space].get(word, 0) | bit
+            mask |= 1 << self.numbers[key]
+        return mask
+
+    def met(self, columns: Columns) -> int:
+        """The bits of the word sets the draft holds a word of."""
+        met = 0
+        for space, bits in enumerate(self.bits):
+            for word in columns.present(_COLUMNS[space]):
+                met |= bits.get(word, 0)
+        return met
 
 
 def _word_test(token: dict) -> tuple[str, list[str]] | None:
@@ -87,14 +117,31 @@ def _reach(token: dict) -> int | None:
     return 1
 
 
-def anchor_of(tokens: list[dict]) -> tuple[tuple[int, frozenset[int]] | None, int | None]:
-    """Where a pattern's matches can start, and how far they can reach: the words of its first
-    token when that token must be there (else anywhere), and the most tokens a match can take
-    (None when a repetition is open)."""
+class Anchor(NamedTuple):
+    """A pattern token that every match holds and that tests plain words, with how far a match
+    can reach around it: at most `before` tokens before the first token it takes, at most
+    `after` tokens after that one (None: any number)."""
+
+    space: int
+    words: frozenset[int]
+    before: int | None
+    after: int | None
+
+
+def _total(reaches: list[int | None]) -> int | None:
+    return None if None in reaches else sum(r for r in reaches if r is not None)
+
+
+def anchors_of(tokens: list[dict]) -> list[Anchor]:
+    """Every token a match cannot do without that tests plain words, in pattern order."""
     reaches = [_reach(token) for token in tokens]
-    length = None if None in reaches else sum(r for r in reaches if r is not None)
-    first = needs_of(tokens[:1]).sets
-    return (first[0] if first and not _skippable(tokens[0]) else None), length
+    anchors = []
+    for k, token in enumerate(tokens):
+        (words,) = needs_of([token]).sets or (None,)
+        if words is not None:
+            after = _total(reaches[k:])
+            anchors.append(Anchor(*words, _total(reaches[:k]), None if after is None else after - 1))
+    return anchors
 
 
 def _skippable(token: dict) -> bool:
@@ -119,32 +166,36 @@ def needs_of(tokens: Iterable[dict]) -> Needs:
 
 
 class _Compiled(NamedTuple):
-    """One pattern's matcher, the words it needs, where its matches can be, and what they
+    """One pattern's matcher, the words it needs, the tokens its matches hold, and what they
     belong to."""
 
     run: Any  # a spaCy matcher, or a `dependency.TreePattern`
-    needs: Needs
+    needs: int  # the bits of the word sets it needs (see `_WordIndex`)
     pattern_set: PatternSet
     pattern: int
-    anchor: tuple[int, frozenset[int]] | None = None
-    length: int | None = None
+    anchors: tuple[Anchor, ...] = ()
 
     def windows(self, columns: Columns) -> list[tuple[int, int]]:
-        """The stretches of the draft its matches must lie in: from each token that can start
-        one to as far as a match can reach, merged where they overlap (a match cannot start
-        between them, so none is lost and none is found twice)."""
+        """The stretches of the draft its matches must lie in. A match holds a word of each
+        anchor, and reaches at most so far around it: where some anchor bounds a match on both
+        sides, the stretches around each of its words (the anchor whose words are fewest in the
+        draft), merged where they overlap, so that no match is lost and none is found twice;
+        otherwise one stretch, from the earliest a match can start to the latest it can end."""
         size = columns.size
-        if self.anchor is None:
-            return [(0, size)]
-        space, wanted = self.anchor
-        starts = columns.where(_COLUMNS[space], wanted)
-        if not starts:
+        found = [(anchor, columns.where(_COLUMNS[anchor.space], anchor.words)) for anchor in self.anchors]
+        if any(not where for _, where in found):
             return []
-        if self.length is None:
-            return [(starts[0], size)]
+        bounded = [(len(where), k) for k, (anchor, where) in enumerate(found) if None not in anchor[2:]]
+        if not bounded:
+            first = max((where[0] - a.before for a, where in found if a.before is not None), default=0)
+            last = min((where[-1] + 1 + a.after for a, where in found if a.after is not None), default=size)
+            first, last = max(first, 0), min(last, size)
+            return [(first, last)] if first < last else []
+        anchor, where = found[min(bounded)[1]]
+        assert anchor.before is not None and anchor.after is not None
         out: list[tuple[int, int]] = []
-        for start in starts:
-            end = min(start + self.length, size)
+        for token in where:
+            start, end = max(token - anchor.before, 0), min(token + 1 + anchor.after, size)
             if out and start < out[-1][1]:
                 out[-1] = (out[-1][0], end)
             else:
@@ -164,6 +215,7 @@ class MatchBank:
         self.phrase_labels: dict[int, tuple[PatternSet, int]] = {}
         self.tokens: list[_Compiled] = []
         self.deps: list[_Compiled] = []
+        self.words = _WordIndex()
         unique = list({id(s): s for s in pattern_sets}.values())
         for number, pattern_set in enumerate(unique):
             for i, spec in enumerate(pattern_set.specs):
@@ -176,14 +228,16 @@ class MatchBank:
                     elif "tokens" in spec:
                         matcher = Matcher(vocab, validate=True)
                         matcher.add("pattern", [spec["tokens"]])
-                        needs = needs_of(spec["tokens"])
-                        self.tokens.append(_Compiled(matcher, needs, pattern_set, i, *anchor_of(spec["tokens"])))
+                        needs = self.words.mask(needs_of(spec["tokens"]))
+                        self.tokens.append(_Compiled(matcher, needs, pattern_set, i, tuple(anchors_of(spec["tokens"]))))
                     elif "dep" in spec:
                         dependencies = DependencyMatcher(vocab, validate=True)
                         dependencies.add("pattern", [spec["dep"]])
                         nodes = [node.get("RIGHT_ATTRS", {}) for node in spec["dep"]]
                         tree = compile_tree(spec["dep"])
-                        self.deps.append(_Compiled(tree or dependencies, needs_of(nodes), pattern_set, i))
+                        self.deps.append(
+                            _Compiled(tree or dependencies, self.words.mask(needs_of(nodes)), pattern_set, i)
+                        )
                 except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
                     line = pattern_set.lines[i] if i < len(pattern_set.lines) else None
                     message = " ".join(str(exc).split())
@@ -203,8 +257,9 @@ class MatchBank:
         if not len(doc):
             return found
         columns = Columns(doc)  # the draft's words and parse, read once for every pattern
+        met = self.words.met(columns)
         for compiled in self.tokens:
-            if not compiled.needs.met_by(columns):
+            if compiled.needs & met != compiled.needs:
                 continue
             targets = compiled.pattern_set.targets(compiled.pattern)
             for first, last in compiled.windows(columns):
@@ -219,7 +274,7 @@ class MatchBank:
                         first + min(picked or [start]),
                         first + max(picked or [end - 1]),
                     )
-        wanted = [compiled for compiled in self.deps if compiled.needs.met_by(columns)]
+        wanted = [compiled for compiled in self.deps if compiled.needs & met == compiled.needs]
         if not wanted:
             return found
         parts = _dependency_parts(doc)
