@@ -63,6 +63,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the take-home. I didn't get to the bonus task, and I did not hear your last question well.",
         "Thank you for speaking with me today. I would love to hear any news about the new clinic.",
         "Thank you for the second interview. It was a pleasure to meet the team for the second time.",
+        "Thank you for interview yesterday. Can you tell me when I will know the result of the interview?",
+        "thanks for the chat earlier at the depot, the driver job sounds good. when will i know if i got it",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -49,6 +49,15 @@ def kinds(text: str) -> list[tuple[str, str]]:
             [("[Insert job title]", "slot"), ("(enter ref no.)", "slot")],
         ),
         (
+            "Dear [Reference Name], thanks for the [Share Link] and [Note Title]. [Use their name]",
+            [
+                ("[Reference Name]", "slot"),
+                ("[Share Link]", "instruction"),
+                ("[Note Title]", "slot"),
+                ("[Use their name]", "instruction"),
+            ],
+        ),
+        (
             "(Insert one or two lines about the project.)",
             [("(Insert one or two lines about the project.)", "instruction")],
         ),

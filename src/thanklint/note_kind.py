@@ -109,13 +109,15 @@ _FOLLOW_UP = [
 #: (pattern, weight): phrases of a note written right after the interview.
 _THANK_YOU = [
     (
-        r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|the (?:opportunity|chance|conversation|interview))",
+        # (the article may be dropped: "thank you for interview yesterday")
+        r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|(?:the )?(?:opportunity|chance|conversation|interview))",
         1,
     ),
     # The day of the interview ("today", not a deadline: "let me know today", "decide by today").
     (
         r"(?<!know )(?<!tell me )(?<!reply )(?<!answer )(?<!by )"
-        r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b",
+        r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b"
+        r"|\b(?:interview|meeting|call|chat|talk|conversation) earlier\b",  # "thanks for the interview earlier"
         2,
     ),
     (r"\b(?:enjoyed|loved|appreciated|valued) (?:meeting|speaking|talking|our|learning|hearing|the time you)\b", 1),
