@@ -61,12 +61,13 @@ def load(name: str | None = None, entities: str = "parse") -> Language:
     """Load the pipeline once per process. The entity recogniser has its own tok2vec and costs
     about a third of the parse: it is left out when no rule needs it, and loaded but not run
     with the parse when rules ask for it only on some drafts. The attribute ruler finds its
-    matches by lookups (see `attribute_rules`)."""
+    matches by lookups (see `attribute_rules`), and the lemmatizer remembers its answers (see
+    `lemmas`)."""
     if entities not in ENTITIES:
         raise ValueError(f"entities: expected one of {', '.join(ENTITIES)}, not {entities!r}")
     import spacy
 
-    from . import attribute_rules
+    from . import attribute_rules, lemmas
 
     package = resolve_model(name)
     if entities == "never":
@@ -74,6 +75,7 @@ def load(name: str | None = None, entities: str = "parse") -> Language:
     else:
         nlp = spacy.load(package, disable=["ner"] if entities == "on-demand" else [])
     attribute_rules.install(nlp)
+    lemmas.install(nlp)
     return nlp
 
 
