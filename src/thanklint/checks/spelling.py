@@ -23,9 +23,14 @@ _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> list[str]:
-    """Candidate corrections: the most common English words."""
-    return [w for w in top(80000) if w.isalpha()]
+def _vocabulary() -> dict[str, list[str]]:
+    """Candidate corrections: the most common English words, by first letter (a correction
+    keeps it: see `_correction`)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in top(80000):
+        if word.isalpha():
+            by_letter.setdefault(word[0], []).append(word)
+    return by_letter
 
 
 #: Words shorter than this get corrections one edit away only: two edits change so much of a
@@ -42,10 +47,12 @@ def _correction(word: str, speller) -> tuple[str, int] | None:
     from rapidfuzz.distance import OSA
 
     reach = 2 if len(word) >= _TWO_EDITS_FROM else 1
-    found = process.extract(word, _vocabulary(), scorer=OSA.distance, score_cutoff=reach, limit=25)
     # Writers rarely get the first letter wrong; a candidate that changes it is more often a
-    # different word (a Latin term, a name) than a correction.
-    options = [(distance, -zipf(c), c) for c, distance, _ in found if c != word and c[0] == word[0] and c in speller]
+    # different word (a Latin term, a name) than a correction. So only words with the same
+    # first letter are searched (a twentieth of the list).
+    candidates = _vocabulary().get(word[0], [])
+    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=reach, limit=None)
+    options = [(distance, -zipf(c), c) for c, distance, _ in found if c != word and c in speller]
     if not options:
         return None
     distance, _, best = min(options)
