@@ -21,6 +21,18 @@ Content-Transfer-Encoding: {encoding}
 {body}"""
 
 
+@pytest.mark.parametrize(
+    "to",
+    ["Recruitment <jobs@tide.example>", '"Careers Team" <careers@tide.example>', "HR-Department <hr@tide.example>"],
+)
+def test_a_shared_mailbox_is_no_recipient(tmp_path, to):
+    file = tmp_path / "fiona.eml"
+    file.write_text(
+        EML.replace('"Dana Whitfield" <dana@northwind.example>', to).format(encoding="8bit", body="Hi Fiona,\n")
+    )
+    assert read_path(str(file)).meta.recipient is None
+
+
 def test_front_matter_is_split_off():
     draft = read_text("---\nrecipient: Dana Whitfield\ntopics: [churn]\n---\nHi Dana,\n", "a.md")
     assert draft.meta.recipient == "Dana Whitfield" and draft.meta.topics == ("churn",)

@@ -30,6 +30,12 @@ def test_greeting_on_the_same_line_as_the_body():
     assert got["greeting"] == "Hi Dana," and got["body"].strip() == "thank you for today."
 
 
+def test_a_title_and_name_typed_without_the_comma_are_the_greeting():
+    got = parts("Mr Kowal thanks for your time at the yard today. Ready to start whenever.\n")
+    assert got["greeting"] == "Mr Kowal" and got["body"].strip().startswith("thanks for your time")
+    assert parts("Dr Patel suggested I write to you about the post.\n")["greeting"] == ""
+
+
 def test_bare_name_greeting_and_bare_signature():
     got = parts("Dana,\n\nThank you for today.\n\nSam Rivera\n")
     assert got["greeting"] == "Dana," and got["sign_off"] == "" and got["signature"] == "Sam Rivera"

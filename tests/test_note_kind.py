@@ -38,6 +38,8 @@ from thanklint.note_kind import infer_kind
         "Is there any news about the night porter post? I look forward to hearing from you.",
         "Thanks for the update. Happy to wait until the end of the week.",
         "I write to you a second time about the porter post, as I have had no reply to my first e-mail.",
+        "I sent my solution for the stock count exercise on the 9th and havent had any reply yet.",
+        "Just checking in re my interview for the steward job last Friday - still really keen. Thanks, Jo",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):

@@ -117,6 +117,15 @@ def _plain_part(message: Message) -> Message | None:
     return message if message.get_content_maintype() == "text" else None
 
 
+#: Words of a shared mailbox's display name ("Recruitment", "Careers Team", "HR Department"): it
+#: names no person, so it is not the recipient a greeting must match.
+_MAILBOX_WORDS = frozenset(
+    "recruitment recruiting recruiter recruiters careers jobs hr hiring talent team people office admin "
+    "administration info enquiries inquiries reception applications vacancies department support "
+    "contact noreply human resources".split()
+)
+
+
 def _email_metadata(message: Message, where: str) -> md.Metadata:
     """Metadata from the headers (parsed with the modern policy, which decodes encoded words);
     a header the mail parser cannot read is an error naming it."""
@@ -130,7 +139,7 @@ def _email_metadata(message: Message, where: str) -> md.Metadata:
             raise DraftError("metadata", f"{where}: header '{header}' is malformed ({type(exc).__name__})") from None
     values: dict = {}
     name, _address = parseaddr(headers["To"])
-    if name:
+    if name and not _MAILBOX_WORDS.intersection(name.lower().replace("-", " ").split()):
         values["recipient"] = name
     if headers["Subject"]:
         values["subject"] = headers["Subject"]

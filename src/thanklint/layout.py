@@ -134,6 +134,12 @@ _VOCATIVE = re.compile(rf"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?{_
 _NAME_THEN_TEXT = re.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—]|(?<=\w)!{1,3}(?=\s+[a-z]))\s+(?=\S)"
 )
+#: "Mr Doyle thanks for your time ...": a title and a name opening a text typed without the
+#: greeting's comma, before words that open a note (not "Dr Patel suggested I write").
+_TITLE_THEN_TEXT = re.compile(
+    r"^\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"(?=\s+(?:thanks|thank|thx|cheers|hope|hoping|just|i|i'm|im|great|lovely)\b)"
+)
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
@@ -258,7 +264,8 @@ def find_layout(text: str) -> Layout:
     named = _NAME_THEN_TEXT.match(first)
     if named and named.group(1).split()[0].lower().rstrip(".") in _NOT_A_NAME:
         named = None
-    if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named):
+    titled = _TITLE_THEN_TEXT.match(first)
+    if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named or titled):
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
         comma = re.search(
             r"[,:;—]|\s[-–]\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first)
@@ -270,7 +277,9 @@ def find_layout(text: str) -> Layout:
             head = None
         rest = first[comma.end() :] if comma else ""
         marks = re.match(r"!+", first[named.end(1) :]) if named else None
-        if named and marks:  # "Kenji!! final round done, ...": the name and its marks
+        if titled and not (comma and comma.start() < titled.end()):  # "Mr Doyle thanks for ..."
+            greeting = Region(first_start, first_start + titled.end())
+        elif named and marks:  # "Kenji!! final round done, ...": the name and its marks
             greeting = Region(first_start, first_start + named.end(1) + marks.end())
         elif closed and head and first[head.end() :].strip():
             greeting = Region(first_start, first_start + len(head.group().rstrip()))

@@ -43,7 +43,7 @@ _FOLLOW_UP = [
     ),
     # Complaints of silence.
     (
-        r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven't (?:yet )?(?:got|received|had)|hasn't been) "
+        r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven'?t (?:yet )?(?:got|received|had)|hasn'?t been) "
         r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
         r"|\bgone (?:quiet|silent)\b|\bstill waiting\b|\bdid(?:n't| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b",
         2,
@@ -97,13 +97,16 @@ _FOLLOW_UP = [
         r"|have been successful)\b",
         2,
     ),
-    (r"\b(?:haven't|have not|hadn't|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
+    (r"\b(?:haven'?t|have not|hadn'?t|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
     (
         r"\b(?:last|past|two|three|several|a few|a couple of|couple of|\d+|a|one) (?:weeks?|months?) ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
         1,
     ),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
-    (r"\bstill (?:very |keenly |highly )?(?:interested|keen|excited)\b|\bthank(?:s| you) again for\b", 1),
+    (
+        r"\bstill (?:very |keenly |highly |really |so |quite )?(?:interested|keen|excited)\b|\bthank(?:s| you) again for\b",
+        1,
+    ),
     (r"\bweeks (?:after|since) (?:the|my|our)\b", 2),
 ]
 #: (pattern, weight): phrases of a note written right after the interview.

@@ -80,7 +80,8 @@ def _speller() -> SortedLines:
 
 
 def _inflection_of_known(word: str, speller) -> bool:
-    """Whether the word is a regular inflection of a known word (plural, past, -ing, -ly)."""
+    """Whether the word is a regular inflection of a known word (plural, past, -ing, -ly), or
+    the one who does it ("voicer", "grafters": trades name their workers so)."""
     for suffix, restore in (
         ("s", ""),
         ("es", ""),
@@ -90,6 +91,10 @@ def _inflection_of_known(word: str, speller) -> bool:
         ("ing", "e"),
         ("ly", ""),
         ("'s", ""),
+        ("er", ""),
+        ("ers", ""),
+        ("er", "e"),
+        ("ers", "e"),
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and (word[: -len(suffix)] + restore) in speller:
             return True
