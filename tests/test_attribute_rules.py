@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from thanklint.attribute_rules import AttributeMatches, install
+from thanklint.attribute_rules import AttributeMatches, MergedAnnotations, install
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = [
@@ -28,6 +28,7 @@ def texts():
 
 def test_the_lookups_are_installed(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler").match, AttributeMatches)
+    assert isinstance(nlp.get_pipe("attribute_ruler").set_annotations, MergedAnnotations)
 
 
 def test_matches_are_spacys_own(nlp, texts):
@@ -43,7 +44,7 @@ def test_matches_are_spacys_own(nlp, texts):
 def test_the_parse_is_the_same_with_spacys_matcher(nlp, texts):
     ruler = nlp.get_pipe("attribute_ruler")
     fast = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
-    del ruler.match  # back to the class's method: spaCy's Matcher
+    del ruler.match, ruler.set_annotations  # back to the class's methods: spaCy's Matcher, one match at a time
     try:
         slow = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
     finally:

@@ -5,9 +5,9 @@ and some lemmas) tests its 179 one- and two-token patterns with spaCy's `Matcher
 regular-expression tests call back into Python at every token: a third of the whole parse.
 Its patterns test only a token's tag, lower-case form, dependency label and whether it is
 space, so they are indexed here by the word or tag they need and tested on the document's
-attribute arrays. The matches are the same, in the same order, and spaCy's own
-`set_annotations` applies them; a pipeline whose patterns test anything else keeps spaCy's
-matcher.
+attribute arrays. The matches are the same, in the same order; the attributes they give a
+token are merged and set once per token (`MergedAnnotations`), with spaCy's own setter. A
+pipeline whose patterns test anything else keeps spaCy's matcher.
 """
 
 from __future__ import annotations
@@ -125,8 +125,35 @@ class AttributeMatches:
         return [(a, m, tests[1:]) for a, m, tests in candidates if tests[0].passes(row, self._text)]
 
 
+class MergedAnnotations:
+    """A drop-in for `AttributeRuler.set_annotations`: spaCy sets each match's attributes on its
+    token one match at a time (about four per token: a tag's part of speech, then its
+    morphology, ...), building a span and a token for each. The attributes a token gets are
+    merged first, in the matches' order so that a later rule still wins, and set once."""
+
+    def __init__(self, ruler) -> None:
+        self.ruler = ruler
+
+    def __call__(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        from spacy.pipeline import AttributeRuler
+        from spacy.tokens._retokenize import set_token_attrs
+
+        ruler = self.ruler
+        merged: dict[int, dict] = {}
+        for attr_id, _match_id, start, end in matches:
+            index = ruler.indices[attr_id]
+            token = (start if index >= 0 else end) + index
+            if not start <= token < end:  # spaCy's own error, naming the pattern
+                AttributeRuler.set_annotations(ruler, doc, matches)
+                return
+            merged.setdefault(token, {}).update(ruler.attrs[attr_id])
+        for token, attrs in merged.items():
+            set_token_attrs(doc[token], attrs)
+
+
 def install(nlp: Language) -> None:
-    """Give the pipeline's attribute ruler the lookups, when its patterns allow them."""
+    """Give the pipeline's attribute ruler the lookups, when its patterns allow them, and set
+    its attributes token by token."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler: Any = nlp.get_pipe("attribute_ruler")
@@ -135,3 +162,4 @@ def install(nlp: Language) -> None:
     except (ValueError, KeyError, TypeError):
         return  # a pattern the lookups do not understand: spaCy's matcher stays
     ruler.match = lookups
+    ruler.set_annotations = MergedAnnotations(ruler)
