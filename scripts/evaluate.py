@@ -154,7 +154,9 @@ def checklists(folders: list[Path]) -> tuple[dict[str, str], dict[str, float]]:
         drafts = read_labels(folder)
         report = lint_paths([str(folder / "drafts" / d.name) for d in drafts])
         for draft, result in zip(drafts, report.files):
-            marks = " ".join(f"{i.quality}={i.status}" for i in result.checklist) or f"error={result.error.code}"
+            marks = " ".join(f"{i.quality}={i.status}" for i in result.checklist) or (
+                f"error={result.error.code}" if result.error else "skipped (not a note)"
+            )
             out[f"{folder.name}/{draft.name}"] = f"{result.kind} {marks}"
         macros[folder.name] = round(score(folder, drafts, report.files)[1], 3)
     return out, macros

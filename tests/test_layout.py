@@ -36,6 +36,11 @@ def test_a_title_and_name_typed_without_the_comma_are_the_greeting():
     assert parts("Dr Patel suggested I write to you about the post.\n")["greeting"] == ""
 
 
+def test_a_line_that_opens_with_thanks_has_no_greeting_before_its_comma():
+    got = parts("hiya thx 4 the chat 2day, loved meeting the team xx\n")
+    assert got["greeting"] != "hiya thx 4 the chat 2day," and "thx 4 the chat" in got["body"]
+
+
 def test_bare_name_greeting_and_bare_signature():
     got = parts("Dana,\n\nThank you for today.\n\nSam Rivera\n")
     assert got["greeting"] == "Dana," and got["sign_off"] == "" and got["signature"] == "Sam Rivera"

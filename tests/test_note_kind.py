@@ -67,6 +67,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the second interview. It was a pleasure to meet the team for the second time.",
         "Thank you for interview yesterday. Can you tell me when I will know the result of the interview?",
         "thanks for the chat earlier at the depot, the driver job sounds good. when will i know if i got it",
+        "It was a real pleasure to meet you and the crew at the site office last week. Could you tell me when digging starts?",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -134,6 +134,8 @@ _VOCATIVE = re.compile(rf"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?{_
 _NAME_THEN_TEXT = re.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—]|(?<=\w)!{1,3}(?=\s+[a-z]))\s+(?=\S)"
 )
+#: Thanks before the first comma: the line opens with thanks, not with a greeting ending there.
+_THANKS_WORD = re.compile(r"\b(?:thanks|thank|thx|thanx|thnx|ty|tysm)\b", re.I)
 #: "Mr Doyle thanks for your time ...": a title and a name opening a text typed without the
 #: greeting's comma, before words that open a note (not "Dr Patel suggested I write").
 _TITLE_THEN_TEXT = re.compile(
@@ -283,7 +285,13 @@ def find_layout(text: str) -> Layout:
             greeting = Region(first_start, first_start + named.end(1) + marks.end())
         elif closed and head and first[head.end() :].strip():
             greeting = Region(first_start, first_start + len(head.group().rstrip()))
-        elif comma and rest.strip() and not _MORE_NAMES.fullmatch(rest) and len(first[: comma.start()].split()) <= 6:
+        elif (
+            comma
+            and rest.strip()
+            and not _MORE_NAMES.fullmatch(rest)
+            and len(first[: comma.start()].split()) <= 6
+            and not _THANKS_WORD.search(first[: comma.start()])  # "hiya thx 4 the interview 2day, ..." thanks
+        ):
             greeting = Region(first_start, first_start + len(first[: comma.end()].rstrip()))
             vocative = _VOCATIVE.match(rest)
             if (

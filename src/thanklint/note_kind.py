@@ -124,7 +124,10 @@ _THANK_YOU = [
         2,
     ),
     (r"\b(?:enjoyed|loved|appreciated|valued) (?:meeting|speaking|talking|our|learning|hearing|the time you)\b", 1),
-    (r"\b(?:great|a pleasure|wonderful|nice) (?:to meet|meeting|speaking|talking)\b", 1),
+    (
+        r"\b(?:great|a (?:real |great |genuine )?pleasure|wonderful|nice|lovely) (?:to meet|meeting|speaking|talking)\b",
+        1,
+    ),
 ]
 
 
