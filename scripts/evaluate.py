@@ -155,7 +155,7 @@ def checklists(folders: list[Path]) -> tuple[dict[str, str], dict[str, float]]:
         report = lint_paths([str(folder / "drafts" / d.name) for d in drafts])
         for draft, result in zip(drafts, report.files):
             marks = " ".join(f"{i.quality}={i.status}" for i in result.checklist) or (
-                f"error={result.error.code}" if result.error else "skipped (not a note)"
+                "skipped (not a note)" if result.skipped else f"error={result.error.code}"
             )
             out[f"{folder.name}/{draft.name}"] = f"{result.kind} {marks}"
         macros[folder.name] = round(score(folder, drafts, report.files)[1], 3)

@@ -33,6 +33,12 @@ def test_a_shared_mailbox_is_no_recipient(tmp_path, to):
     assert read_path(str(file)).meta.recipient is None
 
 
+def test_a_person_whose_name_holds_a_mailbox_word_is_the_recipient(tmp_path):
+    file = tmp_path / "steve.eml"
+    file.write_text(EML.replace('"Dana Whitfield"', '"Steve Jobs"').format(encoding="8bit", body="Hi Steve,\n"))
+    assert read_path(str(file)).meta.recipient == "Steve Jobs"
+
+
 def test_front_matter_is_split_off():
     draft = read_text("---\nrecipient: Dana Whitfield\ntopics: [churn]\n---\nHi Dana,\n", "a.md")
     assert draft.meta.recipient == "Dana Whitfield" and draft.meta.topics == ("churn",)

@@ -34,11 +34,13 @@ def test_a_title_and_name_typed_without_the_comma_are_the_greeting():
     got = parts("Mr Kowal thanks for your time at the yard today. Ready to start whenever.\n")
     assert got["greeting"] == "Mr Kowal" and got["body"].strip().startswith("thanks for your time")
     assert parts("Dr Patel suggested I write to you about the post.\n")["greeting"] == ""
+    assert parts("Dr Patel just told me you are hiring porters.\n")["greeting"] == ""
 
 
 def test_a_line_that_opens_with_thanks_has_no_greeting_before_its_comma():
     got = parts("hiya thx 4 the chat 2day, loved meeting the team xx\n")
     assert got["greeting"] != "hiya thx 4 the chat 2day," and "thx 4 the chat" in got["body"]
+    assert parts("Hi Ty, loved the tour today.\n\nBest,\nSam\n")["greeting"] == "Hi Ty,"  # a name, not "ty"
 
 
 def test_bare_name_greeting_and_bare_signature():

@@ -39,6 +39,7 @@ from thanklint.note_kind import infer_kind
         "Thanks for the update. Happy to wait until the end of the week.",
         "I write to you a second time about the porter post, as I have had no reply to my first e-mail.",
         "I sent my solution for the stock count exercise on the 9th and havent had any reply yet.",
+        "I had my interview earlier this month and still haven't heard back about the steward job.",
         "Just checking in re my interview for the steward job last Friday - still really keen. Thanks, Jo",
     ],
 )

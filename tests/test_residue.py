@@ -57,6 +57,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
                 ("[Use their name]", "instruction"),
             ],
         ),
+        ("I did month-end for five years in accounts (Finance Department) at Evans Ltd.", []),
         (
             "(Insert one or two lines about the project.)",
             [("(Insert one or two lines about the project.)", "instruction")],

@@ -52,7 +52,8 @@ class Columns:
         return self._present[column]
 
     def where(self, column: int, wanted: frozenset[int]) -> list[int]:
-        """The tokens whose attribute in `column` is one of `wanted`, in text order."""
+        """The tokens whose attribute in `column` is one of `wanted`, in text order (remembered:
+        callers read the list and never change it)."""
         if column not in self._where:
             index: dict[int, list[int]] = {}
             for token, value in enumerate(self.values[column]):

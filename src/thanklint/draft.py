@@ -117,13 +117,19 @@ def _plain_part(message: Message) -> Message | None:
     return message if message.get_content_maintype() == "text" else None
 
 
-#: Words of a shared mailbox's display name ("Recruitment", "Careers Team", "HR Department"): it
-#: names no person, so it is not the recipient a greeting must match.
+#: Words of a shared mailbox's display name ("Recruitment", "Careers Team", "HR Department", "No
+#: Reply"): a name made of them alone names no person, so it is not the recipient a greeting
+#: must match (a person's name may hold one: "Steve Jobs").
 _MAILBOX_WORDS = frozenset(
     "recruitment recruiting recruiter recruiters careers jobs hr hiring talent team people office admin "
     "administration info enquiries inquiries reception applications vacancies department support "
-    "contact noreply human resources".split()
+    "contact noreply no reply human resources the and of".split()
 )
+
+
+def _mailbox(name: str) -> bool:
+    words = re.sub(r"[^\w\s]", " ", name.lower()).split()
+    return bool(words) and all(word in _MAILBOX_WORDS for word in words)
 
 
 def _email_metadata(message: Message, where: str) -> md.Metadata:
@@ -139,7 +145,7 @@ def _email_metadata(message: Message, where: str) -> md.Metadata:
             raise DraftError("metadata", f"{where}: header '{header}' is malformed ({type(exc).__name__})") from None
     values: dict = {}
     name, _address = parseaddr(headers["To"])
-    if name and not _MAILBOX_WORDS.intersection(name.lower().replace("-", " ").split()):
+    if name and not _mailbox(name):
         values["recipient"] = name
     if headers["Subject"]:
         values["subject"] = headers["Subject"]

@@ -135,12 +135,12 @@ _NAME_THEN_TEXT = re.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—]|(?<=\w)!{1,3}(?=\s+[a-z]))\s+(?=\S)"
 )
 #: Thanks before the first comma: the line opens with thanks, not with a greeting ending there.
-_THANKS_WORD = re.compile(r"\b(?:thanks|thank|thx|thanx|thnx|ty|tysm)\b", re.I)
+_THANKS_WORD = re.compile(r"\b(?i:thanks|thank|thx|thanx|thnx|tysm)\b|\bty\b")  # "ty", not the name "Ty"
 #: "Mr Doyle thanks for your time ...": a title and a name opening a text typed without the
 #: greeting's comma, before words that open a note (not "Dr Patel suggested I write").
 _TITLE_THEN_TEXT = re.compile(
     r"^\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-    r"(?=\s+(?:thanks|thank|thx|cheers|hope|hoping|just|i|i'm|im|great|lovely)\b)"
+    r"(?=\s+(?i:thanks|thank|thx|cheers|hope|hoping|i|im|great|lovely)\b)"
 )
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
@@ -279,7 +279,7 @@ def find_layout(text: str) -> Layout:
             head = None
         rest = first[comma.end() :] if comma else ""
         marks = re.match(r"!+", first[named.end(1) :]) if named else None
-        if titled and not (comma and comma.start() < titled.end()):  # "Mr Doyle thanks for ..."
+        if titled:  # "Mr Doyle thanks for ..." (a name holds no comma)
             greeting = Region(first_start, first_start + titled.end())
         elif named and marks:  # "Kenji!! final round done, ...": the name and its marks
             greeting = Region(first_start, first_start + named.end(1) + marks.end())

@@ -3,7 +3,7 @@
 spaCy's rule lemmatizer tests each candidate form of a word it has not met against the
 pipeline's index of known lemmas, which is a list (57,528 nouns): about a millisecond per new
 word, 1.35 s for the lemmas of 475 labelled drafts. The index is made a set here, which
-answers the same membership questions. The lemmatizer also visits every token in Python,
+answers the same membership questions (a list still, so the pipeline serialises as before). The lemmatizer also visits every token in Python,
 building a token and its morphology object only to find its answer in a cache; its answer
 depends on nothing but the word, part of speech and morphology, which are columns of the
 document's attribute array, so here the answers are kept by those three values, asked of
@@ -24,10 +24,29 @@ if TYPE_CHECKING:
 MAX_REMEMBERED = 200_000
 
 
+class _LemmaIndex(list):
+    """A list of known lemmas whose membership test is a set's."""
+
+    def __init__(self, words) -> None:
+        super().__init__(words)
+        self._members = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
+
+
 class _Remembering:
     """Mixed into the pipeline's lemmatizer class: `__call__` by the remembered answers."""
 
     remembered: dict[tuple[int, int, int], int]
+
+    def __reduce_ex__(self, protocol):
+        """Pickled as the lemmatizer spaCy made: the remembered answers are only a cache."""
+        function, args, state, *rest = super().__reduce_ex__(protocol)
+        base = next(c for c in type(self).__mro__ if c is not _Remembering and not issubclass(c, _Remembering))
+        if isinstance(state, dict):
+            state = {key: value for key, value in state.items() if key != "remembered"}
+        return (function, (base, *args[1:]), state, *rest)
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
@@ -72,9 +91,9 @@ def install(nlp: Language) -> None:
     if isinstance(lemmatizer, _Remembering):
         return
     index = lemmatizer.lookups.get_table("lemma_index", None)
-    if index is not None:  # only ever tested with "in" (never written back: the pipeline is not saved)
+    if index is not None:
         for part_of_speech in list(index.keys()):
-            index[part_of_speech] = frozenset(index[part_of_speech])
+            index[part_of_speech] = _LemmaIndex(index[part_of_speech])
     base = type(lemmatizer)
     remembering: Any = lemmatizer
     remembering.__class__ = type(f"Remembering{base.__name__}", (_Remembering, base), {})

@@ -72,11 +72,10 @@ class _WordIndex:
         mask = 0
         for key in needs.sets:
             if key not in self.numbers:
-                bit = 1 << len(self.numbers)
                 self.numbers[key] = len(self.numbers)
                 space, words = key
                 for word in words:
-                    self.bits[space][word] = self.bits[space].get(word, 0) | bit
+                    self.bits[space][word] = self.bits[space].get(word, 0) | 1 << self.numbers[key]
             mask |= 1 << self.numbers[key]
         return mask
 
@@ -185,7 +184,11 @@ class _Compiled(NamedTuple):
         found = [(anchor, columns.where(_COLUMNS[anchor.space], anchor.words)) for anchor in self.anchors]
         if any(not where for _, where in found):
             return []
-        bounded = [(len(where), k) for k, (anchor, where) in enumerate(found) if None not in anchor[2:]]
+        bounded = [
+            (len(where), k)
+            for k, (anchor, where) in enumerate(found)
+            if anchor.before is not None and anchor.after is not None
+        ]
         if not bounded:
             first = max((where[0] - a.before for a, where in found if a.before is not None), default=0)
             last = min((where[-1] + 1 + a.after for a, where in found if a.after is not None), default=size)

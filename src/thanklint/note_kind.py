@@ -45,7 +45,7 @@ _FOLLOW_UP = [
     (
         r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven'?t (?:yet )?(?:got|received|had)|hasn'?t been) "
         r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
-        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b|\bdid(?:n't| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b",
+        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b",
         2,
     ),
     # Asking for news, or answering the reader's news: "is there some news about the job",
@@ -120,7 +120,8 @@ _THANK_YOU = [
     (
         r"(?<!know )(?<!tell me )(?<!reply )(?<!answer )(?<!by )"
         r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b"
-        r"|\b(?:interview|meeting|call|chat|talk|conversation) earlier\b",  # "thanks for the interview earlier"
+        # "thanks for the interview earlier" (not "my interview earlier this month")
+        r"|\b(?:interview|meeting|call|chat|talk|conversation) earlier\b(?!\s+(?:this|in|last|that|the)\b)",
         2,
     ),
     (r"\b(?:enjoyed|loved|appreciated|valued) (?:meeting|speaking|talking|our|learning|hearing|the time you)\b", 1),

@@ -59,8 +59,9 @@ _INSERT_VALUE = re.compile(
     r"|position|role|location|department)\.?\s*$",
     re.I,
 )
-#: "[Reference Name]", "[Share Link]", "[Note Title]": a field label in title case that names a
-#: value is a slot, even when its first word could be read as an imperative.
+#: "[Reference Name]", "[Note Title]": a field label in title case, in square brackets, that
+#: names a value is a slot, even when its first word could be read as an imperative (in
+#: parentheses such words are prose: "(Finance Department)").
 _FIELD_LABEL = re.compile(
     r"^\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:Name|Title|Date|Day|Time|Number|No\.?|Address|E-?mail|Phone|Company"
     r"|Organi[sz]ation|Position|Role|Location|Department)\s*$"
@@ -160,7 +161,7 @@ def _classify(body: str, paren: bool) -> str | None:
     words = body.split()
     if not words:
         return None
-    if _INSERT_VALUE.match(body) or _FIELD_LABEL.match(body):
+    if _INSERT_VALUE.match(body) or (not paren and _FIELD_LABEL.match(body)):
         return "slot"
     if paren:
         if _PAREN_INSTRUCTION.match(body) or _IMPERATIVE_START.match(body) and len(words) > 1:

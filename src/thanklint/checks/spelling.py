@@ -91,12 +91,14 @@ def _inflection_of_known(word: str, speller) -> bool:
         ("ing", "e"),
         ("ly", ""),
         ("'s", ""),
-        ("er", ""),
-        ("ers", ""),
-        ("er", "e"),
-        ("ers", "e"),
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and (word[: -len(suffix)] + restore) in speller:
+            return True
+    # the doer: a stem of four letters or more, since a short one turns slips into words ("beter"
+    # is not "bet" + "er", nor "maner" "mane" + "r")
+    for suffix in ("er", "ers"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4 and (stem in speller or stem + "e" in speller):
             return True
     return False
 
