@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from thanklint.attribute_rules import AttributeMatches, MergedAnnotations, install
-
-ROOT = Path(__file__).resolve().parent.parent
-DRAFTS = [
-    path
-    for folder in sorted((ROOT / "tests").glob("eval*/drafts"))
-    for path in sorted(p for p in folder.iterdir() if p.is_file())[:6]
-] + sorted(p for p in (ROOT / "tests" / "hostile").rglob("*") if p.is_file())[:10]
 
 
 @pytest.fixture(scope="module")
@@ -21,32 +12,27 @@ def nlp(linter):
     return linter.nlp
 
 
-@pytest.fixture(scope="module")
-def texts():
-    return [path.read_text(encoding="utf-8", errors="replace") for path in DRAFTS]
-
-
 def test_the_lookups_are_installed(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler").match, AttributeMatches)
     assert isinstance(nlp.get_pipe("attribute_ruler").set_annotations, MergedAnnotations)
 
 
-def test_matches_are_spacys_own(nlp, texts):
+def test_matches_are_spacys_own(nlp, sample_texts):
     from spacy.pipeline import AttributeRuler
 
     ruler = nlp.get_pipe("attribute_ruler")
     with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
-        docs = list(nlp.pipe(texts))
+        docs = list(nlp.pipe(sample_texts))
     for doc in docs:
         assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
 
 
-def test_the_parse_is_the_same_with_spacys_matcher(nlp, texts):
+def test_the_parse_is_the_same_with_spacys_matcher(nlp, sample_texts):
     ruler = nlp.get_pipe("attribute_ruler")
-    fast = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
+    fast = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(sample_texts)]
     del ruler.match, ruler.set_annotations  # back to the class's methods: spaCy's Matcher, one match at a time
     try:
-        slow = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(texts)]
+        slow = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(sample_texts)]
     finally:
         install(nlp)
     assert fast == slow

@@ -128,7 +128,9 @@ _NOT_A_NAME = frozenset(
 #: A greeting word and nothing else ("Good day", "Hello"), and the name that may follow it after a
 #: comma and close with a full stop or "!" ("Good day, Mrs. Collins. I write ...").
 _GREETING_WORDS_ONLY = re.compile(rf"\s*(?:{GREETING_WORDS})\s*", re.I)
-_VOCATIVE = re.compile(rf"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?{_NAME})\s*[.!]")
+#: The titles written before a name.
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)"
+_VOCATIVE = re.compile(rf"\s*(?P<name>(?:{_TITLE}\.?\s+)?{_NAME})\s*[.!]")
 #: A first line "Hiring Committee, Thank you ..." or "Tom - following up ...": up to four capitalised
 #: words, a comma or a dash, then the text.
 _NAME_THEN_TEXT = re.compile(
@@ -139,7 +141,7 @@ _THANKS_WORD = re.compile(r"\b(?i:thanks|thank|thx|thanx|thnx|tysm)\b|\bty\b")  
 #: "Mr Doyle thanks for your time ...": a title and a name opening a text typed without the
 #: greeting's comma, before words that open a note (not "Dr Patel suggested I write").
 _TITLE_THEN_TEXT = re.compile(
-    r"^\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    rf"^\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"(?=\s+(?i:thanks|thank|thx|cheers|hope|hoping|i|im|great|lovely)\b)"
 )
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".

@@ -2,13 +2,13 @@
 
 spaCy's rule lemmatizer tests each candidate form of a word it has not met against the
 pipeline's index of known lemmas, which is a list (57,528 nouns): about a millisecond per new
-word, 1.35 s for the lemmas of 475 labelled drafts. The index is made a set here, which
-answers the same membership questions (a list still, so the pipeline serialises as before). The lemmatizer also visits every token in Python,
-building a token and its morphology object only to find its answer in a cache; its answer
-depends on nothing but the word, part of speech and morphology, which are columns of the
-document's attribute array, so here the answers are kept by those three values, asked of
-spaCy's own lemmatizer the first time a combination is met, and written in one array (0.15 s
-for the same drafts). The lemmas are spaCy's, token for token (the tests compare them).
+word, 1.35 s for the lemmas of 475 labelled drafts. Here the index answers membership with a
+set (it stays a list, so the pipeline serialises as before). The lemmatizer also visits every
+token in Python, building a token and its morphology object only to find its answer in a
+cache; its answer depends on nothing but the word, part of speech and morphology, which are
+columns of the document's attribute array, so here the answers are kept by those three values,
+asked of spaCy's own lemmatizer the first time a combination is met, and written in one array
+(0.15 s for the same drafts). The lemmas are spaCy's, token for token (the tests compare them).
 """
 
 from __future__ import annotations

@@ -231,8 +231,9 @@ class MatchBank:
                     elif "tokens" in spec:
                         matcher = Matcher(vocab, validate=True)
                         matcher.add("pattern", [spec["tokens"]])
-                        needs = self.words.mask(needs_of(spec["tokens"]))
-                        self.tokens.append(_Compiled(matcher, needs, pattern_set, i, tuple(anchors_of(spec["tokens"]))))
+                        anchors = tuple(anchors_of(spec["tokens"]))  # the words it needs, where they are
+                        needs = self.words.mask(Needs(tuple((a.space, a.words) for a in anchors)))
+                        self.tokens.append(_Compiled(matcher, needs, pattern_set, i, anchors))
                     elif "dep" in spec:
                         dependencies = DependencyMatcher(vocab, validate=True)
                         dependencies.add("pattern", [spec["dep"]])
