@@ -71,6 +71,24 @@ def test_a_second_run_reads_the_cache_and_gives_the_same_findings(tmp_path, stor
     assert list(folder.rglob("*.json")) and (folder / "CACHEDIR.TAG").is_file()
 
 
+def test_an_entry_gives_back_the_whole_outcome_layout_and_text_included(tmp_path, linter):
+    """The later phases read the parsed text and layout of a cached draft from its entry, so the
+    entry must give back exactly what the per-draft phase found, fixes and regions included."""
+    from thanklint.draft import read_text
+
+    letter = "Sam Rivera\n12 Elm St.\nMarch 3, 2026\n\nDear Ms. Ortiz, thank you for the tour.\n\nSincerely,\nSam\n"
+    store = cache_module.ResultCache(tmp_path)
+    outcomes = []
+    for text in (NOTE, letter, "thanks for ur time!! i realy want this job"):
+        (outcome,) = linter.per_draft([read_text(text)])
+        store.put("k" * 64, outcome)
+        assert store.get("k" * 64) == outcome
+        outcomes.append(outcome)
+    head = outcomes[1]
+    assert head.text[head.layout.greeting.start :].startswith("Dear") and len(head.layout.paragraphs) == 1
+    assert any(f.fix is not None for o in outcomes for f in o.findings)
+
+
 def test_content_metadata_and_configuration_changes_invalidate(tmp_path, store):
     _, checked = store
     note = _note(tmp_path)

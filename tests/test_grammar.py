@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -152,17 +153,19 @@ def test_a_failure_in_the_harper_process_is_raised_where_it_was_asked():
 def test_the_harper_process_answers_in_clean_lines_although_harper_prints():
     """harper-py prints debug lines from native code for this sentence; the process sends them
     nowhere, so its answers stay one line of JSON each."""
+    ahead = json.dumps({"ahead": ["american", [], [HEAR]]}) + "\n"
     request = json.dumps({"lint": ["american", [], HEAR]}) + "\n"
     out = subprocess.run(
         [sys.executable, "-m", "thanklint.checks.harper_process"],
-        input=request * 2,
+        input=ahead + request * 2,
         capture_output=True,
         text=True,
         timeout=120,
     )
     lines = out.stdout.splitlines()
-    assert out.returncode == 0 and len(lines) == 2
-    assert any(lint[2] == "Grammar" or "hear" in HEAR[lint[0] : lint[1]] for lint in json.loads(lines[0])["ok"])
+    assert out.returncode == 0 and len(lines) == 3 and json.loads(lines[0]) == {"ok": None}
+    assert any(lint[2] == "Grammar" or "hear" in HEAR[lint[0] : lint[1]] for lint in json.loads(lines[1])["ok"])
+    assert lines[1] == lines[2]  # the same lints, whether linted ahead or when asked
 
 
 @pytest.mark.parametrize(
@@ -223,8 +226,35 @@ def test_the_harper_process_builds_afresh_after_many_different_texts(monkeypatch
 
     monkeypatch.setattr(harper_process, "FRESH_AFTER", 3)
     monkeypatch.setattr(harper_process, "_build", lambda dialect, denied: Linter(dialect))
-    linters: dict = {}
-    seen: dict = {}
+    engine = harper_process.Engine()
     for text in ["a", "b", "a", "c", "a", "d", "e", "f", "g"]:
-        harper_process._answer({"lint": ["american", [], text]}, linters, seen)
+        engine.answer({"lint": ["american", [], text]})
     assert built == ["american", "american", "american"]  # at "d" and at "g"
+
+
+def test_texts_announced_ahead_are_linted_while_idle_once_each_in_order(monkeypatch):
+    """A run announces its drafts before spaCy loads; the process lints them when no question
+    waits, and answers each later question from what it found, without linting it again."""
+    from thanklint.checks import harper_process
+
+    linted = []
+
+    class Linter:
+        def lint(self, text, language):
+            linted.append(text)
+            span = SimpleNamespace(start=0, end=1)
+            return [SimpleNamespace(span=span, lint_kind="Grammar", message=text, suggestions=[])]
+
+    monkeypatch.setattr(harper_process, "_build", lambda dialect, denied: Linter())
+    engine = harper_process.Engine()
+    assert engine.answer({"ahead": ["american", [], ["one", "two", "three", "two"]]}) is None
+    assert linted == []  # announcing costs nothing while a question waits
+    engine.work_ahead()
+    assert engine.answer({"lint": ["american", [], "three"]}) == [[0, 1, "Grammar", "three", None]]  # asked first
+    while engine.ahead:
+        engine.work_ahead()
+    assert linted == ["one", "three", "two"]
+    assert engine.answer({"lint": ["american", [], "two"]}) == [[0, 1, "Grammar", "two", None]]
+    assert engine.answer({"lint": ["british", [], "two"]}) and linted[-1] == "two"  # another dialect: linted
+    assert engine.answer({"lint": ["american", [], "one"]}) and linted.count("one") == 1
+    assert engine.answer({"lint": ["american", [], "one"]}) and linted.count("one") == 2  # given once, then linted

@@ -188,6 +188,29 @@ def test_drafts_of_the_run_are_never_read_again_as_notes_to_compare(tmp_path):
     assert read == ["omar.md"] and [os.path.basename(d.path) for d in found] == ["omar.md"]
 
 
+def test_a_draft_named_through_a_linked_folder_or_a_link_is_still_one_of_the_run(tmp_path, monkeypatch):
+    """Folders are resolved once each, not once per draft: a draft named through a linked folder,
+    through '..' after a link (which leads where the link's target leads, not back), or as a
+    link itself is the same file the walk finds."""
+    from thanklint.draft import read_path
+    from thanklint.repository import companions
+
+    notes = tmp_path / "far" / "notes"
+    (tmp_path / "far" / "deep").mkdir(parents=True)
+    notes.mkdir()
+    (notes / "dana.md").write_text(NOTE.format(name="Dana Whitfield", first="Dana"))
+    (notes / "omar.md").write_text(NOTE.format(name="Omar Reyes", first="Omar"))
+    (tmp_path / "linked").symlink_to(notes)
+    (tmp_path / "deep").symlink_to(tmp_path / "far" / "deep")  # deep/../notes is far/notes
+    (tmp_path / "omar-link.md").symlink_to(notes / "omar.md")
+    monkeypatch.chdir(tmp_path)
+    read: list[str] = []
+    for named in ("linked/dana.md", "deep/../notes/dana.md"):
+        run = [read_path(named), read_path("omar-link.md")]
+        companions(run, lambda path: read.append(path) or read_path(path), lambda folder: (".md",))
+        assert read == [], named
+
+
 def test_saved_emails_are_parsed_only_when_a_sidecar_or_the_configuration_can_name_the_interview(tmp_path, monkeypatch):
     """A mail's headers never give the company or the interview date: a mail with a sidecar
     naming the interview is compared with, one without is passed over unread."""

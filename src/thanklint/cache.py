@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .cachefiles import code_digest, make_folder, write_entry
 from .findings import Edit, Finding, Fix, Severity
+from .layout import Layout, Region
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 FOLDER_NAME = ".thanklint-cache"
 ENVIRONMENT = "THANKLINT_CACHE_DIR"
 #: Bumped when the stored format changes.
-FORMAT = 2
+FORMAT = 3
 
 
 def folder_for(config_path: str | None) -> Path:
@@ -88,6 +89,8 @@ def _to_record(outcome: DraftOutcome) -> dict:
         "kind": outcome.kind,
         "kind_source": outcome.kind_source,
         "applied": list(outcome.applied),
+        "text": outcome.text,
+        "layout": _layout_record(outcome.layout),
         "findings": [
             [
                 f.line,
@@ -133,7 +136,25 @@ def _from_record(record: dict) -> DraftOutcome:
                 url,
             )
         )
-    return DraftOutcome(str(record["kind"]), str(record["kind_source"]), findings, [str(a) for a in record["applied"]])
+    return DraftOutcome(
+        str(record["kind"]),
+        str(record["kind_source"]),
+        findings,
+        [str(a) for a in record["applied"]],
+        str(record["text"]),
+        _layout_from(record["layout"]),
+    )
+
+
+def _layout_record(layout: Layout) -> list:
+    regions = (layout.greeting, layout.body, layout.sign_off, layout.signature)
+    return [[[r.start, r.end] for r in regions], [[p.start, p.end] for p in layout.paragraphs]]
+
+
+def _layout_from(record: list) -> Layout:
+    regions, paragraphs = record
+    greeting, body, sign_off, signature = (Region(int(start), int(end)) for start, end in regions)
+    return Layout(greeting, body, sign_off, signature, tuple(Region(int(s), int(e)) for s, e in paragraphs))
 
 
 class ResultCache:

@@ -63,6 +63,10 @@ class DraftOutcome:
     kind_source: str
     findings: list[Finding]
     applied: list[str]  # ids of the rules that applied to the draft
+    #: The parsed text and layout (`prepare_text`), which the later phases read: kept with the
+    #: outcome so that a cached draft's layout is not found again on every run.
+    text: str
+    layout: Layout
     failure: str | None = None  # an internal error while checking (never cached)
 
 
@@ -155,6 +159,8 @@ class Linter:
         self.cache = cache  # a `cache.ResultCache`, or None
         self._nlp = None
         self._bank: MatchBank | None = None  # set with the pipeline (see `nlp`)
+        #: `prepare_text` of drafts announced to the checks (`expect`), by content, until parsed.
+        self._prepared: dict[str, tuple[str, Layout]] = {}
 
     @property
     def nlp(self):
@@ -177,9 +183,18 @@ class Linter:
 
         return ruleset_fingerprint(self)
 
+    def expect(self, drafts: list[Draft]) -> None:
+        """Tell the checks which texts the per-draft phase is about to check, before the
+        pipeline loads (workers forked later inherit the prepared texts)."""
+        for draft in drafts:
+            self._prepared[draft.content] = prepare_text(draft)
+        texts = [text for text, _ in self._prepared.values()]
+        for _, check in self.checks:
+            check.expect(texts)
+
     def parse(self, drafts: list[Draft]) -> list[ParsedDraft]:
         nlp = self.nlp  # loaded (and every check prepared) before any work begins
-        prepared = [prepare_text(d) for d in drafts]
+        prepared = [self._prepared.pop(d.content) if d.content in self._prepared else prepare_text(d) for d in drafts]
         breaks = []
         for text, layout in prepared:
             body = text[layout.body.start :]
@@ -227,10 +242,14 @@ class Linter:
         if missing:
             from .parallel import per_draft
 
-            for i, outcome in zip(missing, per_draft(self, [drafts[i] for i in missing], jobs)):
-                outcomes[i] = outcome
-                if self.cache is not None and outcome.failure is None:
-                    self.cache.put(keys[i], outcome)
+            self.expect([drafts[i] for i in missing])
+            try:
+                for i, outcome in zip(missing, per_draft(self, [drafts[i] for i in missing], jobs)):
+                    outcomes[i] = outcome
+                    if self.cache is not None and outcome.failure is None:
+                        self.cache.put(keys[i], outcome)
+            finally:
+                self._prepared.clear()  # those the workers parsed, and any a failure left
         return self._finish(drafts, refused, outcomes, now)[:reported]
 
     def per_draft(self, drafts: list[Draft]) -> list[DraftOutcome]:
@@ -259,9 +278,17 @@ class Linter:
                 raise
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             return DraftOutcome(
-                parsed.kind, parsed.kind_source, [], [], f"{parsed.draft.path}: internal error while checking: {detail}"
+                parsed.kind,
+                parsed.kind_source,
+                [],
+                [],
+                parsed.text,
+                parsed.layout,
+                f"{parsed.draft.path}: internal error while checking: {detail}",
             )
-        return DraftOutcome(parsed.kind, parsed.kind_source, findings, sorted(parsed.applied))
+        return DraftOutcome(
+            parsed.kind, parsed.kind_source, findings, sorted(parsed.applied), parsed.text, parsed.layout
+        )
 
     def _finish(self, drafts, refused, outcomes, now) -> list[FileResult]:
         """Phases 2 and 3 on the text and layout of each draft (no parse needed)."""
@@ -277,8 +304,9 @@ class Linter:
             if outcome.failure is not None:
                 result.error = DraftError("internal", outcome.failure)
                 continue
-            text, layout = prepare_text(draft)
-            view = ParsedDraft(draft, None, layout, outcome.kind, outcome.kind_source, text=text, now=now, number=i)
+            view = ParsedDraft(
+                draft, None, outcome.layout, outcome.kind, outcome.kind_source, text=outcome.text, now=now, number=i
+            )
             view.applied.update(outcome.applied)
             views.append(view)
             for rule, check in self.checks:
@@ -329,7 +357,7 @@ def _compared_only(draft: Draft) -> DraftOutcome:
     """The outcome of a context draft: the run-level rules read only its text, layout and kind,
     and its own findings are never reported, so it is neither parsed nor checked."""
     text, layout = prepare_text(draft)
-    return DraftOutcome(*infer(draft, text, layout), [], [])
+    return DraftOutcome(*infer(draft, text, layout), [], [], text, layout)
 
 
 def _stale(directive: suppressions.Directive, applied: set[str]) -> list[str]:

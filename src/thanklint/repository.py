@@ -17,9 +17,8 @@ from .checks.corpus import interview_key
 from .draft import Draft, walk
 
 
-def root_of(path: str) -> Path:
-    """The top of the repository holding `path`, or its folder outside a repository."""
-    folder = Path(path).resolve().parent
+def root_of(folder: Path) -> Path:
+    """The top of the repository holding a (resolved) folder, or the folder outside a repository."""
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate
@@ -31,23 +30,39 @@ def companions(
 ) -> list[Draft]:
     """Notes elsewhere in the drafts' repositories written for the same interviews as they are.
     `read` returns a draft ready for linting, or None when the file is not one to compare."""
-    wanted, roots, named = set(), set(), set()
+    wanted, folders, named = set(), set(), set()
+    real = _RealPaths()
     for draft in drafts:
         if draft.path == "-":
             continue
-        named.add(os.path.realpath(draft.path))  # every draft of the run is linted, never read again
+        named.add(path := real(draft.path))  # every draft of the run is linted, never read again
         if (key := interview_key(draft.meta)) is not None:
             wanted.add(key)
-            roots.add(root_of(draft.path))
+            folders.add(os.path.dirname(path))
+    roots = {root_of(Path(folder)) for folder in folders}
     found = []
     for path in walk(sorted(str(r) for r in roots), suffixes):
-        if os.path.realpath(path) in named:
+        if real(path) in named:
             continue
         companion = read(_shown(path))
         if companion is not None and interview_key(companion.meta) in wanted:
             found.append(companion)
-            named.add(os.path.realpath(path))
+            named.add(real(path))
     return found
+
+
+class _RealPaths(dict):
+    """`os.path.realpath` of files, each folder resolved once: a folder of hundreds of drafts
+    costs one walk up its path, not one per draft. A file that is itself a link is resolved
+    whole."""
+
+    def __call__(self, path: str) -> str:
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        if folder not in self:
+            self[folder] = os.path.realpath(folder or os.curdir)
+        return os.path.join(self[folder], name)
 
 
 def _shown(path: str) -> str:

@@ -92,6 +92,11 @@ class Check:
     def after_workers(self) -> None:
         """Once the workers are done: undo what `before_workers` did."""
 
+    def expect(self, texts: list[str]) -> None:
+        """Hear, before the pipeline loads, the texts the per-draft phase is about to check (the
+        text each `ParsedDraft` will hold), so that an engine of its own can start on them on
+        a core the load leaves idle."""
+
     def begin(self, texts: list[str]) -> None:
         """Start, in a background thread, work on a batch of drafts that needs only their texts
         (the text each `ParsedDraft` will hold), so that it overlaps their parse; `run` then

@@ -166,14 +166,24 @@ class Grammar(Check):
         super().__init__(rule, settings)
         self.available = harper_available()
         self._early: dict[str, Future] = {}  # lints of the current batch, begun before its parse
+        self._warm = False  # the build was asked for
 
     def _settings(self) -> tuple[str, list[str]]:
         return self.settings["dialect"], sorted({*self.settings["deny"], *self.settings["deny_groups"]})
 
     def warm(self):
         """Start the Harper process and its linter's build, which overlap loading spaCy."""
-        if self.available:
+        if self.available and not self._warm:
+            self._warm = True
             _process().send("build", *self._settings())
+
+    def expect(self, texts):
+        """Announce the run's texts to Harper, which lints them while spaCy loads and whenever no
+        question waits (from the background thread: the texts may fill the pipe before the
+        Harper process has started reading it)."""
+        if self.available:
+            self.warm()
+            _in_background().submit(_process().send, "ahead", *self._settings(), list(dict.fromkeys(texts)))
 
     def before_workers(self):
         """Ready this process's Harper process to be shared by every worker, one request at a

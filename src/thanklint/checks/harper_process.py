@@ -11,14 +11,20 @@ Each request and each answer is one line of JSON (ASCII, so any text survives th
 replacement]`, `{"rules": [dialect, denied]}` with Harper's rule names and group labels
 (`{"rules": [...], "groups": [...]}`), `{"build": [dialect, denied]}` with nothing once the
 linter is ready; `denied` holds rule names and group labels. A failure answers `{"error": message}`.
+`{"ahead": [dialect, denied, texts]}` answers with nothing at once: the texts are linted while
+no question waits, so that their lints are ready when they are asked for. A run announces its
+drafts before loading spaCy, and Harper works through them on the core the load leaves idle.
 Run as `python -m thanklint.checks.harper_process`; it ends when its input does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import queue
 import sys
+import threading
 from typing import Any
 
 
@@ -52,53 +58,97 @@ def _build(dialect: str, denied: frozenset[str]) -> Any:
 
 #: A linter keeps what it worked out for every text it has checked (about 1.6 MB each), and an
 #: editor sends a new text with every edit: after this many different texts it is built afresh
-#: (most of a second), which bounds the process at about 350 MB. Repeated texts are free.
+#: (milliseconds: the dictionary is loaded once per process), which bounds the process at about
+#: 350 MB. Repeated texts are free.
 FRESH_AFTER = 128
 
 
-def _answer(request: dict, linters: dict, seen: dict) -> Any:
-    ((kind, args),) = request.items()
-    key = (args[0], frozenset(args[1]))
-    if kind == "lint":
-        texts = seen.setdefault(key, set())
-        texts.add(hash(args[2]))
+class Engine:
+    """Harper's linters, one per (dialect, denied), and the texts announced to be linted ahead."""
+
+    def __init__(self) -> None:
+        self.linters: dict = {}
+        self.seen: dict = {}  # the different texts each linter has checked
+        #: Announced texts not yet linted, in order, and the lints of those done but not yet asked for.
+        self.ahead: dict[tuple, None] = {}
+        self.done: dict[tuple, list] = {}
+
+    def answer(self, request: dict) -> Any:
+        ((kind, args),) = request.items()
+        key = (args[0], frozenset(args[1]))
+        if kind == "ahead":
+            self.ahead.update(dict.fromkeys((key, text) for text in args[2] if (key, text) not in self.done))
+            return None
+        if kind == "lint":
+            self.ahead.pop((key, args[2]), None)
+            found = self.done.pop((key, args[2]), None)
+            return found if found is not None else self._lint(key, args[2])
+        linter = self._linter(key)
+        if kind == "build":
+            return None
+        if kind == "rules":
+            return {"rules": list(linter.get_lint_config()), "groups": list(_groups(linter))}
+        raise ValueError(f"unknown request {kind!r}")
+
+    def work_ahead(self) -> None:
+        """Lint the next announced text, for when it is asked for."""
+        key, text = next(iter(self.ahead))
+        del self.ahead[(key, text)]
+        self.done[(key, text)] = self._lint(key, text)
+
+    def _linter(self, key: tuple) -> Any:
+        if key not in self.linters:
+            self.linters[key] = _build(*key)
+        return self.linters[key]
+
+    def _lint(self, key: tuple, text: str) -> list:
+        texts = self.seen.setdefault(key, set())
+        texts.add(hash(text))
         if len(texts) > FRESH_AFTER:
-            linters.pop(key, None)
+            self.linters.pop(key, None)
             texts.clear()
-            texts.add(hash(args[2]))
-    if key not in linters:
-        linters[key] = _build(*key)
-    linter = linters[key]
-    if kind == "build":
-        return None
-    if kind == "rules":
-        return {"rules": list(linter.get_lint_config()), "groups": list(_groups(linter))}
-    return [
-        [
-            lint.span.start,
-            lint.span.end,
-            lint.lint_kind,
-            lint.message,
-            lint.suggestions[0].replacement_text if lint.suggestions else None,
+            texts.add(hash(text))
+        return [
+            [
+                lint.span.start,
+                lint.span.end,
+                lint.lint_kind,
+                lint.message,
+                lint.suggestions[0].replacement_text if lint.suggestions else None,
+            ]
+            for lint in self._linter(key).lint(text, language="plaintext")
         ]
-        for lint in linter.lint(args[2], language="plaintext")
-    ]
+
+
+def _requests(lines: queue.Queue) -> None:
+    """Read requests as they come, so that a question is seen between two texts linted ahead."""
+    for line in sys.stdin:
+        lines.put(line)
+    lines.put(None)
 
 
 def main() -> int:
     answers = os.fdopen(os.dup(1), "w", encoding="ascii")
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)  # what harper-py prints goes nowhere; the answers have their own descriptor
-    linters: dict = {}
-    seen: dict = {}  # the different texts each linter has checked
-    for line in sys.stdin:
+    engine = Engine()
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_requests, args=(lines,), daemon=True).start()
+    while True:
         try:
-            reply = {"ok": _answer(json.loads(line), linters, seen)}
+            line = lines.get_nowait() if engine.ahead else lines.get()
+        except queue.Empty:  # nothing asked: lint ahead (a text that fails is linted again when
+            with contextlib.suppress(Exception):  # it is asked for, and the failure answered then)
+                engine.work_ahead()
+            continue
+        if line is None:
+            return 0
+        try:
+            reply = {"ok": engine.answer(json.loads(line))}
         except Exception as exc:  # the linting process reports it for the draft that asked
             reply = {"error": f"{type(exc).__name__}: {exc}"}
         answers.write(json.dumps(reply) + "\n")
         answers.flush()
-    return 0
 
 
 if __name__ == "__main__":
