@@ -13,7 +13,7 @@ sys.modules[spec.name] = evaluate  # dataclasses look their module up there
 spec.loader.exec_module(evaluate)
 
 GOOD = "Hi Ana,\n\nThank you for your time today.\n\nBest,\nSam\n"
-BAD = "Hi Ana,\n\nI wanted to follow up about the role.\n\nBest,\nSam\n"
+BAD = "Hi Ana,\n\nIt was great to meet you about the role.\n\nBest,\nSam\n"
 QUALITIES = ("personalization", "gratitude", "qualifications", "reflection", "interest", "questions", "tone")
 
 

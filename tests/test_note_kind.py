@@ -12,6 +12,11 @@ from thanklint.note_kind import infer_kind
     "body",
     [
         "Hope your week is going well. I'm following up to see if there are any updates on the planner role.",
+        "Hi Jo, just following up on the night porter job. Still keen and free to start.",
+        "Following up re the warehouse team leader position, happy to come in again.",
+        "I came for interview for the stores job on the 9th of this month. It is now nearly four weeks and nobody has rung me back.",
+        "I met you on Monday about the pressing job. A different laundry has since offered me a place, so could you tell me where I stand?",
+        "I was told I would hear by Wednesday about the van driver post, and I am still keen.",
         "Could you share any further updates on the graduate scheme? I sat the assessment on the 3rd.",
         "I would like to know when the results of the summer placement will be announced; I sat the test two weeks ago.",
         "I did the homework before the deadline and would like to know if there is a decision yet.",

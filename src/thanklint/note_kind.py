@@ -11,7 +11,9 @@ import re
 #: (pattern, weight): phrases of a follow-up about the status of an application.
 _FOLLOW_UP = [
     (
-        r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after) (?:my|the|our) (?:recent )?(?:interview|application|candidacy|conversation|meeting)\b",
+        # (the job named with its title: "following up on the bindery assistant job")
+        r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?"
+        r"(?:interview|application|candidacy|conversation|meeting|job|role|position|post|vacancy|opening)\b",
         2,
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
@@ -33,7 +35,9 @@ _FOLLOW_UP = [
     # A competing offer, or a request to speed things up.
     (
         r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b"
-        r"|\b(?:been|was|got) offered (?:a|an|another)\b[^.?!]{0,40}\b(?:another|other|elsewhere)\b",
+        r"|\b(?:been|was|got) offered (?:a|an|another)\b[^.?!]{0,40}\b(?:another|other|elsewhere)\b"
+        # "another bakery has since offered me a place"
+        r"|\b(?:another|a different|one other) (?:[\w'&-]+ ){0,2}(?:has |have |had )?(?:since |now |just |also )?offered me\b",
         2,
     ),
     # "Did you receive my last email?", "you have received my submission": a message already sent.
@@ -59,19 +63,21 @@ _FOLLOW_UP = [
     # Silence as a complaint: "nobody has bothered to reply", "the courtesy to respond".
     (
         r"\b(?:nobody|no one|no-one) (?:(?:has|had) )?(?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|replies|respond|responded|responds|answer|answered|answers|got(?:ten)? back)\b"
-        r"|\bcourtesy to (?:reply|respond|answer|let me know)\b|\bfind the time to (?:reply|respond|answer)\b",
+        r"|\bcourtesy to (?:reply|respond|answer|let me know)\b|\bfind the time to (?:reply|respond|answer)\b"
+        # "nobody has rung me back", "no one called back"
+        r"|\b(?:nobody|no one|no-one) (?:(?:has|had) )?(?:rung|rang|called|phoned|emailed|e-mailed) (?:me )?back\b",
         2,
     ),
     # A promise that was not kept: "I was told I would hear back within a week".
     (
-        r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b",
+        r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|hear by|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b",
         2,
     ),
     (r"\b(?:outcome|results?) of (?:my|the|our) (?:interview|application|assessment|candidacy)\b", 2),
     # A status letter that cites the interview by its date ("the interview I attended on 3rd April").
     # (Not "thank you for the interview on 8 June": a thank-you may date the interview too.)
     (
-        r"\b(?:attended|had|interviewed|sat|conducted|held)\b[^.?!]{0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+        r"\b(?:attended|had|interviewed|sat|conducted|held|came (?:in )?for)\b[^.?!]{0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? of this month)",
         1,
     ),
@@ -81,7 +87,7 @@ _FOLLOW_UP = [
     (r"\bwhen (?:a|the) decision (?:is|might be|will be) (?:expected|made)\b", 1),
     (r"\b(?:decision|hiring) (?:timeline|process)\b|\btime(?:line|table)\b", 1),
     (
-        r"\b(?:it has|it's|its|it has now) been (?:(?:about|over|more than|nearly|almost|well over|close to) )?"
+        r"\b(?:(?:it has|it's|its|it has now) been|(?:it is|it's|its) now) (?:(?:about|over|more than|nearly|almost|well over|close to) )?"
         r"(?:a|two|three|four|five|six|\d+) (?:week|weeks|days|month|months)\b",
         2,
     ),

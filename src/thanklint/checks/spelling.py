@@ -167,6 +167,17 @@ def _in_foreign_phrase(token, speller) -> bool:
     return len(run) >= 2 and any(not t.text.isascii() for t in run)
 
 
+#: A title in double quotation marks ("Dona nobis pacem", “Ode to Joy”): the name of a work,
+#: often in another language, not the writer's spelling. A quoted sentence ends with its own
+#: mark inside the quotes ('you said "always chek the gauges."') and is still checked.
+_QUOTED_TITLE = re.compile(r'["\u201c]([A-Z][^"\u201d\n.!?]{0,80})["\u201d]')
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Where the short quoted titles of a text are."""
+    return [m.span(1) for m in _QUOTED_TITLE.finditer(text) if len(m.group(1).split()) <= 8]
+
+
 def _jargon_half(token) -> bool:
     """Whether the token is a short half of a hyphenated pair of short words ("ob-gyn",
     "med-surg"), which is shorthand more often than a typo; "wrok-life" is still checked."""
@@ -307,6 +318,7 @@ class Spelling(Check):
             parsed.region(self.settings["scope"]) if isinstance(self.settings["scope"], str) else parsed.layout.body
         )
         closing = parsed.layout.closing  # names, and sign-offs in other languages ("Le meas,")
+        titles = _quoted_titles(parsed.text)
         for token in parsed.doc:
             if not (region.start <= token.idx < region.end) or closing.start <= token.idx < closing.end:
                 continue
@@ -324,6 +336,7 @@ class Spelling(Check):
                 or any(c.isupper() for c in text[1:])  # acronyms, CamelCase products
                 or text.lower() in accepted
                 or _jargon_half(token)
+                or any(start <= token.idx < end for start, end in titles)
             ):
                 continue
             word = text.lower()
