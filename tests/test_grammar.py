@@ -176,6 +176,8 @@ def test_the_harper_process_answers_in_clean_lines_although_harper_prints():
         ("As we discussed, I can start in May.", False),
         ("Should it help, I can send my references.", False),
         ("I led the audit, I wrote the report, and I trained the team.", False),
+        ("I am punctual, I know the depot roads and I am used to handheld scanners.", False),
+        ("Thanks for the tour, I enjoyed it and I hope to hear soon.", True),
         ("The rota, I think, suits me.", False),
         ("By the time the audit started, we were ready.", False),
     ],

@@ -14,6 +14,7 @@ from thanklint.note_kind import infer_kind
         "Hope your week is going well. I'm following up to see if there are any updates on the planner role.",
         "Hi Jo, just following up on the night porter job. Still keen and free to start.",
         "Following up re the warehouse team leader position, happy to come in again.",
+        "I just wanted to touch base regarding the stores manager post I interviewed for last week.",
         "I came for interview for the stores job on the 9th of this month. It is now nearly four weeks and nobody has rung me back.",
         "I met you on Monday about the pressing job. A different laundry has since offered me a place, so could you tell me where I stand?",
         "I was told I would hear by Wednesday about the van driver post, and I am still keen.",
@@ -74,6 +75,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for interview yesterday. Can you tell me when I will know the result of the interview?",
         "thanks for the chat earlier at the depot, the driver job sounds good. when will i know if i got it",
         "It was a real pleasure to meet you and the crew at the site office last week. Could you tell me when digging starts?",
+        "Thank you for having me in the bakery on Thursday. The second attempt at the lattice was far neater than the first.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

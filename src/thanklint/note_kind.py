@@ -18,6 +18,7 @@ _FOLLOW_UP = [
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
     (r"\bcheck(?:ing)? in\b|\b(?:just )?checking (?:whether|if)\b", 1),
+    (r"\btouch(?:ing)? base (?:on|about|regarding|re|with you (?:on|about|regarding))\b", 2),
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
     # An update request: wanting to know when, whether or where a decision, result or process
@@ -94,7 +95,8 @@ _FOLLOW_UP = [
     # Writing again, or asking whether one is still in the running: "my third email", "without any
     # reply", "whether I am still being considered", "if I got the job".
     (
-        r"\b(?:second|third|fourth|fifth) (?:time (?:i|to write|writing|asking)|e-?mail|message|attempt|follow-?up)\b"
+        # (not "the second attempt was neater", a task tried again)
+        r"\b(?:second|third|fourth|fifth) (?:time (?:i|to write|writing|asking)|e-?mail|message|attempt to (?:reach|contact|get)|follow-?up)\b"
         r"|\b(?:write|writing|wrote|e-?mail(?:ing)?|contact(?:ing)?|ask(?:ing)?) (?:to )?(?:you )?(?:for )?(?:the |a )?"
         r"(?:second|third|fourth|fifth) time\b"
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
@@ -119,7 +121,8 @@ _FOLLOW_UP = [
 _THANK_YOU = [
     (
         # (the article may be dropped: "thank you for interview yesterday")
-        r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|(?:the )?(?:opportunity|chance|conversation|interview))",
+        r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing"
+        r"|(?:having|seeing|inviting|showing) me|(?:the )?(?:opportunity|chance|conversation|interview))",
         1,
     ),
     # The day of the interview ("today", not a deadline: "let me know today", "decide by today").

@@ -136,6 +136,9 @@ def _in_background() -> ThreadPoolExecutor:
 #: Harper's article rule misreads "an honour", "an hour", "an heir", and takes the letter in
 #: "CompTIA A+" or "Plan A]" for an article.
 _NOT_AN_ARTICLE = re.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
+#: "an" before an initialism read letter by letter from a vowel sound ("an FAA certificate",
+#: "an MSc"), which the article rule misses for some of them.
+_AN_INITIALISM = re.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
 
 
 class Grammar(Check):
@@ -257,6 +260,8 @@ class Grammar(Check):
                 continue
             if text[start:end].lower() in ("a", "an") and _NOT_AN_ARTICLE.match(text, end):
                 continue
+            if text[start:end].lower() == "an" and _AN_INITIALISM.match(text, end):
+                continue
             found = text[start:end]
             advice = message.strip()
             values = {
@@ -338,6 +343,16 @@ def _main_clause_verb(tokens) -> bool:
     return False
 
 
+def _same_subject_again(clause, rest) -> bool:
+    """Whether a clause opened by a subject pronoun is followed, after an "and" with no comma,
+    by another with the same subject: the last of a list of clauses ("I am punctual, I know the
+    roads and I am used to scanners"), not a splice ("Thanks for today, I enjoyed it and I ...")."""
+    if len(rest) < 2 or not clause or clause[0].lower_ not in _SUBJECTS or rest[0].lower_ != clause[0].lower_:
+        return False
+    verb = next((t for t in rest[1:] if t.pos_ != "ADV"), None)
+    return verb is not None and verb.tag_ in _FINITE
+
+
 class CommaSplice(Check):
     kind = "comma-splice"
     summary = 'Reports two full clauses joined by a bare comma ("Thanks for your time, I enjoyed it").'
@@ -386,7 +401,7 @@ class CommaSplice(Check):
             seps = [j for j, t in enumerate(before) if t.text in (",", ";", ":", "—", "–")]
             clause = before[seps[-1] + 1 :] if seps else before
             if any(
-                t.lower_ in ("and", "or") and words[i - 1].text == ","
+                t.lower_ in ("and", "or") and (words[i - 1].text == "," or _same_subject_again(clause, words[i + 1 :]))
                 for i, t in enumerate(words)
                 if t.i > comma.i and i
             ):
