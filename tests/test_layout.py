@@ -37,6 +37,22 @@ def test_a_title_and_name_typed_without_the_comma_are_the_greeting():
     assert parts("Dr Patel just told me you are hiring porters.\n")["greeting"] == ""
 
 
+def test_an_attention_line_inside_the_address_block_is_not_the_greeting():
+    letter = "Sam Reyes\n4 Mill Lane\n\n12/05\n\nThe Quay Hotel\nAttn: Head of Housekeeping\nHarbour Road\n\nDear Ms. Penn,\n\nThank you for Monday.\n\nYours sincerely,\nSam Reyes\n"
+    assert parts(letter)["greeting"] == "Dear Ms. Penn," and parts(letter)["body"] == "Thank you for Monday."
+    assert parts("Attn: Hiring Manager\n\nThank you for Monday.\n\nSam\n")["greeting"] == "Attn: Hiring Manager"
+
+
+def test_a_title_and_name_alone_above_a_blank_line_are_the_greeting():
+    got = parts("Ms Okafor\n\nI am writing again about the depot post.\n\nJ. Reyes\n")
+    assert got["greeting"] == "Ms Okafor" and got["body"] == "I am writing again about the depot post."
+    # the first line of an address block, another line right under it, is no greeting
+    letter = parts(
+        "Mr. Tom Okafor\nStores Manager\nCarrow Depot\n\nDear Mr. Okafor,\n\nI enjoyed Monday.\n\nBest,\nSam\n"
+    )
+    assert letter["greeting"] == "Dear Mr. Okafor,"
+
+
 def test_a_line_that_opens_with_thanks_has_no_greeting_before_its_comma():
     got = parts("hiya thx 4 the chat 2day, loved meeting the team xx\n")
     assert got["greeting"] != "hiya thx 4 the chat 2day," and "thx 4 the chat" in got["body"]

@@ -144,6 +144,11 @@ _TITLE_THEN_TEXT = re.compile(
     rf"^\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"(?=\s+(?i:thanks|thank|thx|cheers|hope|hoping|i|im|great|lovely)\b)"
 )
+#: The attention line of an address block ("Attn: Housekeeping Manager", "FAO the Head Chef").
+_ATTENTION = re.compile(r"\s*(?:attn|attention|fao|for the attention of)\b", re.I)
+#: "Mr Haldane" alone on the first line, a blank line under it: a greeting typed without its
+#: comma (not the first line of an address block, which another line follows at once).
+_TITLE_ALONE = re.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\n[ \t]*\r?\n")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
@@ -269,7 +274,8 @@ def find_layout(text: str) -> Layout:
     if named and named.group(1).split()[0].lower().rstrip(".") in _NOT_A_NAME:
         named = None
     titled = _TITLE_THEN_TEXT.match(first)
-    if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named or titled):
+    alone = _TITLE_ALONE.match(text, first_start) and body_from < len(lines) - 1
+    if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named or titled or alone):
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
         comma = re.search(
             r"[,:;—]|\s[-–]\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: "_" * len(m.group(0)), first)
@@ -352,12 +358,13 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     rules = [i for i in range(min(len(lines), 25)) if _RULE_LINE.match(line(i))]
     if rules and any(_GREETING.match(line(i)) for i in range(rules[-1] + 1, min(len(lines), rules[-1] + 6))):
         headers = max(headers, rules[-1] + 1)  # (a rule above a signature is not one)
-    for i in range(headers, min(len(lines), headers + 22)):
-        if _GREETING.match(line(i)):
-            block = [line(j) for j in range(headers, i)]
-            if all(_address_like(b) for b in block):
-                return i
-            break
+    greetings = [i for i in range(headers, min(len(lines), headers + 22)) if _GREETING.match(line(i))]
+    # An "Attn: Housekeeping Manager" line inside the recipient's address is part of the head
+    # when a greeting follows it ("Dear Mrs. Penrose,").
+    while len(greetings) > 1 and _ATTENTION.match(line(greetings[0])):
+        greetings.pop(0)
+    if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
+        return greetings[0]
     return headers
 
 

@@ -262,6 +262,8 @@ class Grammar(Check):
                 continue
             if text[start:end].lower() == "an" and _AN_INITIALISM.match(text, end):
                 continue
+            if _phrase_ends_in_a_compound(parsed.parse, end, message):
+                continue
             found = text[start:end]
             advice = message.strip()
             values = {
@@ -270,6 +272,16 @@ class Grammar(Check):
                 "replacement": replacement or "",
             }
             yield Hit(start, end, values, replacement=replacement if replacement and replacement != found else None)
+
+
+def _phrase_ends_in_a_compound(doc, end: int, message: str) -> bool:
+    """Whether the phrase Harper corrects (the flagged words and the next, named in its message:
+    "on" with "Did you mean `by accident`?") ends on a word that modifies the noun after it: "on
+    accident repair work" holds no "on accident"."""
+    after = next((t for t in doc if t.idx >= end and not t.is_space), None)
+    if after is None or after.dep_ != "compound" or after.head.i <= after.i:
+        return False
+    return any(after.lower_ in phrase.lower().split() for phrase in re.findall(r"`([^`]+)`", message))
 
 
 #: Pronouns that open an independent clause after the comma of a splice.
