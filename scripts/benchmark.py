@@ -25,7 +25,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 #: otherwise time compiling thanklint's source in every process.
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
-#: Runs a command and prints the peak resident memory (KiB) of its largest process.
+#: Runs a command and prints its wall time (from just before it starts to just after it ends, so
+#: the wrapper's own start-up, a tenth of a warm run, is not counted) and the peak resident
+#: memory (KiB) of its largest process.
 PEAK = (
-    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "import resource, subprocess, sys, time; start = time.perf_counter(); "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
 
 #: The raw parse: load the pipeline, then parse the bodies of the drafts named in argv.
@@ -62,10 +64,10 @@ def measure(args: list[str], runs: int, env: dict = ENV, before=None) -> tuple[f
     for _ in range(runs):
         if before:
             before()
-        start = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", PEAK, *args], capture_output=True, text=True, env=env, check=True)
-        times.append(time.perf_counter() - start)
-        peaks.append(int(out.stdout.split()[-1]) / 1024)
+        seconds, peak = out.stdout.split()[-2:]
+        times.append(float(seconds))
+        peaks.append(int(peak) / 1024)
     return statistics.median(times), max(peaks)
 
 

@@ -103,6 +103,32 @@ def test_jobs_two_gives_the_findings_of_one_process(tmp_path):
     } <= ids  # compared across drafts
 
 
+def test_word_lists_are_loaded_once_before_workers_are_forked(linter):
+    """The dictionary, candidate corrections, frequencies, pronunciations, hyphenation patterns and
+    greeting words are loaded by the calling process before `--jobs` forks its workers, which then
+    share them; loaded lazily, each worker would load its own on its first draft."""
+    from thanklint import frequency, readability
+    from thanklint.checks import context, spelling
+
+    loaders = [
+        spelling._speller,
+        spelling._vocabulary,
+        frequency._centibels,
+        readability._pronunciations,
+        readability._patterns,
+        context.not_names,
+    ]
+    for loader in loaders:
+        loader.cache_clear()
+    for _, check in linter.checks:
+        check.before_workers()
+    try:
+        assert [loader.cache_info().currsize for loader in loaders] == [1] * len(loaders)
+    finally:
+        for _, check in linter.checks:
+            check.after_workers()
+
+
 def _stretches(text: str) -> list[int]:
     return [len(part) for part in text.split()]
 

@@ -59,6 +59,11 @@ def _centibels() -> SortedLines:
     )
 
 
+def load() -> None:
+    """Load the frequency list now: before `--jobs` workers are forked, which then share it."""
+    _centibels()
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """`wordfreq.zipf_frequency(word, "en")`: 0 for a word it does not know (remembered: the

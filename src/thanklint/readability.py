@@ -44,6 +44,13 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
     return patterns, max(map(len, patterns), default=0)
 
 
+def load() -> None:
+    """Load the pronunciations and hyphenation patterns now: before `--jobs` workers are
+    forked, so that they share one copy instead of each loading its own on its first draft."""
+    _pronunciations()
+    _patterns()
+
+
 def _hyphenation_points(word: str) -> int:
     """How many places `Pyphen(lang="en_US").positions(word)` finds: Liang's algorithm as Pyphen
     runs it, with its default of two letters at least before the first and after the last."""

@@ -112,6 +112,9 @@ class RecipientName(Check):
         "min_similarity": Option("number", 75, "a name this similar (0-100) to the recipient's is a misspelling"),
     }
 
+    def before_workers(self):
+        not_names()  # loaded once for every worker
+
     def offers_fixes(self):
         return self.settings["report"] == "misspelling"
 

@@ -87,6 +87,12 @@ class Metric(Check):
         "min_sentences": Option("int", 0, "say nothing about drafts whose body has fewer sentences than this"),
     }
 
+    def before_workers(self):
+        if self.settings["metric"] in ("flesch_reading_ease", "flesch_kincaid_grade"):
+            from ..readability import load
+
+            load()
+
     def run(self, parsed):
         if (
             len(parsed.body_words) < self.settings["min_body_words"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .. import wordlists
+from .. import frequency, wordlists
 from ..checks import Check, Hit, Option
 from ..frequency import top, zipf
 from ..wordlists import SortedLines, package_file
@@ -304,6 +304,13 @@ class Spelling(Check):
         ),
         "min_length": Option("int", 3, "shorter words are not checked"),
     }
+
+    def before_workers(self):
+        """The dictionary, the candidate corrections and the word frequencies, loaded once for
+        every worker (each would otherwise load its own on its first draft)."""
+        _speller()
+        _vocabulary()
+        frequency.load()
 
     def _accepted(self, parsed) -> set[str]:
         words = {w.lower() for w in self.settings["words"]}
