@@ -48,3 +48,21 @@ def test_linting_english_needs_no_wordfreq_import():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split()[-1] == "NONE"
+
+
+def test_module_patterns_compile_when_first_used_and_match_as_re_does():
+    """The layout and residue modules' patterns are compiled on first use (a run whose drafts all
+    come from the cache uses few of them), and then behave as `re.compile`'s."""
+    import re
+
+    from thanklint import layout, lazyregex
+
+    deferred = lazyregex.compile(r"\b(?P<word>[a-z]+)ing\b", re.I)
+    assert deferred._compiled is None  # nothing compiled at import
+    text = "Thanks for Hearing me out and for the fitting."
+    eager = re.compile(r"\b(?P<word>[a-z]+)ing\b", re.I)
+    assert [m.span() for m in deferred.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert deferred.pattern == eager.pattern and deferred.flags == eager.flags
+    assert deferred.sub("X", text) == eager.sub("X", text)
+    assert isinstance(deferred._compiled, re.Pattern)
+    assert isinstance(layout._RULE_LINE, lazyregex._Deferred)

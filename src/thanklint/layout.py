@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lazyregex
+
 GREETING_WORDS = (
     r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
     # greetings of other languages that English notes open with
     r"|kia\s+ora|aloha|namaste|hola|bonjour|salaam|salam|shalom|hallo|g['’]day"
 )
-_GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’ /-]{{2,40}}[,:]\s*$", re.I)
+_GREETING = lazyregex.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’ /-]{{2,40}}[,:]\s*$", re.I)
 #: The greeting at the head of a line that runs on without a comma: "hi sarah thank you ...",
 #: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...".
-_GREETING_HEAD = re.compile(
+_GREETING_HEAD = lazyregex.compile(
     rf"^\s*(?i:{GREETING_WORDS})(?:\s+(?i:mr|mrs|ms|mx|dr|prof|miss|ma['’]?am|sir|madam)\.?)?"
     r"(?:(?:\s+[A-Z][\w'’-]*){1,3}|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so|did|do|does|is|are"
     r"|was|were|have|has|had|can|could|would|will|u|you|ur|any|how|what|when|where|why|who|there|sorry|wanted|got"
@@ -29,10 +31,10 @@ _GREETING_HEAD = re.compile(
     r"\s*[!.,:;—-]*(?=\s+\S)"
 )
 #: A short first line ending in a comma: "Dana,", "Ms. Whitfield:", "Kia ora Aroha,", "Namaste Priya,".
-_NAME_GREETING = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
+_NAME_GREETING = lazyregex.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
 #: What follows the first comma of a greeting line that lists people: "Dear Ms Tran, Mr Whitlock and Dr Haldane,".
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|&)"
-_MORE_NAMES = re.compile(rf"\s*{_NAME_WORD}(?:(?:,\s*|\s+){_NAME_WORD})*\s*[,:]?\s*")
+_MORE_NAMES = lazyregex.compile(rf"\s*{_NAME_WORD}(?:(?:,\s*|\s+){_NAME_WORD})*\s*[,:]?\s*")
 #: One half of a sign-off joined by "and": "with thanks", "best wishes", "kind regards".
 _CLOSING_PART = (
     r"(?:(?:many|warm|warmest|kind|kindest|best|sincere|heartfelt) )?(?:thanks|regards|wishes|appreciation|gratitude)"
@@ -50,70 +52,70 @@ SIGN_OFFS = (
     # any pair joined by "and": "With thanks and best wishes", "Warm wishes and many thanks"
     rf"(?:with )?{_CLOSING_PART}(?: (?:and|&) {_CLOSING_PART})+"
 )
-_SIGN_OFF = re.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
+_SIGN_OFF = lazyregex.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 #: "Best, Sam" on one line, or "... hear from you soon. Best, Sam" at the end of the last line.
-_SIGN_OFF_AND_NAME = re.compile(rf"^\s*(?P<off>(?i:{SIGN_OFFS})\s*[,.!-]*)\s*(?P<name>{_NAME})\s*$")
-_SIGN_OFF_AT_END = re.compile(
+_SIGN_OFF_AND_NAME = lazyregex.compile(rf"^\s*(?P<off>(?i:{SIGN_OFFS})\s*[,.!-]*)\s*(?P<name>{_NAME})\s*$")
+_SIGN_OFF_AT_END = lazyregex.compile(
     rf"(?<=[.!?])\s+(?P<off>(?i:best|best regards|kind regards|warm regards|regards|sincerely|yours sincerely|yours truly"
     rf"|yours faithfully|respectfully|cheers|thanks|thank you|thanks again|thank you again|many thanks|all the best"
     rf"|best wishes|thanks and regards)"
     rf"\s*[,.!-]*)\s*(?P<name>{_NAME})?\s*$"
 )
 #: "– Paulo" or "-Sam": a dashed signature on the last line.
-_DASH_SIGNATURE = re.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
-_DEVICE_LINE = re.compile(r"^\s*sent from my\b", re.I)
+_DASH_SIGNATURE = lazyregex.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
+_DEVICE_LINE = lazyregex.compile(r"^\s*sent from my\b", re.I)
 #: Bold or italic text (`**bold**`, `__bold__`, `*italic*`, `_italic_`) within one line and
 #: without the marker's character inside, so each marker is scanned only up to the next one:
 #: linear on a line full of `**`. A single marker stands outside words ("file_name_here" and
 #: "2*3*4" are left alone).
-_EMPHASIS = re.compile(
+_EMPHASIS = lazyregex.compile(
     r"\*\*(?=\S)([^\n*]{1,500}?)(?<=\S)\*\*|__(?=\S)([^\n_]{1,500}?)(?<=\S)__"
     r"|(?<![*\w])\*(?=[^\s*])([^\n*]{1,500}?)(?<=[^\s*])\*(?![*\w])"
     r"|(?<![_\w])_(?=[^\s_])([^\n_]{1,500}?)(?<=[^\s_])_(?![_\w])"
 )
-_QUOTED = re.compile(r"^[ \t]*>.*$", re.M)
-_QUOTE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_QUOTED = lazyregex.compile(r"^[ \t]*>.*$", re.M)
+_QUOTE_MARKER = lazyregex.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 #: The time stamp and sender a chat program puts before each message of a copied conversation:
 #: "[14:32, 05/03/2026] Rafael Nunes: ", "[05/03/2026, 2:32 PM] Rafael: ", "05/03/2026, 14:32 - Rafael: ".
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
-_CHAT_PREFIX = re.compile(
+_CHAT_PREFIX = lazyregex.compile(
     rf"^[ \t]*(?:\[(?:{_TIME},\s*{_DATE}|{_DATE},?\s*{_TIME})\]|{_DATE},?\s*{_TIME}\s+[-–])[ \t]*[^:\n]{{1,40}}:[ \t]",
     re.M,
 )
 #: The sender and time a chat program shows on a line above a copied message: "Thiago Moreira,
 #: 18:22", "Hoa Tran 19:04", "Kofi · 7:15 PM" (a name, then a time, and nothing else).
-_CHAT_HEADER = re.compile(
+_CHAT_HEADER = lazyregex.compile(
     rf"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,3}}[ \t]*[,·•|-]?[ \t]*(?:{_DATE},?[ \t]*)?{_TIME}[ \t]*$",
     re.M,
 )
 #: A line that introduces the note below it, as a writing assistant or a page does: "Sure!
 #: Here's a professional thank-you email you can send after your interview:".
-_PREAMBLE = re.compile(
+_PREAMBLE = lazyregex.compile(
     r"^\s*(?:(?:sure|certainly|absolutely|of course|here you go)\b[!,.\s—–-]*)?(?:here(?:'s|’s|\s+is)|below\s+is)\b"
     r"[^\n]{0,120}?\b(?:e-?mail|note|message|letter|draft|template|version|sample)\b[^\n]{0,80}:\s*$",
     re.I,
 )
 #: Pasted headers and page scaffolding above a note: "Subject line: ...", "Email text:", "RE: ...".
-_HEADER = re.compile(
+_HEADER = lazyregex.compile(
     r"^\s*(?:(?:subject(?:\s+line)?|re|fwd?|to|from|cc|bcc|date|sent|e-?mail(?:\s+(?:text|body|subject|message))?"
     r"|message|body|text|letter|begin\s+forwarded\s+message)\s*:"
     r"|-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}\s*$)",  # a mail program's separator above pasted headers
     re.I,
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = lazyregex.compile(
     r"^\s*(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\.?\s*$"
 )
 #: Lines of an address or letter head: a street ending in "St.", a firm ending in "Inc.", a
 #: phone number, an e-mail address, a web address, a post code, a slot.
-_ADDRESS_END = re.compile(
+_ADDRESS_END = lazyregex.compile(
     r"\b(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Sq|Inc|Ltd|Co|Corp|LLC|Pty|PLC|GmbH|Jr|Sr|Esq|Ph\.D|M\.D|MD|Bldg|Ste|No)\.\s*$"
 )
 #: An e-mail address starts where a run of its characters starts: tried inside a long run
 #: ("a.a.a.a..."), it would rescan the rest of the run from every character.
-_CONTACT = re.compile(
+_CONTACT = lazyregex.compile(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\+?\d[\d ()./-]{6,}\d|^\s*[\[{<(].*[\]}>)]\s*$"
 )
 #: Sentence openers that end in a comma but are not a name: "Yesterday, I ...", "As discussed, ...".
@@ -127,33 +129,33 @@ _NOT_A_NAME = frozenset(
 )
 #: A greeting word and nothing else ("Good day", "Hello"), and the name that may follow it after a
 #: comma and close with a full stop or "!" ("Good day, Mrs. Collins. I write ...").
-_GREETING_WORDS_ONLY = re.compile(rf"\s*(?:{GREETING_WORDS})\s*", re.I)
+_GREETING_WORDS_ONLY = lazyregex.compile(rf"\s*(?:{GREETING_WORDS})\s*", re.I)
 #: The titles written before a name.
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)"
-_VOCATIVE = re.compile(rf"\s*(?P<name>(?:{_TITLE}\.?\s+)?{_NAME})\s*[.!]")
+_VOCATIVE = lazyregex.compile(rf"\s*(?P<name>(?:{_TITLE}\.?\s+)?{_NAME})\s*[.!]")
 #: A first line "Hiring Committee, Thank you ..." or "Tom - following up ...": up to four capitalised
 #: words, a comma or a dash, then the text.
-_NAME_THEN_TEXT = re.compile(
+_NAME_THEN_TEXT = lazyregex.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—]|(?<=\w)!{1,3}(?=\s+[a-z]))\s+(?=\S)"
 )
 #: Thanks before the first comma: the line opens with thanks, not with a greeting ending there.
-_THANKS_WORD = re.compile(r"\b(?i:thanks|thank|thx|thanx|thnx|tysm)\b|\bty\b")  # "ty", not the name "Ty"
+_THANKS_WORD = lazyregex.compile(r"\b(?i:thanks|thank|thx|thanx|thnx|tysm)\b|\bty\b")  # "ty", not the name "Ty"
 #: "Mr Doyle thanks for your time ...": a title and a name opening a text typed without the
 #: greeting's comma, before words that open a note (not "Dr Patel suggested I write").
-_TITLE_THEN_TEXT = re.compile(
+_TITLE_THEN_TEXT = lazyregex.compile(
     rf"^\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"(?=\s+(?i:thanks|thank|thx|cheers|hope|hoping|i|im|great|lovely)\b)"
 )
 #: The attention line of an address block ("Attn: Housekeeping Manager", "FAO the Head Chef").
-_ATTENTION = re.compile(r"\s*(?:attn|attention|fao|for the attention of)\b", re.I)
+_ATTENTION = lazyregex.compile(r"\s*(?:attn|attention|fao|for the attention of)\b", re.I)
 #: "Mr Haldane" alone on the first line, a blank line under it: a greeting typed without its
 #: comma (not the first line of an address block, which another line follows at once).
-_TITLE_ALONE = re.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\n[ \t]*\r?\n")
+_TITLE_ALONE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\n[ \t]*\r?\n")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
-_PROSE_END = re.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
+_PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
-_RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|={3,})\s*$")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d+[.)])\s")  # matched at the start of a line
+_RULE_LINE = lazyregex.compile(r"^\s*(?:-{3,}|\*{3,}|={3,})\s*$")
+_LIST_ITEM = lazyregex.compile(r"[ \t]*(?:[-*+•]|\d+[.)])\s")  # matched at the start of a line
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,7 @@ def blank_out(text: str) -> str:
 
 #: A letter's reference line under the greeting: "Interview for the post of Planning Officer
 #: (Ref. DM/114)", "Application for the position of Porter", "Vacancy ref: 2291".
-_REFERENCE = re.compile(
+_REFERENCE = lazyregex.compile(
     r"^\s*(?:(?:interview|application)\s+for\s+the\s+(?:post|position|role|job|vacancy)\b|vacancy\s+ref|your\s+ref|our\s+ref)",
     re.I,
 )
@@ -445,7 +447,7 @@ def _inline_closing(
     return None
 
 
-_BLANK_LINES = re.compile(r"\n(?:[ \t\r]*\n)+")
+_BLANK_LINES = lazyregex.compile(r"\n(?:[ \t\r]*\n)+")
 
 
 def _paragraphs(text: str, body: Region) -> tuple[Region, ...]:

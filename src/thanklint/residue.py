@@ -21,6 +21,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from . import lazyregex
+
 #: Verbs that open an instruction to the writer ("Insert ...", "[tie to something they said]").
 _IMPERATIVES = (
     r"insert|add|mention|include|enter|describe|name(?!\s+of\b)|list(?!\s+of\b)|explain|state|choose|pick|select|use|tie|"
@@ -28,16 +30,16 @@ _IMPERATIVES = (
     r"specify|provide|replace|type|sign|delete|remove|edit|customi[sz]e|personali[sz]e|adapt|keep|"
     r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand"
 )
-_IMPERATIVE_START = re.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
+_IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
-_IMPERATIVE_AFTER_BREAK = re.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
+_IMPERATIVE_AFTER_BREAK = lazyregex.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
 #: Words that only an instruction contains: conditions, examples, options, the writer as "you".
-_INSTRUCTION_WORDS = re.compile(
+_INSTRUCTION_WORDS = lazyregex.compile(
     r"(?i)(?:\bif\b|\be\.?g\.?(?=[\s,:]|$)|\bi\.e\.|\betc\b|\botherwise\b|\boptional(?:ly)?\b|\bfor example\b|\bsuch as\b"
     r"|\byou(?:'|’)?(?:ll|ve|re|d)?\b(?!r))"
 )
 #: A parenthesis addressed to the writer: "(The first paragraph is ...)", "(You can use ...)".
-_PAREN_INSTRUCTION = re.compile(
+_PAREN_INSTRUCTION = lazyregex.compile(
     r"^\s*(?:the\s+(?:first|second|third|last|final|next|closing|opening)\s+(?:paragraph|sentence|line|section)"
     r"|this\s+(?:paragraph|section|part|sentence|line)|you\s+(?:can|could|should|may|might|will|need)"
     r"|if\s+(?:known|applicable|possible|relevant|appropriate|needed|necessary|any|you|not|available|so)\b"
@@ -45,7 +47,7 @@ _PAREN_INSTRUCTION = re.compile(
     re.I,
 )
 #: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)".
-_PAREN_SLOT = re.compile(
+_PAREN_SLOT = lazyregex.compile(
     r"^\s*(?:name\s+of|your\s+(?:name|title|company|address|email|e-mail|phone)|interviewer|company|organi[sz]ation"
     r"|position|job\s+title|role|date|specific\s+\w+|recipient|hiring\s+manager)\b[^()]{0,40}$",
     re.I,
@@ -53,7 +55,7 @@ _PAREN_SLOT = re.compile(
 #: "(insert date)", "[Insert job title]", "(enter ref no.)": an imperative that only names the
 #: value to put in is a slot, not an instruction to compose something ("(insert one line about
 #: the project)", "[insert something specific]").
-_INSERT_VALUE = re.compile(
+_INSERT_VALUE = lazyregex.compile(
     r"^\s*(?:insert|enter|add)\s+(?:(?:the|your|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:name|title|date|day|time|no\.?|number|ref|reference|company|organi[sz]ation|address|phone|e-?mail"
     r"|position|role|location|department)\.?\s*$",
@@ -62,7 +64,7 @@ _INSERT_VALUE = re.compile(
 #: "[Reference Name]", "[Note Title]": a field label in title case, in square brackets, that
 #: names a value is a slot, even when its first word could be read as an imperative (in
 #: parentheses such words are prose: "(Finance Department)").
-_FIELD_LABEL = re.compile(
+_FIELD_LABEL = lazyregex.compile(
     r"^\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:Name|Title|Date|Day|Time|Number|No\.?|Address|E-?mail|Phone|Company"
     r"|Organi[sz]ation|Position|Role|Location|Department)\s*$"
 )
@@ -70,79 +72,83 @@ _HTML_TAGS = frozenset("a b i u p br hr em strong div span ul ol li sup sub smal
 
 #: (pattern, kind); a pattern may classify its own match with the group "body".
 _BRACKETS = [
-    re.compile(r"\[(?P<body>[^\[\]\n]{1,200})\](?!\()"),
-    re.compile(r"\{\{(?P<body>[^{}\n]{1,80})\}\}|\{(?P<body2>[A-Za-z_][\w .-]{0,60})\}"),
-    re.compile(r"<(?P<body>[A-Za-z][^<>\n@/:]{0,60})>"),
-    re.compile(r"\((?P<body>[^()\n]{1,300})\)"),
+    lazyregex.compile(r"\[(?P<body>[^\[\]\n]{1,200})\](?!\()"),
+    lazyregex.compile(r"\{\{(?P<body>[^{}\n]{1,80})\}\}|\{(?P<body2>[A-Za-z_][\w .-]{0,60})\}"),
+    lazyregex.compile(r"<(?P<body>[A-Za-z][^<>\n@/:]{0,60})>"),
+    lazyregex.compile(r"\((?P<body>[^()\n]{1,300})\)"),
 ]
 _SLOTS = [
-    re.compile(r"%[A-Za-z_]{2,30}%"),
-    re.compile(r"\$\{?[A-Z][A-Z_]{2,30}\}?"),
-    re.compile(r"\b[Xx]{3,}\b"),
-    re.compile(r"_{3,}"),
-    re.compile(r"(?<![*\n])\*{3,}(?![*\n])|(?<=\S )\*{3,}\s*$", re.M),
-    re.compile(r"\b(?:FIRST|LAST|FULL)_?NAME\b|\bfirst_name\b|\blast_name\b"),
-    re.compile(r"\b(?:Firstname|First Name)\s+(?:Lastname|Last Name)\b"),
+    lazyregex.compile(r"%[A-Za-z_]{2,30}%"),
+    lazyregex.compile(r"\$\{?[A-Z][A-Z_]{2,30}\}?"),
+    lazyregex.compile(r"\b[Xx]{3,}\b"),
+    lazyregex.compile(r"_{3,}"),
+    lazyregex.compile(r"(?<![*\n])\*{3,}(?![*\n])|(?<=\S )\*{3,}\s*$", re.M),
+    lazyregex.compile(r"\b(?:FIRST|LAST|FULL)_?NAME\b|\bfirst_name\b|\blast_name\b"),
+    lazyregex.compile(r"\b(?:Firstname|First Name)\s+(?:Lastname|Last Name)\b"),
     # "Your Name", "Your contact info", "Your email address" (title case, or alone on a line)
-    re.compile(
+    lazyregex.compile(
         r"\bYour\s+(?:Full\s+|Typed\s+|Printed\s+)?(?:Name|Signature|Title|Address|Phone(?:\s+Number)?|E-?mail(?:\s+Address)?"
         r"|Contact\s+(?:Info(?:rmation)?|Details))\b"
         r"|(?im:^[ \t]*your\s+(?:full\s+)?(?:name|signature|title|address|phone(?:\s+number)?|e-?mail(?:\s+address)?"
         r"|contact\s+(?:info(?:rmation)?|details))[ \t]*$)"
     ),
     # Field labels written out: "Company Name", "Recipient's Name", "Specific Position".
-    re.compile(
+    lazyregex.compile(
         r"\b(?:Company|Organi[sz]ation|Interviewer|Hiring Manager|Position|Job|Role|Recipient|Manager|School|Hospital"
         r"|Employer|First|Last|Full|Team|Department)(?:'s|’s)? (?:Name|Title)\b"
         r"|\b[Rr]ecipient(?:'s|’s)? (?:name|title)\b|\bSpecific (?:Position|Role|Job|Company|Date|Topic|Project)\b"
         r"|\bName of (?:Company|Organi[sz]ation|Interviewer|Position|Employer)\b"
     ),
-    re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s*/\s*(?:Mr|Mrs|Ms|Mx|Dr)s?\.?(?:\s+(?:Last\s*Name|Lastname|Surname|Name))?"),
-    re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?:Last\s*Name|Lastname|Surname|LASTNAME|Name)\b"),
+    lazyregex.compile(
+        r"\b(?:Mr|Mrs|Ms|Dr)\.?\s*/\s*(?:Mr|Mrs|Ms|Mx|Dr)s?\.?(?:\s+(?:Last\s*Name|Lastname|Surname|Name))?"
+    ),
+    lazyregex.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?:Last\s*Name|Lastname|Surname|LASTNAME|Name)\b"),
     # A role noun as the signature: "Applicant", "Candidate" alone on the last line.
-    re.compile(r"(?im:^[ \t]*(?:the\s+)?(?:applicant|candidate|job\s+seeker|interviewee)[ \t]*\Z)"),
+    lazyregex.compile(r"(?im:^[ \t]*(?:the\s+)?(?:applicant|candidate|job\s+seeker|interviewee)[ \t]*\Z)"),
 ]
 _INSTRUCTIONS = [
-    re.compile(r"\b(?:TODO|TBD|FIXME|TK)\b"),
-    re.compile(r"(?i)\bnote to self\b"),
-    re.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
+    lazyregex.compile(r"\b(?:TODO|TBD|FIXME|TK)\b"),
+    lazyregex.compile(r"(?i)\bnote to self\b"),
+    lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
     # "Mention a specific project you discussed." opening a sentence or a line
-    re.compile(
+    lazyregex.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Insert|Mention|Add|Include|Customi[sz]e|Personali[sz]e|Replace|Fill in|Describe"
         r"|Reference)\s+(?:a|an|the|your|one|something|some|specific|here|details?|this|their)\b[^.\n]{0,80}",
         re.M,
     ),
     # A template's outline, a line per part: "First paragraph: Thank the interviewer ...".
-    re.compile(
+    lazyregex.compile(
         r"(?im)^[ \t]*(?:(?:first|second|third|fourth|fifth|final|last|opening|closing|middle|next)[ \t]+"
         r"(?:paragraph|sentence|section|line|part)|paragraph[ \t]+(?:\d|one|two|three|four|five))[ \t]*:[^\n]{1,300}"
     ),
-    re.compile(
+    lazyregex.compile(
         r"(?i)\b(?:choose|pick|select|delete|remove) (?:as appropriate|as needed|this (?:line|sentence|paragraph)|if not applicable)\b"
     ),
     # "Choose one:" or "- pick one" is addressed to the writer; "every child can choose one book"
     # is prose.
-    re.compile(
+    lazyregex.compile(
         r"(?im)(?:(?:^|(?<=[.!?(\[/–—-])|(?<=[.!?(\[/–—-]\s))(?:choose|pick|select) one\b|\b(?:choose|pick|select) one[ \t]*[:)\]])"
     ),
-    re.compile(
+    lazyregex.compile(
         r"(?i)\b(?:edit|customi[sz]e|personali[sz]e|adapt) (?:this|the) (?:sentence|paragraph|part|line|template|section)\b"
     ),
 ]
 _STAND_INS = [
-    re.compile(
+    lazyregex.compile(
         r"\b(?:ABC|XYZ|ACME|Acme|XX|ABCD|DEF)(?:\s+[A-Z][a-z]+)?\s+(?:Company|Corp(?:oration)?|Inc\.?|Ltd\.?|Hospital|School"
         r"|Bank|Group|Industries|Organi[sz]ation|Firm|Agency|University|College|Clinic|Foundation|Enterprises|Solutions"
         r"|Technologies|Co\.)"
     ),
     # "Company X", "Hospital B" (not "... at the Hospital I joined")
-    re.compile(r"\b(?:Company|Firm|Organi[sz]ation|Employer|Hospital|School)\s+(?:[A-HJ-Z]|ABC|XYZ)\b(?![.'’&]\w)"),
-    re.compile(r"\bthe\s+ABC\s+(?:team|department)\b"),
-    re.compile(r"\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"),
-    re.compile(
+    lazyregex.compile(
+        r"\b(?:Company|Firm|Organi[sz]ation|Employer|Hospital|School)\s+(?:[A-HJ-Z]|ABC|XYZ)\b(?![.'’&]\w)"
+    ),
+    lazyregex.compile(r"\bthe\s+ABC\s+(?:team|department)\b"),
+    lazyregex.compile(r"\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"),
+    lazyregex.compile(
         r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(?:Manager|Interviewer|Recruiter|Employer|Hiring|Boss|Doe|Candidate|X|Y|Z)\b"
     ),
-    re.compile(r"(?i)\bso-and-so\b"),
+    lazyregex.compile(r"(?i)\bso-and-so\b"),
 ]
 
 
