@@ -260,3 +260,8 @@ def test_texts_announced_ahead_are_linted_while_idle_once_each_in_order(monkeypa
     assert engine.answer({"lint": ["british", [], "two"]}) and linted[-1] == "two"  # another dialect: linted
     assert engine.answer({"lint": ["american", [], "one"]}) and linted.count("one") == 1
     assert engine.answer({"lint": ["american", [], "one"]}) and linted.count("one") == 2  # given once, then linted
+    monkeypatch.setattr(harper_process, "KEPT_AHEAD", 2)
+    engine.answer({"ahead": ["american", [], ["a", "b", "c"]]})
+    while engine.ahead:
+        engine.work_ahead()
+    assert [text for _, text in engine.done] == ["b", "c"]  # the oldest never asked for is dropped

@@ -192,9 +192,15 @@ class Linter:
         for _, check in self.checks:
             check.expect(texts)
 
+    def _prepare(self, draft: Draft) -> tuple[str, Layout]:
+        """`prepare_text` of a draft, taken from those announced when it was (a lookup that a
+        concurrent `clear` cannot break)."""
+        found: tuple[str, Layout] | None = self._prepared.pop(draft.content, None)
+        return found if found is not None else prepare_text(draft)
+
     def parse(self, drafts: list[Draft]) -> list[ParsedDraft]:
         nlp = self.nlp  # loaded (and every check prepared) before any work begins
-        prepared = [self._prepared.pop(d.content) if d.content in self._prepared else prepare_text(d) for d in drafts]
+        prepared = [self._prepare(d) for d in drafts]
         breaks = []
         for text, layout in prepared:
             body = text[layout.body.start :]

@@ -63,6 +63,10 @@ def _build(dialect: str, denied: frozenset[str]) -> Any:
 FRESH_AFTER = 128
 
 
+#: Lints of announced texts kept until they are asked for, at most.
+KEPT_AHEAD = 1024
+
+
 class Engine:
     """Harper's linters, one per (dialect, denied), and the texts announced to be linted ahead."""
 
@@ -91,10 +95,13 @@ class Engine:
         raise ValueError(f"unknown request {kind!r}")
 
     def work_ahead(self) -> None:
-        """Lint the next announced text, for when it is asked for."""
+        """Lint the next announced text, for when it is asked for (the oldest lints never asked
+        for are dropped past `KEPT_AHEAD`: a long editor session announces many texts)."""
         key, text = next(iter(self.ahead))
         del self.ahead[(key, text)]
         self.done[(key, text)] = self._lint(key, text)
+        while len(self.done) > KEPT_AHEAD:
+            del self.done[next(iter(self.done))]
 
     def _linter(self, key: tuple) -> Any:
         if key not in self.linters:
