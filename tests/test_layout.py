@@ -132,14 +132,27 @@ def test_a_last_thank_you_line_of_the_body_stays_body():
     assert got["sign_off"] == "Best regards," and got["body"].endswith("Thank you!")
 
 
-def test_letter_head_with_address_and_date_blocks():
-    text = (
-        "Priya Raman\n14 Larch St.\nLeeds LS6 2QT\npriya.raman@example.com\n+44 7700 900123\n\n3 March 2026\n\n"
-        "Mr. Colin Abbott\nHead of Facilities\nNorthgate Estates Ltd.\n22 Wharf Rd.\nLeeds LS1 4AP\n\n"
-        "RE: Maintenance Planner interview\n\nDear Mr. Abbott,\n\nThank you for the interview.\n\nYours sincerely,\nPriya Raman\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "greeting"),
+    [
+        (
+            "Priya Raman\n14 Larch St.\nLeeds LS6 2QT\npriya.raman@example.com\n+44 7700 900123\n\n3 March 2026\n\n"
+            "Mr. Colin Abbott\nHead of Facilities\nNorthgate Estates Ltd.\n22 Wharf Rd.\nLeeds LS1 4AP\n\n"
+            "RE: Maintenance Planner interview\n\nDear Mr. Abbott,\n\nThank you for the interview.\n\n"
+            "Yours sincerely,\nPriya Raman\n",
+            "Dear Mr. Abbott,",
+        ),
+        # names with letters after them ("P.E.", "R.N.") are lines of the head too
+        (
+            "Dana M. Reid, P.E.\n12 Mill Road\nAshford, PA 17000\n\nMay 2, 2025\n\nMr. Tom Hale, R.N.\n"
+            "Ward Manager\n\nDear Mr. Hale:\n\nThank you for the interview.\n\nSincerely,\nDana M. Reid, P.E.\n",
+            "Dear Mr. Hale:",
+        ),
+    ],
+)
+def test_letter_head_with_address_and_date_blocks(text, greeting):
     got = parts(text)
-    assert got["greeting"] == "Dear Mr. Abbott," and got["body"] == "Thank you for the interview."
+    assert got["greeting"] == greeting and got["body"] == "Thank you for the interview."
 
 
 def test_page_scaffolding_above_the_note():
@@ -306,6 +319,40 @@ def test_a_chat_programs_sender_line_is_no_greeting(header):
 def test_a_line_introducing_the_note_is_not_the_note(preamble):
     got = parts(f"{preamble}\n\nSubject: Thank you\n\nDear Ms. Obi,\n\nThank you for Monday.\n\nBest,\nSam\n")
     assert got["greeting"] == "Dear Ms. Obi," and got["body"].strip() == "Thank you for Monday."
+
+
+def test_a_posters_words_above_the_note_ending_in_a_colon_are_not_the_note():
+    got = parts(
+        "A candidate sent me this after the panel last spring, and it is still the one I show people "
+        "(shared with her permission):\n\nDear Omar,\n\nThank you for this afternoon.\n\nBest regards,\nLeila\n"
+    )
+    assert got["greeting"] == "Dear Omar," and got["body"].strip() == "Thank you for this afternoon."
+
+
+def test_a_quoted_messages_attribution_does_not_make_the_reply_a_letter_head():
+    text = (
+        "Thanks again for today, good to see the yard.\n\nOn 8 Oct 2025, at 16:02, Dana Reid <dana@reid.example> "
+        "wrote:\n\nHi Tom,\n\nThanks for coming in.\n\nDana\n"
+    )
+    assert parts(text)["body"].startswith("Thanks again for today")
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [
+        "-----Original Message-----\nFrom: Sam Reid\nSent: 2 May 2025 18:02",
+        "On Fri, 2 May 2025 at 18:02, Sam Reid <sam@example.org> wrote:",
+        "From: Sam Reid <sam@example.org>\nSent: Friday, 2 May 2025 18:02",
+    ],
+)
+def test_the_earlier_message_under_a_reply_is_not_the_note(separator):
+    text = (
+        "Hi Ana,\n\nJust checking in on the porter role.\n\nMany thanks,\nSam\n\n"
+        f"{separator}\n\nDear Ana,\n\nThank you for this afternoon.\n\nKind regards,\nSam\n"
+    )
+    blanked = blank_out(text)
+    assert len(blanked) == len(text) and "this afternoon" not in blanked
+    assert parts(blanked)["body"] == "Just checking in on the porter role."
 
 
 def test_a_line_of_the_body_ending_in_a_colon_stays_body():

@@ -47,6 +47,8 @@ from thanklint.note_kind import infer_kind
         "I sent my solution for the stock count exercise on the 9th and havent had any reply yet.",
         "I had my interview earlier this month and still haven't heard back about the steward job.",
         "Just checking in re my interview for the steward job last Friday - still really keen. Thanks, Jo",
+        "Hi Dev, just bumping this in case it got lost in your inbox. Still keen on the Saturday rounds.",
+        "pls let me know about the kitchen porter job, i have been waiting 3 weeks and can do any shift",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):

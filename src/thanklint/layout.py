@@ -109,9 +109,11 @@ _DATE_LINE = lazyregex.compile(
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\.?\s*$"
 )
 #: Lines of an address or letter head: a street ending in "St.", a firm ending in "Inc.", a
-#: phone number, an e-mail address, a web address, a post code, a slot.
+#: name ending in letters after it ("P.E.", "R.N."), a phone number, an e-mail address, a web
+#: address, a post code, a slot.
 _ADDRESS_END = lazyregex.compile(
     r"\b(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Sq|Inc|Ltd|Co|Corp|LLC|Pty|PLC|GmbH|Jr|Sr|Esq|Ph\.D|M\.D|MD|Bldg|Ste|No)\.\s*$"
+    r"|,\s*(?:[A-Z][a-z]?\.){2,}\s*$"
 )
 #: An e-mail address starts where a run of its characters starts: tried inside a long run
 #: ("a.a.a.a..."), it would rescan the rest of the run from every character.
@@ -154,6 +156,8 @@ _TITLE_ALONE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
+#: The line a mail program writes above a quoted message: "On 8 Oct 2025, at 16:02, Dean <...> wrote:".
+_QUOTE_INTRO = lazyregex.compile(r"\b(?:wrote|writes|schrieb|a écrit)\s*:$", re.I)
 _RULE_LINE = lazyregex.compile(r"^\s*(?:-{3,}|\*{3,}|={3,})\s*$")
 _LIST_ITEM = lazyregex.compile(r"[ \t]*(?:[-*+•]|\d+[.)])\s")  # matched at the start of a line
 
@@ -237,7 +241,28 @@ def blank_out(text: str) -> str:
         unquoted = _QUOTE_MARKER.sub(lambda m: " " * len(m.group(0)), uncommented)
     else:
         unquoted = _QUOTED.sub(spaces, uncommented)  # a quoted message under a reply
+    unquoted = _without_earlier_message(unquoted)
     return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
+
+
+#: Where a mail program starts the earlier message under a reply or a forward, unquoted:
+#: "-----Original Message-----", "On 8 Oct 2025, at 16:02, Dean <...> wrote:", an Outlook
+#: "From: ..." line with "Sent: ..." under it.
+_EARLIER_MESSAGE = lazyregex.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:original|forwarded)[ \t]+message[ \t]*-{2,}|begin[ \t]+forwarded[ \t]+message:"
+    r"|on[ \t][^\n]{4,200}?\bwrote:|from:[^\n]*\n[ \t]*(?:sent|date):[^\n]*)[ \t]*$",
+    re.I | re.M,
+)
+
+
+def _without_earlier_message(text: str) -> str:
+    """The earlier message a reply or forward carries below the new one, blanked like a quoted
+    one: it is not the note (above the first line of the note, such a block is its header)."""
+    for found in _EARLIER_MESSAGE.finditer(text):
+        above = [line for line in text[: found.start()].split("\n") if line.strip()]
+        if any(not _HEADER.match(line) for line in above):
+            return text[: found.start()] + re.sub(r"[^\n]", " ", text[found.start() :])
+    return text
 
 
 #: A letter's reference line under the greeting: "Interview for the post of Planning Officer
@@ -367,6 +392,13 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
         greetings.pop(0)
     if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
         return greetings[0]
+    # A page's or a poster's own words introducing the note, a few lines ending in a colon right
+    # above the greeting ("Got this from a candidate last year (shared with permission):"); not
+    # a reply's "On 8 Oct, Dean wrote:" above the message it quotes.
+    if greetings and 0 < greetings[0] - headers <= 4:
+        intro = line(greetings[0] - 1).rstrip()
+        if intro.endswith(":") and not _QUOTE_INTRO.search(intro):
+            return greetings[0]
     return headers
 
 

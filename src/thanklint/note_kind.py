@@ -116,6 +116,14 @@ _FOLLOW_UP = [
         1,
     ),
     (r"\bweeks (?:after|since) (?:the|my|our)\b", 2),
+    # Raising an earlier message again, or the time waited: "just bumping this in case it got
+    # buried", "I have been waiting 2 weeks".
+    (
+        r"\bbump(?:ing)? (?:this|my (?:e-?mail|message|note))\b|\bin case (?:it|my (?:e-?mail|message|note)) (?:got|was|went) "
+        r"(?:buried|lost|missed)\b|\b(?:been|am|was) waiting (?:for )?(?:(?:about|over|nearly|almost|more than) )?"
+        r"(?:a|two|three|four|five|six|\d+) (?:days?|weeks?|months?)\b",
+        2,
+    ),
 ]
 #: (pattern, weight): phrases of a note written right after the interview.
 _THANK_YOU = [

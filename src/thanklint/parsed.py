@@ -32,6 +32,8 @@ _PLEASANTRY = re.compile(
 #: Names of things in a program, never prose to proofread: Markdown inline code ("`conf/app.ini`";
 #: not a backtick typed for an apostrophe, "didn`t") and file paths or names written bare
 #: ("src/rota/loader.py", "settings.ini").
+#: A Markdown heading line: one to six "#" and a space.
+_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 _CODE = re.compile(
     r"(?<![A-Za-z])`[^`\n]{1,200}`|(?<![\w./-])[\w.-]*/[\w./-]*\.\w{1,5}\b"
     r"|\b[\w-]+\.(?:ini|py|sh|ya?ml|json|md|txt|csv|toml|cfg|js|ts|go|rs|java|rb|sql|ipynb)\b"
@@ -133,13 +135,19 @@ class ParsedDraft:
         """The first `count` body sentences, not counting one opening pleasantry (kept, since
         "I hope you are well and thank you for ..." thanks in it, but taking no place), a stray
         word the parser split off the first sentence, nor a sentence that is all template residue
-        (a "[Tip: ...]" line above the note)."""
-        sents = [s for s in self.body_sentences if not self._all_residue(s)]
+        (a "[Tip: ...]" line above the note), nor a Markdown heading ("# Take-home: pipeline")."""
+        sents = [s for s in self.body_sentences if not self._all_residue(s) and not self._heading(s)]
         if len(sents) > 1 and _stray_word(sents[0]):
             sents = sents[1:]
         if sents and _PLEASANTRY.match(sents[0].text):
             return sents[: count + 1]
         return sents[:count]
+
+    def _heading(self, sent: Span) -> bool:
+        """A Markdown heading ("# Take-home: events pipeline") titles the text; it is no sentence."""
+        content = self.draft.content
+        line_start = content.rfind("\n", 0, sent.start_char) + 1
+        return bool(_HEADING.match(content, line_start)) and not content[line_start : sent.start_char].strip(" \t#")
 
     def _all_residue(self, sent: Span) -> bool:
         covered = [(r.start, r.end) for r in self.residue if r.start < sent.end_char and sent.start_char < r.end]

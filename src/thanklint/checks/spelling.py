@@ -338,8 +338,8 @@ class Spelling(Check):
                 or parsed.in_code(token.idx, token.idx + len(text))
                 or (text[0].isupper() and not token.is_sent_start)  # a name mid-sentence
                 or (
-                    text[0].isupper() and token.idx < parsed.layout.greeting.start
-                )  # the letter head's names and streets
+                    text[0].isupper() and token.idx < parsed.layout.greeting.end
+                )  # the letter head's names and streets, and the greeting's name
                 or any(c.isupper() for c in text[1:])  # acronyms, CamelCase products
                 or text.lower() in accepted
                 or _jargon_half(token)
