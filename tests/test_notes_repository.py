@@ -79,6 +79,12 @@ def test_exclude_patterns(tmp_path, pattern, path, excluded):
         # Plain prose with no greeting, sign-off or thanks is a hurried note, not a document.
         ("Its been 3 weeks since the interview.\nA simple yes or no would be nice.\n", True),
         ("I completed the take-home ten days ago but have not heard anything yet.\n", True),
+        # An issue titled with a heading that chases a submission is a follow-up.
+        (
+            "### Any update on my take-home?\n\nI sent the rota exercise on 9 April. It has been three weeks now.\n",
+            True,
+        ),
+        ("# Prep for Northwind\n\n## Status of the project\n\n- team size\n- on-call rota\n", False),
     ],
 )
 def test_what_is_not_a_note(text, note):

@@ -65,6 +65,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("about (insert something about the date)", [("(insert something about the date)", "instruction")]),
         ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
         ("TODO: add the bit about rotas", [("TODO", "instruction")]),
+        ("It does not handle resets yet; I've left a TODO where that would go.", []),
         ("Best regards / Kind regards (choose one)", [("(choose one)", "instruction")]),
         ("Thanks again.\nPick one: Best, / Cheers,", [("Pick one", "instruction")]),
         ("Warm regards - select one", [("select one", "instruction")]),

@@ -2,8 +2,8 @@
 questions to ask), so that only notes are judged as notes.
 
 A file is not a note when it is laid out as a document (a heading, a list, a table or a code
-block) and nothing marks it as a note: no metadata, no greeting, no sign-off and no word of
-thanks. A draft with any of these is linted, however rough, and so is plain prose: a hurried
+block) and nothing marks it as a note: no metadata, no greeting, no sign-off, no word of
+thanks and nothing a follow-up says ("any update on my submission", "it has been three weeks"). A draft with any of these is linted, however rough, and so is plain prose: a hurried
 two-line chaser with no greeting is still a note. Only files named on disk are judged this way
 (stdin and text from an editor are always treated as notes).
 """
@@ -15,6 +15,7 @@ import re
 from .draft import Draft
 from .layout import GREETING_WORDS, blank_out, find_layout
 from .metadata import Metadata
+from .note_kind import infer_kind
 
 _THANKS = re.compile(r"\b(?:thank|thanks|thankful|grateful|gratitude|appreciate[sd]?|appreciation)\b", re.I)
 _SALUTATION = re.compile(rf"(?:{GREETING_WORDS})\b", re.I)
@@ -27,12 +28,22 @@ _DOCUMENT = re.compile(
 REASON = "not a note (laid out as a document, with no greeting, sign-off, thanks or metadata); skipped"
 
 
+#: A line of a document's own furniture: a heading, a list item, a table row, a code fence.
+_FURNITURE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+•][ \t]|\d+[.)][ \t]|\||```)")
+
+
+def _prose(content: str) -> str:
+    """The lines that are sentences, not headings or lists ("## Status of the project" is a
+    heading of prep notes; "It has been three weeks" under a heading is a follow-up's)."""
+    return "\n".join(line for line in content.split("\n") if not _FURNITURE.match(line))
+
+
 def not_a_note(draft: Draft) -> str | None:
     """Why the draft is skipped, or None when it may be a note."""
     if draft.meta != Metadata() or not draft.content.strip():  # metadata says it is a note; an empty one is an error
         return None
     content = blank_out(draft.content)
-    if not _DOCUMENT.search(content) or _THANKS.search(content):
+    if not _DOCUMENT.search(content) or _THANKS.search(content) or infer_kind(_prose(content)) == "follow-up":
         return None
     lines = content.split("\n")  # a greeting opens a note and a sign-off closes it: read only the ends
     head = find_layout("\n".join(lines[:_ENDS]))

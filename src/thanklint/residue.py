@@ -107,7 +107,8 @@ _SLOTS = [
     lazyregex.compile(r"(?im:^[ \t]*(?:the\s+)?(?:applicant|candidate|job\s+seeker|interviewee)[ \t]*\Z)"),
 ]
 _INSTRUCTIONS = [
-    lazyregex.compile(r"\b(?:TODO|TBD|FIXME|TK)\b"),
+    # (not one mentioned as a thing: "I've left a TODO where the reset would go")
+    lazyregex.compile(r"(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bmy )(?<!\bno )\b(?:TODO|TBD|FIXME|TK)\b"),
     lazyregex.compile(r"(?i)\bnote to self\b"),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
     # "Mention a specific project you discussed." opening a sentence or a line
@@ -217,14 +218,16 @@ def find(text: str) -> list[Residue]:
     return kept
 
 
-def bound(start: int, end: int, text: str, residue: list[Residue]) -> bool:
+def bound(start: int, end: int, text: str, residue: list[Residue], following: bool = True) -> bool:
     """Whether a match leans on residue (as `find` returns it: sorted, no piece inside another,
-    so the ends are sorted too): it overlaps a piece, or a piece follows it at once ("your
-    question about [specific skill]" says nothing until the slot is filled). Bisections, so
-    that thousands of matches and slots in one draft stay cheap."""
-    following = end + len(text[end : end + 40]) - len(text[end : end + 40].lstrip(" \t"))
+    so the ends are sorted too): it overlaps a piece, or (with `following`) a piece follows it
+    at once ("your question about [specific skill]" says nothing until the slot is filled).
+    Bisections, so that thousands of matches and slots in one draft stay cheap."""
     before_end = bisect.bisect_left(residue, end, key=lambda r: r.start)  # the pieces starting before `end`
     if before_end and residue[before_end - 1].end > start:  # the last of them ends last
         return True
-    at = bisect.bisect_left(residue, following, key=lambda r: r.start)
-    return at < len(residue) and residue[at].start == following
+    if not following:
+        return False
+    after = end + len(text[end : end + 40]) - len(text[end : end + 40].lstrip(" \t"))
+    at = bisect.bisect_left(residue, after, key=lambda r: r.start)
+    return at < len(residue) and residue[at].start == after

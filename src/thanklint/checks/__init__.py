@@ -162,7 +162,8 @@ class Check:
         )
         if self.counts_residue or not parsed.residue:
             return kept
-        return [m for m in kept if not residue.bound(m.start, m.end, parsed.text, parsed.residue)]
+        following = not self.settings.get("slot_after_counts")
+        return [m for m in kept if not residue.bound(m.start, m.end, parsed.text, parsed.residue, following)]
 
     def in_scope(self, parsed: ParsedDraft, matches: list, scope: Any) -> list:
         """Keep the matches inside the scope: a region name, or the first/last body sentences."""

@@ -25,6 +25,13 @@ class Occurrence(Check):
             "bool", False, "say nothing when the scope is absent (no greeting, say)", tunable=False
         ),
         "min_body_words": Option("int", 0, "say nothing about drafts whose body is shorter than this"),
+        "slot_after_counts": Option(
+            "bool",
+            False,
+            'a match followed at once by a slot still counts ("would love to join [Company]" says the wish; '
+            '"my background in [key skill]" says nothing)',
+            tunable=False,
+        ),
         "only_if_found_in": Option(
             "scope", None, "say nothing unless the patterns match somewhere in this scope", tunable=False
         ),
