@@ -49,6 +49,10 @@ from thanklint.note_kind import infer_kind
         "Just checking in re my interview for the steward job last Friday - still really keen. Thanks, Jo",
         "Hi Dev, just bumping this in case it got lost in your inbox. Still keen on the Saturday rounds.",
         "pls let me know about the kitchen porter job, i have been waiting 3 weeks and can do any shift",
+        "Any chance you could hurry the decision on the stage crew slot? Another crew want me for June.",
+        "Dear Mr Hale, thank you for letting me know about the delay. Will the second interviews still be in May?",
+        "just following up re the trial shift on thurs. Really keen, let me know. Dan",
+        "I must know by the end of the month. Please can you tell me if I get the job or not.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):

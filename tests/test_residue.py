@@ -66,6 +66,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
         ("TODO: add the bit about rotas", [("TODO", "instruction")]),
         ("It does not handle resets yet; I've left a TODO where that would go.", []),
+        ("You supervised me there from (insert dates).", [("(insert dates)", "slot")]),
         ("Best regards / Kind regards (choose one)", [("(choose one)", "instruction")]),
         ("Thanks again.\nPick one: Best, / Cheers,", [("Pick one", "instruction")]),
         ("Warm regards - select one", [("select one", "instruction")]),

@@ -13,7 +13,8 @@ _FOLLOW_UP = [
     (
         # (the job named with its title: "following up on the bindery assistant job")
         r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?"
-        r"(?:interview|application|candidacy|conversation|meeting|job|role|position|post|vacancy|opening)\b",
+        r"(?:interview|application|candidacy|conversation|meeting|job|role|position|post|vacancy|opening|trial|shift|assessment"
+        r"|submission)\b",
         2,
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
@@ -36,6 +37,8 @@ _FOLLOW_UP = [
     # A competing offer, or a request to speed things up.
     (
         r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b"
+        # "could you hurry the decision", "speed up the process"
+        r"|\b(?:hurry|speed up|fast-track|bring forward) (?:the|your|a) (?:decision|process|outcome)\b"
         r"|\b(?:been|was|got) offered (?:a|an|another)\b[^.?!]{0,40}\b(?:another|other|elsewhere)\b"
         # "another bakery has since offered me a place"
         r"|\b(?:another|a different|one other) (?:[\w'&-]+ ){0,2}(?:has |have |had )?(?:since |now |just |also )?offered me\b",
@@ -57,7 +60,8 @@ _FOLLOW_UP = [
     # "thanks for the update".
     (
         r"\bsome news\b|\b(?:any|some) word\b"
-        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b",
+        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b"
+        r"|\bthank(?:s| you)(?: so much| very much)? for (?:letting me know about|keeping me (?:updated|informed|posted))\b",
         2,
     ),
     (r"\b(?:know|hear|tell me|inform me (?:of|about)) (?:the|my) (?:result|outcome|decision)\b", 1),
@@ -101,7 +105,7 @@ _FOLLOW_UP = [
         r"(?:second|third|fourth|fifth) time\b"
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
         r"|\b(?:if|whether) i (?:am|'m) still (?:being )?(?:considered|in the running|a candidate)\b"
-        r"|\b(?:if|whether) i (?:(?:have )?got (?:it|the (?:job|role|position|post|offer))|made it|was successful"
+        r"|\b(?:if|whether) i (?:(?:have )?(?:got|get) (?:it|the (?:job|role|position|post|offer))|made it|was successful"
         r"|have been successful)\b",
         2,
     ),

@@ -58,7 +58,7 @@ _PAREN_SLOT = lazyregex.compile(
 _INSERT_VALUE = lazyregex.compile(
     r"^\s*(?:insert|enter|add)\s+(?:(?:the|your|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:name|title|date|day|time|no\.?|number|ref|reference|company|organi[sz]ation|address|phone|e-?mail"
-    r"|position|role|location|department)\.?\s*$",
+    r"|position|role|location|department)s?\.?\s*$",  # ("(insert dates)")
     re.I,
 )
 #: "[Reference Name]", "[Note Title]": a field label in title case, in square brackets, that
