@@ -329,6 +329,13 @@ def test_a_posters_words_above_the_note_ending_in_a_colon_are_not_the_note():
     assert got["greeting"] == "Dear Omar," and got["body"].strip() == "Thank you for this afternoon."
 
 
+def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay_body():
+    colon = "Thank you for today.\nYou asked when I could start, so to answer properly:\nMorning shifts are fine.\n\nBest,\nSam\n"
+    assert parts(colon)["body"].startswith("Thank you for today.") and not parts(colon)["greeting"]
+    wrote = "Dear Ana,\n\nThanks for today.\n\nOn the whiteboard you wrote:\nBins out by six.\n\nBest,\nSam\n"
+    assert parts(blank_out(wrote))["body"].endswith("Bins out by six.")
+
+
 def test_a_quoted_messages_attribution_does_not_make_the_reply_a_letter_head():
     text = (
         "Thanks again for today, good to see the yard.\n\nOn 8 Oct 2025, at 16:02, Dana Reid <dana@reid.example> "

@@ -62,6 +62,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
 @pytest.mark.parametrize(
     "body",
     [
+        "Thank you for the interview. Thank you for letting me know about the training scheme, it sounds great.",
         "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",
         "Great to meet you and Ola on Monday. I'd love to know whether the decision on the new ledger is still open. "
         "Thanks again for your time.",

@@ -85,6 +85,7 @@ def test_exclude_patterns(tmp_path, pattern, path, excluded):
             True,
         ),
         ("# Prep for Northwind\n\n## Status of the project\n\n- team size\n- on-call rota\n", False),
+        ("# Prep\n\nI have another offer from Acme, so ask about timing.\n\n- salary band\n- on-call rota\n", False),
     ],
 )
 def test_what_is_not_a_note(text, note):

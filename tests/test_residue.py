@@ -66,6 +66,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
         ("TODO: add the bit about rotas", [("TODO", "instruction")]),
         ("It does not handle resets yet; I've left a TODO where that would go.", []),
+        ("I enjoyed hearing about the TBD project.", [("TBD", "instruction")]),
         ("You supervised me there from (insert dates).", [("(insert dates)", "slot")]),
         ("Best regards / Kind regards (choose one)", [("(choose one)", "instruction")]),
         ("Thanks again.\nPick one: Best, / Cheers,", [("Pick one", "instruction")]),

@@ -250,7 +250,8 @@ def blank_out(text: str) -> str:
 #: "From: ..." line with "Sent: ..." under it.
 _EARLIER_MESSAGE = lazyregex.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:original|forwarded)[ \t]+message[ \t]*-{2,}|begin[ \t]+forwarded[ \t]+message:"
-    r"|on[ \t][^\n]{4,200}?\bwrote:|from:[^\n]*\n[ \t]*(?:sent|date):[^\n]*)[ \t]*$",
+    # ("On 8 Oct ... wrote:" holds a date or an address; "On the whiteboard you wrote:" is prose)
+    r"|on[ \t](?=[^\n]*[\d@])[^\n]{4,200}?\bwrote:|from:[^\n]*\n[ \t]*(?:sent|date):[^\n]*)[ \t]*$",
     re.I | re.M,
 )
 
@@ -395,8 +396,8 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     # A page's or a poster's own words introducing the note, a few lines ending in a colon right
     # above the greeting ("Got this from a candidate last year (shared with permission):"); not
     # a reply's "On 8 Oct, Dean wrote:" above the message it quotes.
-    if greetings and 0 < greetings[0] - headers <= 4:
-        intro = line(greetings[0] - 1).rstrip()
+    if greetings and 0 < greetings[0] - headers <= 4 and re.search(r"[,:!]\s*$", line(greetings[0])):
+        intro = line(greetings[0] - 1).rstrip()  # (a greeting line of its own: "Morning shifts are fine." is body)
         if intro.endswith(":") and not _QUOTE_INTRO.search(intro):
             return greetings[0]
     return headers

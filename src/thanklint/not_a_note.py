@@ -28,6 +28,8 @@ _DOCUMENT = re.compile(
 REASON = "not a note (laid out as a document, with no greeting, sign-off, thanks or metadata); skipped"
 
 
+#: What only a document has beyond a heading: a list of two or more items, a table row, a code fence.
+_LAID_OUT = re.compile(r"^[ \t]*(?:\|.*\|[ \t]*$|```)|(?:^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+\S.*\n){2}", re.M)
 #: A line of a document's own furniture: a heading, a list item, a table row, a code fence.
 _FURNITURE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+•][ \t]|\d+[.)][ \t]|\||```)")
 
@@ -43,8 +45,10 @@ def not_a_note(draft: Draft) -> str | None:
     if draft.meta != Metadata() or not draft.content.strip():  # metadata says it is a note; an empty one is an error
         return None
     content = blank_out(draft.content)
-    if not _DOCUMENT.search(content) or _THANKS.search(content) or infer_kind(_prose(content)) == "follow-up":
+    if not _DOCUMENT.search(content) or _THANKS.search(content):
         return None
+    if not _LAID_OUT.search(content) and infer_kind(_prose(content)) == "follow-up":
+        return None  # prose under a heading that chases an application: an issue, not a README
     lines = content.split("\n")  # a greeting opens a note and a sign-off closes it: read only the ends
     head = find_layout("\n".join(lines[:_ENDS]))
     greeting = content[head.greeting.start : head.greeting.end].strip()

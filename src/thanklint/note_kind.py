@@ -61,7 +61,10 @@ _FOLLOW_UP = [
     (
         r"\bsome news\b|\b(?:any|some) word\b"
         r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b"
-        r"|\bthank(?:s| you)(?: so much| very much)? for (?:letting me know about|keeping me (?:updated|informed|posted))\b",
+        # ("thank you for letting me know about the delay", "for keeping me updated"; not "for
+        # letting me know about the training scheme" on the day)
+        r"|\bthank(?:s| you)(?: so much| very much)? for letting me know (?:about )?(?:the|your) (?:delay|update|timeline|progress)\b"
+        r"|\b(?:thank(?:s| you)(?: so much| very much)? for|appreciate you|appreciate) keeping me (?:updated|informed|posted)\b",
         2,
     ),
     (r"\b(?:know|hear|tell me|inform me (?:of|about)) (?:the|my) (?:result|outcome|decision)\b", 1),

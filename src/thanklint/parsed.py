@@ -144,10 +144,16 @@ class ParsedDraft:
         return sents[:count]
 
     def _heading(self, sent: Span) -> bool:
-        """A Markdown heading ("# Take-home: events pipeline") titles the text; it is no sentence."""
+        """A Markdown heading ("# Take-home: events pipeline") titles the text; it is no sentence
+        (unless the parse ran it into the line below, which is then part of the same sentence)."""
         content = self.draft.content
         line_start = content.rfind("\n", 0, sent.start_char) + 1
-        return bool(_HEADING.match(content, line_start)) and not content[line_start : sent.start_char].strip(" \t#")
+        line_end = content.find("\n", line_start)
+        return (
+            bool(_HEADING.match(content, line_start))
+            and not content[line_start : sent.start_char].strip(" \t#")
+            and (line_end == -1 or not content[line_end : sent.end_char].strip())
+        )
 
     def _all_residue(self, sent: Span) -> bool:
         covered = [(r.start, r.end) for r in self.residue if r.start < sent.end_char and sent.start_char < r.end]

@@ -107,8 +107,11 @@ _SLOTS = [
     lazyregex.compile(r"(?im:^[ \t]*(?:the\s+)?(?:applicant|candidate|job\s+seeker|interviewee)[ \t]*\Z)"),
 ]
 _INSTRUCTIONS = [
-    # (not one mentioned as a thing: "I've left a TODO where the reset would go")
-    lazyregex.compile(r"(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bmy )(?<!\bno )\b(?:TODO|TBD|FIXME|TK)\b"),
+    # (not a TODO mentioned as a thing: "I've left a TODO where that would go"; "the TBD
+    # project" and "a TODO: add ..." are still residue)
+    lazyregex.compile(
+        r"\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b|\b(?:TODO|FIXME)(?=\s*:)"
+    ),
     lazyregex.compile(r"(?i)\bnote to self\b"),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
     # "Mention a specific project you discussed." opening a sentence or a line
