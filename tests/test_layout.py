@@ -336,6 +336,23 @@ def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay
     assert parts(blank_out(wrote))["body"].endswith("Bins out by six.")
 
 
+@pytest.mark.parametrize(
+    ("text", "body_start"),
+    [
+        (
+            "First interview in the UK and I want to send this. Is this ok?\n\nDear Mrs Clarke,\nThank you for today.\n",
+            "Thank you",
+        ),
+        (
+            "A grad sent me this last week. Verbatim:\n\nhey! thanks for the interview today, so good to meet u all\n",
+            "thanks",
+        ),
+    ],
+)
+def test_a_posters_question_or_note_above_a_quoted_note_is_not_the_note(text, body_start):
+    assert parts(text)["body"].lstrip().startswith(body_start)
+
+
 def test_a_quoted_messages_attribution_does_not_make_the_reply_a_letter_head():
     text = (
         "Thanks again for today, good to see the yard.\n\nOn 8 Oct 2025, at 16:02, Dana Reid <dana@reid.example> "

@@ -156,6 +156,11 @@ _TITLE_ALONE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
+#: Words with which a poster introduces a note they quote or ask about.
+_NAMES_THE_NOTE = lazyregex.compile(
+    r"\b(?:verbatim|word for word|(?:thank[- ]you\s+)?(?:note|e-?mail|message|draft|letter|text)|sent me|got this)\b",
+    re.I,
+)
 #: The line a mail program writes above a quoted message: "On 8 Oct 2025, at 16:02, Dean <...> wrote:".
 _QUOTE_INTRO = lazyregex.compile(r"\b(?:wrote|writes|schrieb|a écrit)\s*:$", re.I)
 _RULE_LINE = lazyregex.compile(r"^\s*(?:-{3,}|\*{3,}|={3,})\s*$")
@@ -393,12 +398,19 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
         greetings.pop(0)
     if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
         return greetings[0]
-    # A page's or a poster's own words introducing the note, a few lines ending in a colon right
-    # above the greeting ("Got this from a candidate last year (shared with permission):"); not
-    # a reply's "On 8 Oct, Dean wrote:" above the message it quotes.
-    if greetings and 0 < greetings[0] - headers <= 4 and re.search(r"[,:!]\s*$", line(greetings[0])):
-        intro = line(greetings[0] - 1).rstrip()  # (a greeting line of its own: "Morning shifts are fine." is body)
-        if intro.endswith(":") and not _QUOTE_INTRO.search(intro):
+    # A page's or a poster's own words introducing the note, a few lines right above the
+    # greeting ending in a colon or asking about it ("Got this from a candidate last year:",
+    # "Is this ok to send?"): above a greeting line of its own ("Morning shifts are fine." is
+    # body), or above one run into the text when the words name the note ("Verbatim:"); not a
+    # reply's "On 8 Oct, Dean wrote:" above the message it quotes.
+    if greetings and 0 < greetings[0] - headers <= 4:
+        intro = line(greetings[0] - 1).rstrip()
+        own_line = re.search(r"[,:!]\s*$", line(greetings[0]))
+        if (
+            (own_line and intro.endswith((":", "?")) or intro.endswith(":") and _NAMES_THE_NOTE.search(intro))
+            and not _QUOTE_INTRO.search(intro)
+            and not intro.lstrip().startswith("#")  # an issue's own title ("# Status of my take-home?")
+        ):
             return greetings[0]
     return headers
 
