@@ -29,11 +29,11 @@ _PLEASANTRY = re.compile(
 )
 
 
+#: A Markdown heading line: one to six "#" and a space.
+_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 #: Names of things in a program, never prose to proofread: Markdown inline code ("`conf/app.ini`";
 #: not a backtick typed for an apostrophe, "didn`t") and file paths or names written bare
 #: ("src/rota/loader.py", "settings.ini").
-#: A Markdown heading line: one to six "#" and a space.
-_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 _CODE = re.compile(
     r"(?<![A-Za-z])`[^`\n]{1,200}`|(?<![\w./-])[\w.-]*/[\w./-]*\.\w{1,5}\b"
     r"|\b[\w-]+\.(?:ini|py|sh|ya?ml|json|md|txt|csv|toml|cfg|js|ts|go|rs|java|rb|sql|ipynb)\b"
