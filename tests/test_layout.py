@@ -425,6 +425,32 @@ def test_a_note_quoted_whole_keeps_its_text():
     assert "Can you start" not in blank_out(reply)  # a quoted message under a reply is still blanked
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is this ok to send? Interview was this morning.\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n",
+        'A reader sent us this after her interview:\n\n"Hi Dana,\n\nThank you for today.\n\nBest,\nNoor"\n\nShort and warm.\n',
+    ],
+)
+def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):
+    blanked = blank_out(text)
+    assert len(blanked) == len(text) and "ok to send" not in blanked and "reader sent" not in blanked
+    got = parts(blanked)
+    assert (got["greeting"], got["body"], got["signature"]) == ("Hi Dana,", "Thank you for today.", "Noor")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Hi Dana,\n\nYes, Monday suits me.\n\n> Hi Noor,\n> Can you start Monday?\n> Dana\n",
+        "Monday suits me.\n\nBest,\nNoor\n\n> Hi Noor,\n> Can you start Monday?\n",
+        "Monday suits me.\n\nOn Friday, Dana Reid wrote:\n> Hi Noor,\n> Can you start Monday?\n",
+    ],
+)
+def test_a_reply_keeps_the_message_it_quotes_blanked(reply):
+    assert "Can you start" not in blank_out(reply)
+
+
 def test_a_pages_text_above_a_rule_is_not_the_note():
     text = (
         "# Thank-you note for a retail interview (sample)\n\nUse the note below and change the details.\n\n"

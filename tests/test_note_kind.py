@@ -53,6 +53,7 @@ from thanklint.note_kind import infer_kind
         "Dear Mr Hale, thank you for letting me know about the delay. Will the second interviews still be in May?",
         "just following up re the trial shift on thurs. Really keen, let me know. Dan",
         "I must know by the end of the month. Please can you tell me if I get the job or not.",
+        "Dear Ms. Ibe, I write for ask the result of interview for cleaner job on 2 May. When I can expect answer?",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -83,6 +84,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "thanks for the chat earlier at the depot, the driver job sounds good. when will i know if i got it",
         "It was a real pleasure to meet you and the crew at the site office last week. Could you tell me when digging starts?",
         "Thank you for having me in the bakery on Thursday. The second attempt at the lattice was far neater than the first.",
+        "Thank you for the interview today. I enjoyed the tour. Could you tell me when I might expect a decision?",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -74,6 +74,13 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("joining ABC Widget Company soon", [("ABC Widget Company", "stand-in")]),
         ("an offer from Company X", [("Company X", "stand-in")]),
         ("Dear Ms. Recruiter,", [("Ms. Recruiter", "stand-in")]),
+        ("the porter job at ABC Hotel", [("ABC Hotel", "stand-in")]),
+        ("a shift at XYZ Stores.", [("XYZ Stores", "stand-in")]),
+        ("I worked at (insert previous employer).", [("(insert previous employer)", "slot")]),
+        (
+            "(Priya - put the line about your course here)",
+            [("(Priya - put the line about your course here)", "instruction")],
+        ),
     ],
 )
 def test_finds_and_classifies(text, expected):
@@ -93,6 +100,8 @@ def test_finds_and_classifies(text, expected):
         "I reread my first paragraph: it thanked the night team by name.",
         "I liked the idea that every child can choose one book for the class each week.",
         "It was hard to pick one moment, but the rota puzzle stands out.",
+        "Thank you for the tour (Leeds - two hours away - was worth the drive).",
+        "I liked the ABC Shopping Channel clip you showed.",
     ],
 )
 def test_prose_is_not_residue(text):

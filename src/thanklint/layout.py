@@ -54,13 +54,15 @@ SIGN_OFFS = (
 )
 _SIGN_OFF = lazyregex.compile(rf"^\s*(?:{SIGN_OFFS})\s*[,.!-]*\s*$", re.I)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+#: A name with its role or firm in brackets after it: "Aoife (Talent team, Brightmoor)".
+_NAME_AND_ROLE = rf"{_NAME}(?:\s*\([^()\n]{{1,60}}\))?"
 #: "Best, Sam" on one line, or "... hear from you soon. Best, Sam" at the end of the last line.
-_SIGN_OFF_AND_NAME = lazyregex.compile(rf"^\s*(?P<off>(?i:{SIGN_OFFS})\s*[,.!-]*)\s*(?P<name>{_NAME})\s*$")
+_SIGN_OFF_AND_NAME = lazyregex.compile(rf"^\s*(?P<off>(?i:{SIGN_OFFS})\s*[,.!-]*)\s*(?P<name>{_NAME_AND_ROLE})\s*$")
 _SIGN_OFF_AT_END = lazyregex.compile(
     rf"(?<=[.!?])\s+(?P<off>(?i:best|best regards|kind regards|warm regards|regards|sincerely|yours sincerely|yours truly"
     rf"|yours faithfully|respectfully|cheers|thanks|thank you|thanks again|thank you again|many thanks|all the best"
     rf"|best wishes|thanks and regards)"
-    rf"\s*[,.!-]*)\s*(?P<name>{_NAME})?\s*$"
+    rf"\s*[,.!-]*)\s*(?P<name>{_NAME_AND_ROLE})?\s*$"
 )
 #: "– Paulo" or "-Sam": a dashed signature on the last line.
 _DASH_SIGNATURE = lazyregex.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
@@ -241,13 +243,63 @@ def blank_out(text: str) -> str:
         last = end
     uncommented = "".join(pieces) + text[last:]
     lines = [line for line in uncommented.split("\n") if line.strip()]
-    if lines and all(_QUOTED.fullmatch(line) for line in lines):
+    quoted_note = _quoted_note(uncommented)
+    if quoted_note is not None:
+        unquoted = quoted_note
+    elif lines and all(_QUOTED.fullmatch(line) for line in lines):
         # The whole note quoted (a blog's block quote): the markers go, the note stays.
         unquoted = _QUOTE_MARKER.sub(lambda m: " " * len(m.group(0)), uncommented)
     else:
         unquoted = _QUOTED.sub(spaces, uncommented)  # a quoted message under a reply
     unquoted = _without_earlier_message(unquoted)
     return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
+
+
+#: Quotation marks opening a quoted note ("Hi Tamsin, ...) and closing it (... Felix").
+_OPENING_QUOTE = lazyregex.compile(r"[ \t]*[\"“]")
+_CLOSING_QUOTE = lazyregex.compile(r"[\"”][ \t]*$")
+_POSTER_LINES = 8  # at most this many lines of a poster's own around the note they quote
+
+
+def _quoted_note(text: str) -> str | None:
+    """A note a poster or a page quotes with words of their own around it ("Is this ok to
+    send?", "We made him an offer the next week."), as a block quote or inside quotation marks
+    from its greeting to its signature: the note unquoted and the poster's lines blanked, or
+    None. Not a reply, whose new text has a greeting or a sign-off of its own, or a mail
+    program's "On ..., Dean wrote:" above the message it quotes."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    inside = [i for i, (s, e) in enumerate(lines) if _QUOTED.fullmatch(text[s:e])]
+    if inside and inside == list(range(inside[0], inside[-1] + 1)) and len(inside) < len(lines):
+        first, last = inside[0], inside[-1]
+        marks = [m.span() for i in inside if (m := _QUOTE_MARKER.match(text, lines[i][0]))]
+    else:
+        starts = [i for i, (s, _) in enumerate(lines[: _POSTER_LINES + 1]) if _OPENING_QUOTE.match(text, s)]
+        if not starts:
+            return None
+        first = starts[0]
+        ends = [i for i in range(first + 1, len(lines)) if _CLOSING_QUOTE.search(text, *lines[i])]
+        if not ends:
+            return None
+        last = ends[-1]
+        marks = [
+            m.span()
+            for m in (_OPENING_QUOTE.match(text, lines[first][0]), _CLOSING_QUOTE.search(text, *lines[last]))
+            if m
+        ]
+    outside = [text[s:e] for s, e in lines[:first] + lines[last + 1 :]]
+    if (
+        len(outside) > _POSTER_LINES
+        or not marks
+        or not _GREETING.match(text[marks[0][1] : lines[first][1]])
+        or any(_GREETING.match(line) or _SIGN_OFF.match(line) or _QUOTE_INTRO.search(line.rstrip()) for line in outside)
+    ):
+        return None
+    out = list(text)
+    for s, e in lines[:first] + lines[last + 1 :]:
+        out[s:e] = " " * (e - s)
+    for start, end in marks:
+        out[start:end] = " " * (end - start)
+    return "".join(out)
 
 
 #: Where a mail program starts the earlier message under a reply or a forward, unquoted:
@@ -295,8 +347,9 @@ def _looks_like_signature(line: str) -> bool:
 
 def find_layout(text: str) -> Layout:
     """Locate greeting, body, sign-off and signature in (blanked) content text."""
-    # each line from its first character, after any indent or blanked quote marker
-    lines = [(e - len(text[s:e].lstrip()), e) for s, e in _lines(text) if text[s:e].strip()]
+    # each line from its first character to its last, without any indent, blanked quote marker
+    # or trailing space
+    lines = [(e - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in _lines(text) if text[s:e].strip()]
     if not lines:
         return Layout(Region(0, 0), Region(0, 0), Region(0, 0), Region(0, 0), ())
     greeting = Region(0, 0)

@@ -81,7 +81,13 @@ _FOLLOW_UP = [
         r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|hear by|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b",
         2,
     ),
-    (r"\b(?:outcome|results?) of (?:my|the|our) (?:interview|application|assessment|candidacy)\b", 2),
+    # ("the result of interview": the article is often dropped)
+    (r"\b(?:outcome|results?) of (?:(?:my|the|our) )?(?:interview|application|assessment|candidacy)\b", 2),
+    (
+        r"\bwhen (?:i|we) (?:can|could|might|will|should|may) expect (?:an? |the |your |any )?"
+        r"(?:answer|reply|response|decision|news|outcome|result)\b",
+        1,
+    ),
     # A status letter that cites the interview by its date ("the interview I attended on 3rd April").
     # (Not "thank you for the interview on 8 June": a thank-you may date the interview too.)
     (

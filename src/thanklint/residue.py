@@ -33,6 +33,8 @@ _IMPERATIVES = (
 _IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
 _IMPERATIVE_AFTER_BREAK = lazyregex.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
+#: "(Callum - add the bit about your course here)": a helper's instruction to the writer, by name.
+_ADDRESSED_IMPERATIVE = lazyregex.compile(rf"^\s*[A-Z][\w'’-]*\s*(?:[-–—]|:)\s*(?i:{_IMPERATIVES})\b")
 #: Words that only an instruction contains: conditions, examples, options, the writer as "you".
 _INSTRUCTION_WORDS = lazyregex.compile(
     r"(?i)(?:\bif\b|\be\.?g\.?(?=[\s,:]|$)|\bi\.e\.|\betc\b|\botherwise\b|\boptional(?:ly)?\b|\bfor example\b|\bsuch as\b"
@@ -58,7 +60,8 @@ _PAREN_SLOT = lazyregex.compile(
 _INSERT_VALUE = lazyregex.compile(
     r"^\s*(?:insert|enter|add)\s+(?:(?:the|your|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:name|title|date|day|time|no\.?|number|ref|reference|company|organi[sz]ation|address|phone|e-?mail"
-    r"|position|role|location|department)s?\.?\s*$",  # ("(insert dates)")
+    r"|position|role|location|department|employer|school|college|university|manager|interviewer|supervisor"
+    r"|branch|site|store)s?\.?\s*$",  # ("(insert dates)")
     re.I,
 )
 #: "[Reference Name]", "[Note Title]": a field label in title case, in square brackets, that
@@ -141,7 +144,8 @@ _STAND_INS = [
     lazyregex.compile(
         r"\b(?:ABC|XYZ|ACME|Acme|XX|ABCD|DEF)(?:\s+[A-Z][a-z]+)?\s+(?:Company|Corp(?:oration)?|Inc\.?|Ltd\.?|Hospital|School"
         r"|Bank|Group|Industries|Organi[sz]ation|Firm|Agency|University|College|Clinic|Foundation|Enterprises|Solutions"
-        r"|Technologies|Co\.)"
+        r"|Technologies|Co\.|Hotels?|Restaurants?|Stores?|Shops?|Caf[eé]|Bakery|Garage|Salon|Pharmacy|Care|Services"
+        r"|Logistics|Retail|Centre|Center|Council|Trust|Academy|Construction|Motors|Cleaning|Security|Supermarkets?)(?!\w)"
     ),
     # "Company X", "Hospital B" (not "... at the Hospital I joined")
     lazyregex.compile(
@@ -174,7 +178,12 @@ def _classify(body: str, paren: bool) -> str | None:
     if _INSERT_VALUE.match(body) or (not paren and _FIELD_LABEL.match(body)):
         return "slot"
     if paren:
-        if _PAREN_INSTRUCTION.match(body) or _IMPERATIVE_START.match(body) and len(words) > 1:
+        if (
+            _PAREN_INSTRUCTION.match(body)
+            or _IMPERATIVE_START.match(body)
+            and len(words) > 1
+            or _ADDRESSED_IMPERATIVE.match(body)
+        ):
             return "instruction"
         return "slot" if _PAREN_SLOT.match(body) else None
     if (

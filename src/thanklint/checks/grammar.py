@@ -262,7 +262,7 @@ class Grammar(Check):
                 continue
             if text[start:end].lower() == "an" and _AN_INITIALISM.match(text, end):
                 continue
-            if _phrase_ends_in_a_compound(parsed.parse, end, message):
+            if _phrase_ends_in_a_compound(parsed.parse, end, message) or _names_or_modifies(parsed.parse, start, end):
                 continue
             found = text[start:end]
             advice = message.strip()
@@ -282,6 +282,19 @@ def _phrase_ends_in_a_compound(doc, end: int, message: str) -> bool:
     if after is None or after.dep_ != "compound" or after.head.i <= after.i:
         return False
     return any(after.lower_ in phrase.lower().split() for phrase in re.findall(r"`([^`]+)`", message))
+
+
+def _names_or_modifies(doc, start: int, end: int) -> bool:
+    """Whether the flagged words end on a proper noun inside a sentence ("your email in May
+    confirming" has no modal "may") or on a word that modifies the noun after it ("the switch to
+    automated invoice matching" holds no verb after "to"): Harper reads each as a verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    if last.pos_ == "PROPN" and last.text[:1].isupper() and not last.is_sent_start:
+        return True
+    return last.dep_ in ("amod", "compound") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN")
 
 
 #: Pronouns that open an independent clause after the comma of a splice.
