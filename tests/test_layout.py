@@ -445,10 +445,27 @@ def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):
         "Hi Dana,\n\nYes, Monday suits me.\n\n> Hi Noor,\n> Can you start Monday?\n> Dana\n",
         "Monday suits me.\n\nBest,\nNoor\n\n> Hi Noor,\n> Can you start Monday?\n",
         "Monday suits me.\n\nOn Friday, Dana Reid wrote:\n> Hi Noor,\n> Can you start Monday?\n",
+        "Monday works for me.\nThanks, Noor\n\n> Hi Noor,\n> Can you start Monday?\n> Best,\n> Dana\n",
+        "Monday works for me.\n- Noor\n\n> Hi Noor,\n> Can you start Monday?\n> Dana\n",
+        "Monday works for me, see you then!\n\n> Hi Noor,\n> Can you start Monday?\n> Dana\n",
+        "> Hi Noor,\n> Can you start Monday?\n> Dana\n\nYes, Monday works. Is 9 ok?\n",
+        "Yes, Monday works.\n\nFrom: Dana Reid\nSent: Friday\n> Hi Noor,\n> Can you start Monday?\n",
+        "Following up on my note below: is there any news on the porter job?\n\n> Hi Noor,\n> Can you start Monday?\n",
     ],
 )
 def test_a_reply_keeps_the_message_it_quotes_blanked(reply):
     assert "Can you start" not in blank_out(reply)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Thank you for the shift today!\n"Hello, my name is Noor" is how I now open every call.\nI would love to join.\n',
+        '"Morning all, coffee is on me!" is how you opened the huddle.\nI liked what you said: "the first month is the steepest"\nBest wishes, Noor\n',
+    ],
+)
+def test_a_quoted_line_in_a_note_is_no_quoted_note(text):
+    assert blank_out(text) == text
 
 
 def test_a_pages_text_above_a_rule_is_not_the_note():

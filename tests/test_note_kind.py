@@ -54,6 +54,10 @@ from thanklint.note_kind import infer_kind
         "just following up re the trial shift on thurs. Really keen, let me know. Dan",
         "I must know by the end of the month. Please can you tell me if I get the job or not.",
         "Dear Ms. Ibe, I write for ask the result of interview for cleaner job on 2 May. When I can expect answer?",
+        "I sent my two references on Monday as you asked. Could you please confirm you received them?",
+        "Dear Mr. Kerr, could you tell me whether the baker vacancy is still open? I interviewed with you and Ms. Lund on 3 May.",
+        "Thank you for the invitation to a second interview for the chef role. I can confirm Friday at 10.",
+        "Hello Kim, thank you for your mail. Please find attached my references and payslips as requested.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -85,6 +89,9 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "It was a real pleasure to meet you and the crew at the site office last week. Could you tell me when digging starts?",
         "Thank you for having me in the bakery on Thursday. The second attempt at the lattice was far neater than the first.",
         "Thank you for the interview today. I enjoyed the tour. Could you tell me when I might expect a decision?",
+        "Thank you for meeting with me on Tuesday. I liked how the unit reviews the outcome of assessment with each family.",
+        "Thank you for the chat. Your study on the outcome of interview-based screening was new to me.",
+        "Thank you for the invitation to interview for the chef role, and for the tour of the kitchen today.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -75,8 +75,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("an offer from Company X", [("Company X", "stand-in")]),
         ("Dear Ms. Recruiter,", [("Ms. Recruiter", "stand-in")]),
         ("the porter job at ABC Hotel", [("ABC Hotel", "stand-in")]),
-        ("a shift at XYZ Stores.", [("XYZ Stores", "stand-in")]),
+        ("a shift at XYZ Hotels.", [("XYZ Hotels", "stand-in")]),
         ("I worked at (insert previous employer).", [("(insert previous employer)", "slot")]),
+        ("> tip: keep it under 100 words", [("> tip: keep it under 100 words", "instruction")]),
+        ("**Hint:** name the project", [("**Hint:** name the project", "instruction")]),
         (
             "(Priya - put the line about your course here)",
             [("(Priya - put the line about your course here)", "instruction")],
@@ -102,6 +104,12 @@ def test_finds_and_classifies(text, expected):
         "It was hard to pick one moment, but the rota puzzle stands out.",
         "Thank you for the tour (Leeds - two hours away - was worth the drive).",
         "I liked the ABC Shopping Channel clip you showed.",
+        "Thank you both for Tuesday (Priya - thank you again for the tour of the lab).",
+        "I spent a year in the lab (Oncology - Research Unit) and (Biology - Research Division).",
+        "(Re-use of old stock was my favourite part)",
+        "(Raj: thank you for the coffee!)",
+        "I liked your tip: always label the trays.",
+        "the clerk job at the ABC Store in Richmond",
     ],
 )
 def test_prose_is_not_residue(text):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lazyregex
+from .note_kind import infer_kind
 
 GREETING_WORDS = (
     r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
@@ -76,7 +77,10 @@ _EMPHASIS = lazyregex.compile(
     r"|(?<![*\w])\*(?=[^\s*])([^\n*]{1,500}?)(?<=[^\s*])\*(?![*\w])"
     r"|(?<![_\w])_(?=[^\s_])([^\n_]{1,500}?)(?<=[^\s_])_(?![_\w])"
 )
-_QUOTED = lazyregex.compile(r"^[ \t]*>.*$", re.M)
+#: A quoted line ("> ..."), not a template's tip set out as a quote ("> tip: keep it short").
+_QUOTED = lazyregex.compile(
+    r"^[ \t]*>(?![ \t>]*(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:).*$", re.M | re.I
+)
 _QUOTE_MARKER = lazyregex.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 #: The time stamp and sender a chat program puts before each message of a copied conversation:
 #: "[14:32, 05/03/2026] Rafael Nunes: ", "[05/03/2026, 2:32 PM] Rafael: ", "05/03/2026, 14:32 - Rafael: ".
@@ -255,9 +259,23 @@ def blank_out(text: str) -> str:
     return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
 
 
+def _own_note_line(line: str) -> bool:
+    """A line that makes the text around a quote a note of its own (a reply or a follow-up over
+    the message it quotes): a greeting, a sign-off, a signature, a pasted header, "... wrote:"."""
+    return bool(
+        _GREETING.match(line)
+        or _SIGN_OFF.match(line)
+        or _SIGN_OFF_AND_NAME.match(line)
+        or _DASH_SIGNATURE.match(line)
+        or _HEADER.match(line)
+        or _QUOTE_INTRO.search(line.rstrip())
+    )
+
+
 #: Quotation marks opening a quoted note ("Hi Tamsin, ...) and closing it (... Felix").
 _OPENING_QUOTE = lazyregex.compile(r"[ \t]*[\"“]")
 _CLOSING_QUOTE = lazyregex.compile(r"[\"”][ \t]*$")
+_CLOSES_QUOTE = lazyregex.compile(r"[\"”]")
 _POSTER_LINES = 8  # at most this many lines of a poster's own around the note they quote
 
 
@@ -286,12 +304,22 @@ def _quoted_note(text: str) -> str | None:
             for m in (_OPENING_QUOTE.match(text, lines[first][0]), _CLOSING_QUOTE.search(text, *lines[last]))
             if m
         ]
-    outside = [text[s:e] for s, e in lines[:first] + lines[last + 1 :]]
+        if len(marks) < 2 or _CLOSES_QUOTE.search(text, marks[0][1], lines[first][1]):
+            return None  # '"Hello, my name is Noor" is how I open every call' quotes a line, not a note
+        if len(text[lines[last][0] : marks[1][0]].split()) > 4:
+            return None  # the quotation ends on a signature ("... Felix\""), not on prose
+    above = [text[s:e] for s, e in lines[:first]]
+    outside = above + [text[s:e] for s, e in lines[last + 1 :]]
     if (
-        len(outside) > _POSTER_LINES
+        not above
+        or len(outside) > _POSTER_LINES
         or not marks
         or not _GREETING.match(text[marks[0][1] : lines[first][1]])
-        or any(_GREETING.match(line) or _SIGN_OFF.match(line) or _QUOTE_INTRO.search(line.rstrip()) for line in outside)
+        # the poster asks about the note or names it ("Is this ok to send?", "This one came in:")
+        or not any(line.rstrip().endswith(":") or "?" in line or _NAMES_THE_NOTE.search(line) for line in above)
+        or any(_own_note_line(line) for line in outside)
+        or _EARLIER_MESSAGE.search("\n".join(outside))
+        or infer_kind(" ".join(above)) == "follow-up"  # "Following up on my note below. Any news?"
     ):
         return None
     out = list(text)

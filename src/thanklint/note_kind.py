@@ -60,7 +60,7 @@ _FOLLOW_UP = [
     # "thanks for the update".
     (
         r"\bsome news\b|\b(?:any|some) word\b"
-        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b"
+        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message|mail)\b"
         # ("thank you for letting me know about the delay", "for keeping me updated"; not "for
         # letting me know about the training scheme" on the day)
         r"|\bthank(?:s| you)(?: so much| very much)? for letting me know (?:about )?(?:the|your) (?:delay|update|timeline|progress)\b"
@@ -82,7 +82,10 @@ _FOLLOW_UP = [
         2,
     ),
     # ("the result of interview": the article is often dropped)
-    (r"\b(?:outcome|results?) of (?:(?:my|the|our) )?(?:interview|application|assessment|candidacy)\b", 2),
+    (
+        r"\b(?:outcome|results?) of (?:(?:my|the|our) (?:interview|application|assessment|candidacy)\b|interview(?![-\w]))",
+        2,
+    ),
     (
         r"\bwhen (?:i|we) (?:can|could|might|will|should|may) expect (?:an? |the |your |any )?"
         r"(?:answer|reply|response|decision|news|outcome|result)\b",
@@ -91,10 +94,24 @@ _FOLLOW_UP = [
     # A status letter that cites the interview by its date ("the interview I attended on 3rd April").
     # (Not "thank you for the interview on 8 June": a thank-you may date the interview too.)
     (
-        r"\b(?:attended|had|interviewed|sat|conducted|held|came (?:in )?for)\b[^.?!]{0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+        r"\b(?:attended|had|interviewed|sat|conducted|held|came (?:in )?for)\b(?:[^.?!]|\b(?:mr|mrs|ms|dr|prof)\.){0,60}\bon (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? of this month)",
         1,
     ),
+    # Papers sent since, and whether they arrived: "I sent my two references last Wednesday",
+    # "could you confirm you received them?"
+    (
+        r"\bsent (?:you |over |in |on )?(?:my|the) (?:\w+ )?(?:references?|documents|certificates?|portfolio|forms?|paperwork"
+        r"|right to work|id|dbs)\b|\bconfirm (?:that )?(?:you|they) (?:have )?(?:received|got)\b"
+        # "please find attached my references and payslips as requested"
+        r"|\b(?:attached|enclosed|attaching|enclosing) (?:are |is )?(?:my|the) (?:\w+ )?(?:references?|payslips?|documents"
+        r"|certificates?|forms?|paperwork|id|dbs)\b",
+        2,
+    ),
+    # Whether the job is still to be had: "is the vacancy still open?"
+    (r"\b(?:vacancy|position|role|job|post|opening) is still (?:open|available|vacant|free)\b", 2),
+    # A reply to an invitation to the next round: "thank you for the invitation to a second interview".
+    (r"\binvitation (?:to|for) (?:a |the |my )?(?:second|next|final|follow-up|third) (?:interview|round|stage)\b", 2),
     (r"\bstatus of (?:my|the)\b", 2),
     (r"\bwhere things stand\b", 2),
     (r"\b(?:whether|if) (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),

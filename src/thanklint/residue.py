@@ -34,7 +34,11 @@ _IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
 _IMPERATIVE_AFTER_BREAK = lazyregex.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
 #: "(Callum - add the bit about your course here)": a helper's instruction to the writer, by name.
-_ADDRESSED_IMPERATIVE = lazyregex.compile(rf"^\s*[A-Z][\w'’-]*\s*(?:[-–—]|:)\s*(?i:{_IMPERATIVES})\b")
+#: (the verb in lower case, after a break with a space before it: not "(Oncology - Research Unit)",
+#: "(Re-use of old stock ...)", nor thanks to one of a panel, "(Priya - thank you for the tour)")
+_ADDRESSED_IMPERATIVE = lazyregex.compile(
+    rf"^\s*[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+[-–—]|:)\s*(?!thank|note\b)(?:{_IMPERATIVES})\b"
+)
 #: Words that only an instruction contains: conditions, examples, options, the writer as "you".
 _INSTRUCTION_WORDS = lazyregex.compile(
     r"(?i)(?:\bif\b|\be\.?g\.?(?=[\s,:]|$)|\bi\.e\.|\betc\b|\botherwise\b|\boptional(?:ly)?\b|\bfor example\b|\bsuch as\b"
@@ -116,6 +120,10 @@ _INSTRUCTIONS = [
         r"\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b|\b(?:TODO|FIXME)(?=\s*:)"
     ),
     lazyregex.compile(r"(?i)\bnote to self\b"),
+    # A template's tip left in, on a line of its own: "> tip: keep it under 100 words", "**Hint:** ..."
+    lazyregex.compile(
+        r"(?im)^[ \t>]*(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[^\n]{1,200}"
+    ),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
     # "Mention a specific project you discussed." opening a sentence or a line
     lazyregex.compile(
@@ -144,7 +152,7 @@ _STAND_INS = [
     lazyregex.compile(
         r"\b(?:ABC|XYZ|ACME|Acme|XX|ABCD|DEF)(?:\s+[A-Z][a-z]+)?\s+(?:Company|Corp(?:oration)?|Inc\.?|Ltd\.?|Hospital|School"
         r"|Bank|Group|Industries|Organi[sz]ation|Firm|Agency|University|College|Clinic|Foundation|Enterprises|Solutions"
-        r"|Technologies|Co\.|Hotels?|Restaurants?|Stores?|Shops?|Caf[eé]|Bakery|Garage|Salon|Pharmacy|Care|Services"
+        r"|Technologies|Co\.|Hotels?|Restaurants?|Shops?|Caf[eé]|Bakery|Garage|Salon|Pharmacy|Care|Services"
         r"|Logistics|Retail|Centre|Center|Council|Trust|Academy|Construction|Motors|Cleaning|Security|Supermarkets?)(?!\w)"
     ),
     # "Company X", "Hospital B" (not "... at the Hospital I joined")

@@ -262,7 +262,13 @@ class Grammar(Check):
                 continue
             if text[start:end].lower() == "an" and _AN_INITIALISM.match(text, end):
                 continue
-            if _phrase_ends_in_a_compound(parsed.parse, end, message) or _names_or_modifies(parsed.parse, start, end):
+            if (
+                _phrase_ends_in_a_compound(parsed.parse, end, message)
+                or "verb" in message.lower()
+                and _names_or_modifies(parsed.parse, start, end)
+                or "negative word" in message
+                and _known_or_plural(text[start:end])
+            ):
                 continue
             found = text[start:end]
             advice = message.strip()
@@ -284,17 +290,28 @@ def _phrase_ends_in_a_compound(doc, end: int, message: str) -> bool:
     return any(after.lower_ in phrase.lower().split() for phrase in re.findall(r"`([^`]+)`", message))
 
 
+def _known_or_plural(word: str) -> bool:
+    """Whether a word Harper takes for a wrong negative ("unefficient") is a dictionary word
+    ("inducible") or the plural of one ("informations", which `uncountable-plural` reports)."""
+    from .spelling import _speller
+
+    speller, word = _speller(), word.lower()
+    return word in speller or word.endswith("s") and word[:-1] in speller
+
+
 def _names_or_modifies(doc, start: int, end: int) -> bool:
-    """Whether the flagged words end on a proper noun inside a sentence ("your email in May
-    confirming" has no modal "may") or on a word that modifies the noun after it ("the switch to
-    automated invoice matching" holds no verb after "to"): Harper reads each as a verb."""
+    """Whether the verb Harper asks for is a proper noun inside a sentence ("your email in May
+    confirming" has no modal "may") or a word that modifies the noun after it ("the switch to
+    automated invoice matching" holds no verb after "to")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     last = span[-1]
     if last.pos_ == "PROPN" and last.text[:1].isupper() and not last.is_sent_start:
         return True
-    return last.dep_ in ("amod", "compound") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN")
+    # (the noun may be a gerund the tagger reads as a verb: "automated IHC staining")
+    noun = last.head.pos_ in ("NOUN", "PROPN") or last.head.tag_ == "VBG"
+    return last.dep_ in ("amod", "compound") and last.head.i > last.i and noun
 
 
 #: Pronouns that open an independent clause after the comma of a splice.
