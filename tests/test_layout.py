@@ -430,6 +430,8 @@ def test_a_note_quoted_whole_keeps_its_text():
     [
         "Is this ok to send? Interview was this morning.\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n",
         'A reader sent us this after her interview:\n\n"Hi Dana,\n\nThank you for today.\n\nBest,\nNoor"\n\nShort and warm.\n',
+        "Is this ok to send?\n\nEmail:\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n",
+        "It has been two weeks and I haven't heard back. Is this ok to send?\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n",
     ],
 )
 def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):
@@ -437,6 +439,15 @@ def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):
     assert len(blanked) == len(text) and "ok to send" not in blanked and "reader sent" not in blanked
     got = parts(blanked)
     assert (got["greeting"], got["body"], got["signature"]) == ("Hi Dana,", "Thank you for today.", "Noor")
+
+
+def test_a_poster_greeting_the_forum_above_the_note_is_not_its_greeting():
+    got = parts(
+        "Hi all, my first thank-you email in English. Is this ok?\n\nDear Mr. Lowe,\nThank you for today.\nBest,\nAdam\n"
+    )
+    assert (got["greeting"], got["body"]) == ("Dear Mr. Lowe,", "Thank you for today.")
+    got = parts("Hi Dana,\n\nHello again! Is Monday still ok?\n\nBest,\nAdam\n")
+    assert got["greeting"] == "Hi Dana,"
 
 
 @pytest.mark.parametrize(
@@ -455,6 +466,15 @@ def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):
 )
 def test_a_reply_keeps_the_message_it_quotes_blanked(reply):
     assert "Can you start" not in blank_out(reply)
+
+
+def test_a_tip_inside_a_quoted_message_is_part_of_it():
+    reply = "Hi Dana,\n\nYes, Monday suits me.\n\nThanks,\nNoor\n\n> Hi Noor,\n> Your induction is Monday.\n> Tip: bring photo ID.\n> Dana\n"
+    assert "photo ID" not in blank_out(reply)
+    whole = "> Hi Ms. Brandt,\n>\n> Thank you for today.\n> Tip: name one thing you saw.\n>\n> Best,\n> Ade\n"
+    assert "Thank you for today" in blank_out(whole)
+    alone = "Hi Ms. Brandt,\n\n> tip: keep it short\n\nThank you for today.\n\nBest,\nAde\n"
+    assert "> tip: keep it short" in blank_out(alone)
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,9 @@ from thanklint.note_kind import infer_kind
         "I sent my two references on Monday as you asked. Could you please confirm you received them?",
         "Dear Mr. Kerr, could you tell me whether the baker vacancy is still open? I interviewed with you and Ms. Lund on 3 May.",
         "Thank you for the invitation to a second interview for the chef role. I can confirm Friday at 10.",
-        "Hello Kim, thank you for your mail. Please find attached my references and payslips as requested.",
+        "Hello Kim, thanks for your message. Please find attached my references and payslips as requested.",
+        "I am writing to ask the outcome of application for the cleaner job I had on 2 May.",
+        "Hi Ana, I sent my references and DBS form on Monday. Could you let me know they arrived?",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -92,6 +94,11 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for meeting with me on Tuesday. I liked how the unit reviews the outcome of assessment with each family.",
         "Thank you for the chat. Your study on the outcome of interview-based screening was new to me.",
         "Thank you for the invitation to interview for the chef role, and for the tour of the kitchen today.",
+        "Thank you for meeting with me on Tuesday. As requested, I have attached my references.",
+        "Thank you for the interview. I sent my references to Priya as you suggested.",
+        "Thank you for the invitation to the final interview on Tuesday. I enjoyed the tour of the site.",
+        "Thank you for speaking with me. I was glad to hear the role is still open to part-time applicants.",
+        "Thank you for your mail and for the chance to interview for the porter job.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

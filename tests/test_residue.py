@@ -80,6 +80,12 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("> tip: keep it under 100 words", [("> tip: keep it under 100 words", "instruction")]),
         ("**Hint:** name the project", [("**Hint:** name the project", "instruction")]),
         (
+            "(Priya: Add the line about your course here)",
+            [("(Priya: Add the line about your course here)", "instruction")],
+        ),
+        ("(Callum- mention the rota puzzle here)", [("(Callum- mention the rota puzzle here)", "instruction")]),
+        ("(Callum - mention Priya by name)", [("(Callum - mention Priya by name)", "instruction")]),
+        (
             "(Priya - put the line about your course here)",
             [("(Priya - put the line about your course here)", "instruction")],
         ),
@@ -108,6 +114,8 @@ def test_finds_and_classifies(text, expected):
         "I spent a year in the lab (Oncology - Research Unit) and (Biology - Research Division).",
         "(Re-use of old stock was my favourite part)",
         "(Raj: thank you for the coffee!)",
+        "I hold an NVQ (NVQ: Use of forklift trucks) and did (CPD - Use of restraint).",
+        "(Marketing - Research and development)",
         "I liked your tip: always label the trays.",
         "the clerk job at the ABC Store in Richmond",
     ],

@@ -77,10 +77,9 @@ _EMPHASIS = lazyregex.compile(
     r"|(?<![*\w])\*(?=[^\s*])([^\n*]{1,500}?)(?<=[^\s*])\*(?![*\w])"
     r"|(?<![_\w])_(?=[^\s_])([^\n_]{1,500}?)(?<=[^\s_])_(?![_\w])"
 )
-#: A quoted line ("> ..."), not a template's tip set out as a quote ("> tip: keep it short").
-_QUOTED = lazyregex.compile(
-    r"^[ \t]*>(?![ \t>]*(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:).*$", re.M | re.I
-)
+_QUOTED = lazyregex.compile(r"^[ \t]*>.*$", re.M)
+#: A template's tip set out as a quote ("> tip: keep it short").
+_QUOTED_TIP = lazyregex.compile(r"[ \t]*>[ \t>]*(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:", re.I)
 _QUOTE_MARKER = lazyregex.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 #: The time stamp and sender a chat program puts before each message of a copied conversation:
 #: "[14:32, 05/03/2026] Rafael Nunes: ", "[05/03/2026, 2:32 PM] Rafael: ", "05/03/2026, 14:32 - Rafael: ".
@@ -254,9 +253,41 @@ def blank_out(text: str) -> str:
         # The whole note quoted (a blog's block quote): the markers go, the note stays.
         unquoted = _QUOTE_MARKER.sub(lambda m: " " * len(m.group(0)), uncommented)
     else:
-        unquoted = _QUOTED.sub(spaces, uncommented)  # a quoted message under a reply
+        tips = _tip_lines(uncommented)
+        unquoted = _QUOTED.sub(
+            lambda m: m.group(0) if m.start() in tips else spaces(m), uncommented
+        )  # a quoted message
     unquoted = _without_earlier_message(unquoted)
     return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
+
+
+def _tip_lines(text: str) -> set[int]:
+    """Where the lines of a template's tips set out as quotes start ("> tip: keep it under 100
+    words", wrapped or one tip a line): a run of quoted lines that opens with a tip and holds no
+    greeting is an instruction left in, not a quoted message."""
+    keep: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for start, end in [*_lines(text), (len(text), len(text))]:
+        if start < len(text) and _QUOTED.fullmatch(text[start:end]):
+            run.append((start, end))
+            continue
+        if run and _QUOTED_TIP.match(text, run[0][0]):
+            bodies = [_QUOTE_MARKER.sub("", text[s:e]) for s, e in run]
+            if not any(_GREETING.match(body) for body in bodies):
+                keep.update(s for s, _ in run)
+        run = []
+    return keep
+
+
+#: A mail program's header line: what a reply carries above the message it quotes.
+_MAIL_HEADER = lazyregex.compile(r"^\s*(?:from|sent|to|cc|bcc|date)\s*:", re.I)
+#: What a poster asks about a draft they quote ("Is this ok to send?", "Any feedback?").
+_POSTER_ASKS = lazyregex.compile(
+    r"\b(?:is this (?:ok|okay|fine|good|alright|all right|appropriate|enough|too)|(?:does|would) this (?:sound|look|read|work)"
+    r"|should i send|ok to send|okay to send|too (?:long|short|formal|casual|much)\b|how does this (?:sound|look|read)"
+    r"|(?:feedback|thoughts|advice|opinions?) (?:on|about) (?:this|it|my)|any (?:tips|thoughts)|verbatim|sent me|got this)\b",
+    re.I,
+)
 
 
 def _own_note_line(line: str) -> bool:
@@ -267,7 +298,7 @@ def _own_note_line(line: str) -> bool:
         or _SIGN_OFF.match(line)
         or _SIGN_OFF_AND_NAME.match(line)
         or _DASH_SIGNATURE.match(line)
-        or _HEADER.match(line)
+        or _MAIL_HEADER.match(line)
         or _QUOTE_INTRO.search(line.rstrip())
     )
 
@@ -319,7 +350,9 @@ def _quoted_note(text: str) -> str | None:
         or not any(line.rstrip().endswith(":") or "?" in line or _NAMES_THE_NOTE.search(line) for line in above)
         or any(_own_note_line(line) for line in outside)
         or _EARLIER_MESSAGE.search("\n".join(outside))
-        or infer_kind(" ".join(above)) == "follow-up"  # "Following up on my note below. Any news?"
+        # "Following up on my note below. Any news?" (not "No reply in two weeks. Is this ok to send?")
+        or infer_kind(" ".join(above)) == "follow-up"
+        and not _POSTER_ASKS.search(" ".join(above))
     ):
         return None
     out = list(text)
@@ -477,6 +510,20 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     # when a greeting follows it ("Dear Mrs. Penrose,").
     while len(greetings) > 1 and _ATTENTION.match(line(greetings[0])):
         greetings.pop(0)
+    # A poster who greets the forum and asks about the note below it ("Hi all, first interview in
+    # the UK. Is this email ok?" above "Dear Mrs Clarke,"): the note starts at its own greeting.
+    # (the poster's words run on after their greeting; the note's greeting is a short line of its own)
+    if len(greetings) > 1 and greetings[0] == headers and greetings[1] - greetings[0] <= 4:
+        intro = " ".join(line(i) for i in range(greetings[0], greetings[1]))
+        second = line(greetings[1])
+        if (
+            ("?" in intro or _NAMES_THE_NOTE.search(intro))
+            and not _QUOTE_INTRO.search(intro.rstrip())
+            and not re.search(r"[,:]\s*$", line(greetings[0]))
+            and re.search(r"[,:]\s*$", second)
+            and len(second.split()) <= 6
+        ):
+            return greetings[1]
     if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
         return greetings[0]
     # A page's or a poster's own words introducing the note, a few lines right above the

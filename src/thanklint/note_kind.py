@@ -60,7 +60,7 @@ _FOLLOW_UP = [
     # "thanks for the update".
     (
         r"\bsome news\b|\b(?:any|some) word\b"
-        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message|mail)\b"
+        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b"
         # ("thank you for letting me know about the delay", "for keeping me updated"; not "for
         # letting me know about the training scheme" on the day)
         r"|\bthank(?:s| you)(?: so much| very much)? for letting me know (?:about )?(?:the|your) (?:delay|update|timeline|progress)\b"
@@ -83,7 +83,8 @@ _FOLLOW_UP = [
     ),
     # ("the result of interview": the article is often dropped)
     (
-        r"\b(?:outcome|results?) of (?:(?:my|the|our) (?:interview|application|assessment|candidacy)\b|interview(?![-\w]))",
+        r"\b(?:outcome|results?) of (?:(?:my|the|our) (?:interview|application|assessment|candidacy)\b"
+        r"|(?:interview|application|candidacy)(?![-\w]))",
         2,
     ),
     (
@@ -99,19 +100,23 @@ _FOLLOW_UP = [
         1,
     ),
     # Papers sent since, and whether they arrived: "I sent my two references last Wednesday",
-    # "could you confirm you received them?"
+    # "please find attached my references and payslips". Light: a thank-you may attach them too.
     (
         r"\bsent (?:you |over |in |on )?(?:my|the) (?:\w+ )?(?:references?|documents|certificates?|portfolio|forms?|paperwork"
-        r"|right to work|id|dbs)\b|\bconfirm (?:that )?(?:you|they) (?:have )?(?:received|got)\b"
-        # "please find attached my references and payslips as requested"
+        r"|right to work|id|dbs)\b"
         r"|\b(?:attached|enclosed|attaching|enclosing) (?:are |is )?(?:my|the) (?:\w+ )?(?:references?|payslips?|documents"
         r"|certificates?|forms?|paperwork|id|dbs)\b",
+        1,
+    ),
+    (
+        r"\bconfirm (?:that )?(?:you|they) (?:have )?(?:received|got)\b"
+        r"|\b(?:know|check|see) (?:if |whether |that )?(?:they|it|them|everything) (?:has |have )?(?:arrived|came through|reached you)\b",
         2,
     ),
-    # Whether the job is still to be had: "is the vacancy still open?"
-    (r"\b(?:vacancy|position|role|job|post|opening) is still (?:open|available|vacant|free)\b", 2),
+    # Whether the job is still to be had: "is the vacancy still open?" (not "still open to part-timers")
+    (r"\b(?:vacancy|position|role|job|post|opening) is still (?:open|available|vacant|free)\b(?! to\b)", 2),
     # A reply to an invitation to the next round: "thank you for the invitation to a second interview".
-    (r"\binvitation (?:to|for) (?:a |the |my )?(?:second|next|final|follow-up|third) (?:interview|round|stage)\b", 2),
+    (r"\binvitation (?:to|for) (?:a |the |my )?(?:second|third|follow-up) (?:interview|round)\b", 2),
     (r"\bstatus of (?:my|the)\b", 2),
     (r"\bwhere things stand\b", 2),
     (r"\b(?:whether|if) (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),

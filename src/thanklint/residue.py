@@ -34,10 +34,12 @@ _IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
 _IMPERATIVE_AFTER_BREAK = lazyregex.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
 #: "(Callum - add the bit about your course here)": a helper's instruction to the writer, by name.
-#: (the verb in lower case, after a break with a space before it: not "(Oncology - Research Unit)",
-#: "(Re-use of old stock ...)", nor thanks to one of a panel, "(Priya - thank you for the tour)")
+#: (a break with a space on one side at least; a capitalised verb only before "the", "your" and
+#: the like: not "(Oncology - Research Unit)", "(NVQ: Use of forklift trucks)" or "(Re-use of old
+#: stock ...)"; nor thanks to one of a panel, "(Priya - thank you for the tour)")
 _ADDRESSED_IMPERATIVE = lazyregex.compile(
-    rf"^\s*[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+[-–—]|:)\s*(?!thank|note\b)(?:{_IMPERATIVES})\b"
+    rf"^\s*[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s*[-–—]\s+|\s+[-–—]\s*|:)\s*(?!thank|note\b)"
+    rf"(?:(?:{_IMPERATIVES})\b|(?i:{_IMPERATIVES})\b(?=\s+(?:the|a|an|your|this|that|it|one|some|my|their|something|here)\b))"
 )
 #: Words that only an instruction contains: conditions, examples, options, the writer as "you".
 _INSTRUCTION_WORDS = lazyregex.compile(

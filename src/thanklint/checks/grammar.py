@@ -264,8 +264,7 @@ class Grammar(Check):
                 continue
             if (
                 _phrase_ends_in_a_compound(parsed.parse, end, message)
-                or "verb" in message.lower()
-                and _names_or_modifies(parsed.parse, start, end)
+                or _names_or_modifies(parsed.parse, start, end, message)
                 or "negative word" in message
                 and _known_or_plural(text[start:end])
             ):
@@ -299,16 +298,24 @@ def _known_or_plural(word: str) -> bool:
     return word in speller or word.endswith("s") and word[:-1] in speller
 
 
-def _names_or_modifies(doc, start: int, end: int) -> bool:
-    """Whether the verb Harper asks for is a proper noun inside a sentence ("your email in May
-    confirming" has no modal "may") or a word that modifies the noun after it ("the switch to
-    automated invoice matching" holds no verb after "to")."""
+#: Harper's hints that join or re-form words ("the closed compound `lifetime`", "the adjective
+#: `everyday`", "the reciprocal possessive"): a modifier of the next noun is what they correct.
+_JOINING_HINT = re.compile(r"compound|single word|possessive|adjective", re.I)
+
+
+def _names_or_modifies(doc, start: int, end: int, message: str) -> bool:
+    """Whether Harper's hint falls on a proper noun inside a sentence ("your email in May
+    confirming" has no modal "may"; a place's name is no error) or, unless the hint joins or
+    re-forms words, on a word that modifies the noun after it ("the switch to automated invoice
+    matching" holds no verb after "to"; "what new hires do" no "knew")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     last = span[-1]
     if last.pos_ == "PROPN" and last.text[:1].isupper() and not last.is_sent_start:
         return True
+    if _JOINING_HINT.search(message):
+        return False
     # (the noun may be a gerund the tagger reads as a verb: "automated IHC staining")
     noun = last.head.pos_ in ("NOUN", "PROPN") or last.head.tag_ == "VBG"
     return last.dep_ in ("amod", "compound") and last.head.i > last.i and noun
@@ -369,6 +376,16 @@ _PARENTHETICAL = {
 def _main_clause_verb(tokens) -> bool:
     """Whether the tokens hold a finite verb with a subject of its own that is not inside a
     relative or adverbial clause, or a clause of thanks ("Thank you for ...")."""
+    lead = next((t for t in tokens if t.pos_ != "ADV"), None)
+    if (
+        lead is not None
+        and tokens[0].is_sent_start
+        and lead.dep_ in ("ROOT", "advcl", "ccomp")
+        and lead.tag_ in ("VBD", "VBP")
+        and lead.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in lead.children)
+    ):
+        return True  # a subject dropped, as hurried notes do: "Just wanted to follow up on the role"
     for token in tokens:
         if token.lower_ in ("thanks", "thank") and token.i == tokens[0].i:
             return True
@@ -383,6 +400,45 @@ def _main_clause_verb(tokens) -> bool:
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < token.i for c in token.children):
             return True
     return False
+
+
+def _comment_clause(clause) -> bool:
+    """A short comment or absolute before the comma ("I have to say,", "That is to say,", "All
+    things considered,", "The paperwork signed,"), not a clause of its own."""
+    if len(clause) > 4:
+        return False
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+    return any(t.lemma_.lower() in _PARENTHETICAL | {"say", "admit", "turn", "be", "consider"} for t in verbs) or any(
+        t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in t.children) for t in verbs
+    )
+
+
+def _more_clauses(after) -> bool:
+    """Whether an "and" or "or" later joins another clause with a subject of its own: the comma
+    then separates the items of a list of clauses ("The pay is good, the hours suit me and the
+    site is close")."""
+    for i, t in enumerate(after):
+        if t.lower_ in ("and", "or") and (i == 0 or after[i - 1].text != ","):
+            if any(u.dep_ in ("nsubj", "nsubjpass") for u in after[i + 1 : i + 5]):
+                return True
+    return False
+
+
+def _noun_subject_clause(after):
+    """(subject, verb) when the words after a comma open with a noun phrase that is the subject
+    of a finite verb of its own ("..., the notes you made were useful"), else None."""
+    if after[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or after[0].lower_ in _SUBORDINATORS:
+        return None  # not "..., so long shifts are nothing new", "..., particularly the chance to ..."
+    head = next((t for t in after if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i != after[0].i:
+        return None
+    verb = head.head
+    if any(t.text in (",", ";") for t in after if head.i < t.i < verb.i):
+        return None  # a list of things ("..., the tour of the labs and lunch with your group, ...")
+    finite = verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+    if not finite or verb.i < head.i or verb.dep_ in ("relcl", "advcl", "acl", "ccomp", "xcomp", "pcomp"):
+        return None
+    return head, verb
 
 
 def _same_subject_again(clause, rest) -> bool:
@@ -427,7 +483,12 @@ class CommaSplice(Check):
             while j < len(after) - 1 and after[j].pos_ == "ADV":
                 j += 1
             subject, verb = after[k], after[j]
-            if (
+            # "..., thank you for the tour" (not "Good catch, thanks." or "..., thanks Tamsin.")
+            thanks = subject.lower_ in ("thanks", "thank") and any(t.lower_ == "for" for t in after[k + 1 : k + 4])
+            named = _noun_subject_clause(after[k:])  # "..., the notes you made were ..."
+            if named is not None:
+                subject, verb = named
+            elif not thanks and (
                 subject.lower_ not in _SUBJECTS
                 or subject.dep_ not in ("nsubj", "nsubjpass")
                 or verb.tag_ not in _FINITE
@@ -454,5 +515,7 @@ class CommaSplice(Check):
                 or clause[0].tag_ == "IN"
             ):
                 continue
+            if (named is not None or thanks) and (_comment_clause(clause) or _more_clauses(after)):
+                continue  # "All things considered, the role suits me"; "The pay is good, the hours suit me and ..."
             if _main_clause_verb(clause):
                 yield Hit(comma.idx, comma.idx + 1, {"match": sent.text.strip()})
