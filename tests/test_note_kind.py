@@ -60,6 +60,8 @@ from thanklint.note_kind import infer_kind
         "Hello Kim, thanks for your message. Please find attached my references and payslips as requested.",
         "I am writing to ask the outcome of application for the cleaner job I had on 2 May.",
         "Hi Ana, I sent my references and DBS form on Monday. Could you let me know they arrived?",
+        "Hi Marcus, I received an offer from another company yesterday. Is there any way you could speed up the decision?",
+        "Just following up on the take-home I submitted on the 3rd for the frontend role.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):

@@ -502,9 +502,12 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
         headers += 1
     # A page's own text above a rule ("# Sample note", "Copy the note below ...", "---"):
     # the note starts after the last rule near the top.
+    # (the last rule with a greeting under it: a rule above a signature, or under the note
+    # above the poster's closing words, is not one)
     rules = [i for i in range(min(len(lines), 25)) if _RULE_LINE.match(line(i))]
-    if rules and any(_GREETING.match(line(i)) for i in range(rules[-1] + 1, min(len(lines), rules[-1] + 6))):
-        headers = max(headers, rules[-1] + 1)  # (a rule above a signature is not one)
+    above = [r for r in rules if any(_GREETING.match(line(i)) for i in range(r + 1, min(len(lines), r + 6)))]
+    if above:
+        headers = max(headers, above[-1] + 1)
     greetings = [i for i in range(headers, min(len(lines), headers + 22)) if _GREETING.match(line(i))]
     # An "Attn: Housekeeping Manager" line inside the recipient's address is part of the head
     # when a greeting follows it ("Dear Mrs. Penrose,").

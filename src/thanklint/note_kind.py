@@ -14,7 +14,7 @@ _FOLLOW_UP = [
         # (the job named with its title: "following up on the bindery assistant job")
         r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?"
         r"(?:interview|application|candidacy|conversation|meeting|job|role|position|post|vacancy|opening|trial|shift|assessment"
-        r"|submission)\b",
+        r"|submission|take-home|task|exercise|assignment)\b",
         2,
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
@@ -42,7 +42,8 @@ _FOLLOW_UP = [
         r"|\b(?:been|was|got) offered (?:a|an|another)\b[^.?!]{0,40}\b(?:another|other|elsewhere)\b"
         # "another bakery has since offered me a place"
         r"|\b(?:another|a different|one other) (?:[\w'&-]+ ){0,2}(?:has |have |had )?(?:since |now |just |also )?offered me\b",
-        2,
+        # (heavier than the day words: "I received an offer from another company yesterday")
+        3,
     ),
     # "Did you receive my last email?", "you have received my submission": a message already sent.
     (
