@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import lazyregex
 from .note_kind import infer_kind
+from .residue import TIP_LABEL
 
 GREETING_WORDS = (
     r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
@@ -79,7 +80,7 @@ _EMPHASIS = lazyregex.compile(
 )
 _QUOTED = lazyregex.compile(r"^[ \t]*>.*$", re.M)
 #: A template's tip set out as a quote ("> tip: keep it short").
-_QUOTED_TIP = lazyregex.compile(r"[ \t]*>[ \t>]*(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:", re.I)
+_QUOTED_TIP = lazyregex.compile(rf"[ \t]*>[ \t>]*{TIP_LABEL}", re.I)
 _QUOTE_MARKER = lazyregex.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 #: The time stamp and sender a chat program puts before each message of a copied conversation:
 #: "[14:32, 05/03/2026] Rafael Nunes: ", "[05/03/2026, 2:32 PM] Rafael: ", "05/03/2026, 14:32 - Rafael: ".
@@ -160,7 +161,6 @@ _ATTENTION = lazyregex.compile(r"\s*(?:attn|attention|fao|for the attention of)\
 _TITLE_ALONE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\n[ \t]*\r?\n")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
-#: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
 #: Words with which a poster introduces a note they quote or ask about.
 _NAMES_THE_NOTE = lazyregex.compile(
     r"\b(?:verbatim|word for word|(?:thank[- ]you\s+)?(?:note|e-?mail|message|draft|letter|text)|sent me|got this)\b",
@@ -168,6 +168,7 @@ _NAMES_THE_NOTE = lazyregex.compile(
 )
 #: The line a mail program writes above a quoted message: "On 8 Oct 2025, at 16:02, Dean <...> wrote:".
 _QUOTE_INTRO = lazyregex.compile(r"\b(?:wrote|writes|schrieb|a écrit)\s*:$", re.I)
+#: A Markdown rule or a plain separator line: "---", "***", "=====" (not "____", a blank to fill in).
 _RULE_LINE = lazyregex.compile(r"^\s*(?:-{3,}|\*{3,}|={3,})\s*$")
 _LIST_ITEM = lazyregex.compile(r"[ \t]*(?:[-*+•]|\d+[.)])\s")  # matched at the start of a line
 
@@ -253,10 +254,9 @@ def blank_out(text: str) -> str:
         # The whole note quoted (a blog's block quote): the markers go, the note stays.
         unquoted = _QUOTE_MARKER.sub(lambda m: " " * len(m.group(0)), uncommented)
     else:
+        # a quoted message under a reply (not a template's tips set out as quotes)
         tips = _tip_lines(uncommented)
-        unquoted = _QUOTED.sub(
-            lambda m: m.group(0) if m.start() in tips else spaces(m), uncommented
-        )  # a quoted message
+        unquoted = _QUOTED.sub(lambda m: m.group(0) if m.start() in tips else spaces(m), uncommented)
     unquoted = _without_earlier_message(unquoted)
     return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
 
@@ -344,7 +344,6 @@ def _quoted_note(text: str) -> str | None:
     if (
         not above
         or len(outside) > _POSTER_LINES
-        or not marks
         or not _GREETING.match(text[marks[0][1] : lines[first][1]])
         # the poster asks about the note or names it ("Is this ok to send?", "This one came in:")
         or not any(line.rstrip().endswith(":") or "?" in line or _NAMES_THE_NOTE.search(line) for line in above)

@@ -5,8 +5,8 @@ A file is not a note when it is laid out as a document (a heading, a list, a tab
 block) and nothing marks it as a note: no metadata, no greeting, no sign-off, no word of
 thanks and, under a heading alone, nothing a follow-up says ("any update on my submission", "it
 has been three weeks"). A draft with any of these is linted, however rough, and so is plain
-prose: a hurried two-line chaser with no greeting is still a note. Only files named on disk are judged this way
-(stdin and text from an editor are always treated as notes).
+prose: a hurried two-line chaser with no greeting is still a note. Only files named on disk are
+judged this way (stdin and text from an editor are always treated as notes).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+#: "thank you for", "thanks so much for": thanks for something the reader did.
+_THANKS_FOR = r"\bthank(?:s| you)(?: so much| very much)? for"
 #: (pattern, weight): phrases of a follow-up about the status of an application.
 _FOLLOW_UP = [
     (
@@ -61,11 +63,11 @@ _FOLLOW_UP = [
     # "thanks for the update".
     (
         r"\bsome news\b|\b(?:any|some) word\b"
-        r"|\bthank(?:s| you)(?: so much| very much)? for (?:the|your) (?:update|reply|response|news|quick reply|message)\b"
+        "|" + _THANKS_FOR + r" (?:the|your) (?:update|reply|response|news|quick reply|message)\b"
         # ("thank you for letting me know about the delay", "for keeping me updated"; not "for
         # letting me know about the training scheme" on the day)
-        r"|\bthank(?:s| you)(?: so much| very much)? for letting me know (?:about )?(?:the|your) (?:delay|update|timeline|progress)\b"
-        r"|\b(?:thank(?:s| you)(?: so much| very much)? for|appreciate you|appreciate) keeping me (?:updated|informed|posted)\b",
+        "|" + _THANKS_FOR + r" letting me know (?:about )?(?:the|your) (?:delay|update|timeline|progress)\b"
+        "|(?:" + _THANKS_FOR + r"|\bappreciate you|\bappreciate) keeping me (?:updated|informed|posted)\b",
         2,
     ),
     (r"\b(?:know|hear|tell me|inform me (?:of|about)) (?:the|my) (?:result|outcome|decision)\b", 1),

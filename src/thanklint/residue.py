@@ -115,6 +115,9 @@ _SLOTS = [
     # A role noun as the signature: "Applicant", "Candidate" alone on the last line.
     lazyregex.compile(r"(?im:^[ \t]*(?:the\s+)?(?:applicant|candidate|job\s+seeker|interviewee)[ \t]*\Z)"),
 ]
+#: The label of a template's tip ("Tip:", "**Pro tip:**", "Hints:"), also where layout keeps a
+#: tip set out as a quote.
+TIP_LABEL = r"(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:"
 _INSTRUCTIONS = [
     # (not a TODO mentioned as a thing: "I've left a TODO where that would go"; "the TBD
     # project" and "a TODO: add ..." are still residue)
@@ -123,9 +126,7 @@ _INSTRUCTIONS = [
     ),
     lazyregex.compile(r"(?i)\bnote to self\b"),
     # A template's tip left in, on a line of its own: "> tip: keep it under 100 words", "**Hint:** ..."
-    lazyregex.compile(
-        r"(?im)^[ \t>]*(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[^\n]{1,200}"
-    ),
+    lazyregex.compile(rf"(?im)^[ \t>]*{TIP_LABEL}(?:\*\*|__)?[^\n]{{1,200}}"),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
     # "Mention a specific project you discussed." opening a sentence or a line
     lazyregex.compile(

@@ -402,13 +402,17 @@ def _main_clause_verb(tokens) -> bool:
     return False
 
 
+#: Verbs of a short comment before a comma ("I have to say,", "It turns out,").
+_COMMENT_VERBS = _PARENTHETICAL | {"say", "admit", "turn", "be", "consider"}
+
+
 def _comment_clause(clause) -> bool:
     """A short comment or absolute before the comma ("I have to say,", "That is to say,", "All
     things considered,", "The paperwork signed,"), not a clause of its own."""
     if len(clause) > 4:
         return False
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
-    return any(t.lemma_.lower() in _PARENTHETICAL | {"say", "admit", "turn", "be", "consider"} for t in verbs) or any(
+    return any(t.lemma_.lower() in _COMMENT_VERBS for t in verbs) or any(
         t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in t.children) for t in verbs
     )
 
