@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from thanklint import lint_paths
 from thanklint.draft import LineIndex, read_path, read_text, walk
 from thanklint.errors import DraftError
 
@@ -37,6 +38,25 @@ def test_a_person_whose_name_holds_a_mailbox_word_is_the_recipient(tmp_path):
     file = tmp_path / "steve.eml"
     file.write_text(EML.replace('"Dana Whitfield"', '"Steve Jobs"').format(encoding="8bit", body="Hi Steve,\n"))
     assert read_path(str(file)).meta.recipient == "Steve Jobs"
+
+
+def test_a_message_to_a_panel_is_for_each_of_them(tmp_path):
+    file = tmp_path / "panel.eml"
+    to = '"Ama Whitcombe" <ama@calder.example>, Efua Addo <efua@calder.example>, Recruitment <jobs@calder.example>'
+    body = "Dear Dr. Whitcombe and Ms. Addo,\n\nThank you both for Friday's panel.\n"
+    file.write_text(EML.replace('"Dana Whitfield" <dana@northwind.example>', to).format(encoding="8bit", body=body))
+    meta = read_path(str(file)).meta
+    assert meta.recipient == "Ama Whitcombe"
+    assert meta.interviewers == ("Ama Whitcombe", "Efua Addo")  # the shared mailbox is nobody
+    (result,) = lint_paths([str(file)]).files
+    assert not [f for f in result.findings if f.rule_id == "personalization.wrong-recipient"]
+    # a comma left unquoted in one person's name does not make two people
+    file.write_text(
+        EML.replace('"Dana Whitfield" <dana@northwind.example>', "Ruiz, Ana <ana@x.example>").format(
+            encoding="8bit", body="Dear Dr. Ruiz,\n"
+        )
+    )
+    assert read_path(str(file)).meta.interviewers == ()
 
 
 def test_front_matter_is_split_off():

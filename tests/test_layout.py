@@ -51,6 +51,15 @@ def test_a_title_and_name_alone_above_a_blank_line_are_the_greeting():
         "Mr. Tom Okafor\nStores Manager\nCarrow Depot\n\nDear Mr. Okafor,\n\nI enjoyed Monday.\n\nBest,\nSam\n"
     )
     assert letter["greeting"] == "Dear Mr. Okafor,"
+    # right above a line of prose, with no blank line between, it is the greeting still
+    hurried = parts("Mrs. Delgado\nplease is there any news about the stock job, I can start any day.\n")
+    assert hurried["greeting"] == "Mrs. Delgado" and hurried["body"].startswith("please is there")
+
+
+def test_a_greeting_word_run_into_a_sentence_is_the_greeting_alone():
+    got = parts("hey sorry to bother u again, did u get my refs from tues?\n")
+    assert got["greeting"] == "hey" and got["body"].strip().startswith("sorry to bother u again")
+    assert parts("Hi again Sam, thanks for today.\n")["greeting"] == "Hi again Sam,"
 
 
 def test_a_line_that_opens_with_thanks_has_no_greeting_before_its_comma():
@@ -347,6 +356,14 @@ def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay
             "A grad sent me this last week. Verbatim:\n\nhey! thanks for the interview today, so good to meet u all\n",
             "thanks",
         ),
+        # a Markdown post's bold title, blanked, asks about the note below it
+        (
+            blank_out(
+                "**Does this sound ok? Phone interview at the bakery today**\n\nHi Mr. Lund,\nThank you for the call.\n"
+            ),
+            "Thank you",
+        ),
+        (blank_out("## Is this too short?\n\nDear Ms. Pike,\n\nThanks for today.\n"), "Thanks"),
     ],
 )
 def test_a_posters_question_or_note_above_a_quoted_note_is_not_the_note(text, body_start):

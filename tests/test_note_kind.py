@@ -58,6 +58,10 @@ from thanklint.note_kind import infer_kind
         "Dear Mr. Kerr, could you tell me whether the baker vacancy is still open? I interviewed with you and Ms. Lund on 3 May.",
         "Thank you for the invitation to a second interview for the chef role. I can confirm Friday at 10.",
         "Hello Kim, thanks for your message. Please find attached my references and payslips as requested.",
+        "Dear Mr. Oyelaran, I am writing you again because I didn't get answer after my interview. Am I still in the process?",
+        "Sorry to bother you again! Please let me know about the porter job, even if it's a no.",
+        "Just checking in again about the kitchen porter job, I interviewed last Tuesday. Is it still open?",
+        "I interviewed for the analyst post six weeks ago. Since then I have written to your office twice and received nothing.",
         "I am writing to ask the outcome of application for the cleaner job I had on 2 May.",
         "Hi Ana, I sent my references and DBS form on Monday. Could you let me know they arrived?",
         "Hi Marcus, I received an offer from another company yesterday. Is there any way you could speed up the decision?",
@@ -101,6 +105,10 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the invitation to the final interview on Tuesday. I enjoyed the tour of the site.",
         "Thank you for speaking with me. I was glad to hear the role is still open to part-time applicants.",
         "Thank you for your mail and for the chance to interview for the porter job.",
+        "Dear Ms. Brandt, the test run only made me want the early shift more - is it still open from November? Thank you for Friday.",
+        "Thank you for the interview. I have heard nothing but good things about your team, and I had nothing to do with ordering.",
+        "Thank you for the interview. In my last job I didn't get feedback for months, so your one-to-ones appeal to me.",
+        "Thank you for Monday. The staff gym you showed me looked great - is it still open after the refit?",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -19,6 +19,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("Hi {{first_name}}, thanks", [("{{first_name}}", "slot")]),
         ("Hi <NAME>, about the <JOB TITLE> role", [("<NAME>", "slot"), ("<JOB TITLE>", "slot")]),
         ("Hello %FIRSTNAME%", [("%FIRSTNAME%", "slot")]),
+        ("Dear [his/her name], thank you", [("[his/her name]", "slot")]),
+        (
+            "Please thank [her name] and [his or her job title]",
+            [("[her name]", "slot"), ("[his or her job title]", "slot")],
+        ),
         ("the ____ opening at XXX", [("____", "slot"), ("XXX", "slot")]),
         ("Dear Mr./Ms. Last Name:", [("Mr./Ms. Last Name", "slot")]),
         ("the role at (name of organization).", [("(name of organization)", "slot")]),
@@ -118,6 +123,7 @@ def test_finds_and_classifies(text, expected):
         "(Marketing - Research and development)",
         "I liked your tip: always label the trays.",
         "the clerk job at the ABC Store in Richmond",
+        "At [her old firm] she cut the month-end close from nine days to five.",
     ],
 )
 def test_prose_is_not_residue(text):

@@ -135,7 +135,7 @@ def _mailbox(name: str) -> bool:
 def _email_metadata(message: Message, where: str) -> md.Metadata:
     """Metadata from the headers (parsed with the modern policy, which decodes encoded words);
     a header the mail parser cannot read is an error naming it."""
-    from email.utils import parseaddr, parsedate_to_datetime
+    from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
     headers = {}
     for header in ("To", "Subject", "Date"):  # each parsed once: the mail parser's headers are slow
@@ -144,9 +144,17 @@ def _email_metadata(message: Message, where: str) -> md.Metadata:
         except Exception as exc:  # noqa: BLE001 - the mail parser raises IndexError, AttributeError...
             raise DraftError("metadata", f"{where}: header '{header}' is malformed ({type(exc).__name__})") from None
     values: dict = {}
-    name, _address = parseaddr(headers["To"])
-    if name and not _mailbox(name):
-        values["recipient"] = name
+    # A message to several people (a panel) is for each of them: the first is the recipient,
+    # and a greeting may name any of them. (A comma left unquoted in a name, "Ruiz, Ana <...>",
+    # splits one address in two: then the header is read as one address, as it always was.)
+    addresses = getaddresses([headers["To"]])
+    if any("@" not in address for _name, address in addresses):
+        addresses = [parseaddr(headers["To"])]
+    people = [name for name, _address in addresses if name and not _mailbox(name)]
+    if people:
+        values["recipient"] = people[0]
+    if len(people) > 1:
+        values["interviewers"] = tuple(people)
     if headers["Subject"]:
         values["subject"] = headers["Subject"]
     if headers["Date"]:

@@ -32,6 +32,8 @@ _GREETING_HEAD = lazyregex.compile(
     r"[a-z][\w'’-]*)?"
     r"\s*[!.,:;—-]*(?=\s+\S)"
 )
+#: A greeting word and the word after it: "hi sorry ...", "hey just ...".
+_GREETING_THEN_WORD = lazyregex.compile(rf"\s*(?P<word>(?i:{GREETING_WORDS}))\s+(?P<next>[\w'’]+)")
 #: A short first line ending in a comma: "Dana,", "Ms. Whitfield:", "Kia ora Aroha,", "Namaste Priya,".
 _NAME_GREETING = lazyregex.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*[,:]\s*$")
 #: What follows the first comma of a greeting line that lists people: "Dear Ms Tran, Mr Whitlock and Dr Haldane,".
@@ -158,6 +160,7 @@ _TITLE_THEN_TEXT = lazyregex.compile(
 _ATTENTION = lazyregex.compile(r"\s*(?:attn|attention|fao|for the attention of)\b", re.I)
 #: "Mr Haldane" alone on the first line, a blank line under it: a greeting typed without its
 #: comma (not the first line of an address block, which another line follows at once).
+_TITLE_LINE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*")
 _TITLE_ALONE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\n[ \t]*\r?\n")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
@@ -420,7 +423,15 @@ def find_layout(text: str) -> Layout:
     if named and named.group(1).split()[0].lower().rstrip(".") in _NOT_A_NAME:
         named = None
     titled = _TITLE_THEN_TEXT.match(first)
-    alone = _TITLE_ALONE.match(text, first_start) and body_from < len(lines) - 1
+    alone = (
+        body_from < len(lines) - 1
+        and bool(
+            _TITLE_ALONE.match(text, first_start)
+            # "Mr. Barros" right above the text ("please i really need ..."), not above an address
+            or _TITLE_LINE.fullmatch(first)
+            and not _address_like(text[lines[body_from + 1][0] : lines[body_from + 1][1]])
+        )
+    )
     if body_from < len(lines) and (_GREETING.match(first) or _NAME_GREETING.match(first) or named or titled or alone):
         # "Hi Dana, thank you ..." keeps the body on the greeting line, after the comma.
         comma = re.search(
@@ -433,7 +444,14 @@ def find_layout(text: str) -> Layout:
             head = None
         rest = first[comma.end() :] if comma else ""
         marks = re.match(r"!+", first[named.end(1) :]) if named else None
-        if titled:  # "Mr Doyle thanks for ..." (a name holds no comma)
+        lead = _GREETING_THEN_WORD.match(first)
+        if (
+            lead
+            and lead.group("next").lower() in _NOT_A_NAME - {"again", "hi", "hello", "hey"}
+            and not re.search(r"[A-Z]", first[lead.end("next") : comma.start() if comma else len(first)])
+        ):  # "hi sorry to bother u again, did u get ...": the greeting word alone, then the text
+            greeting = Region(first_start, first_start + lead.end("word"))
+        elif titled:  # "Mr Doyle thanks for ..." (a name holds no comma)
             greeting = Region(first_start, first_start + titled.end())
         elif named and marks:  # "Kenji!! final round done, ...": the name and its marks
             greeting = Region(first_start, first_start + named.end(1) + marks.end())
@@ -536,10 +554,11 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     if greetings and 0 < greetings[0] - headers <= 4:
         intro = line(greetings[0] - 1).rstrip()
         own_line = re.search(r"[,:!]\s*$", line(greetings[0]))
+        asks = bool(_POSTER_ASKS.search(intro))  # "**Is this ok to send? Interview was this morning**"
         if (
-            (own_line and intro.endswith((":", "?")) or intro.endswith(":") and _NAMES_THE_NOTE.search(intro))
+            (own_line and (intro.endswith((":", "?")) or asks) or intro.endswith(":") and _NAMES_THE_NOTE.search(intro))
             and not _QUOTE_INTRO.search(intro)
-            and not intro.lstrip().startswith("#")  # an issue's own title ("# Status of my take-home?")
+            and (asks or not intro.lstrip().startswith("#"))  # an issue's own title ("# Status of my take-home?")
         ):
             return greetings[0]
     return headers

@@ -56,7 +56,11 @@ _FOLLOW_UP = [
     (
         r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven'?t (?:yet )?(?:got|received|had)|hasn'?t been) "
         r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
-        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b",
+        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b"
+        # ("I didn't get answer": the article is often dropped; "received nothing", not "heard
+        # nothing but good things" or "had nothing to do with")
+        r"|\bdid(?:n'?t| not) (?:yet )?get (?:any |a |an )?(?:answer|reply|response|news)\b"
+        r"|\b(?:received|heard) nothing(?: back| since| from (?:you|anyone)| yet|\s*[,.;!])",
         2,
     ),
     # Asking for news, or answering the reader's news: "is there some news about the job",
@@ -117,7 +121,12 @@ _FOLLOW_UP = [
         2,
     ),
     # Whether the job is still to be had: "is the vacancy still open?" (not "still open to part-timers")
-    (r"\b(?:vacancy|position|role|job|post|opening) is still (?:open|available|vacant|free)\b(?! to\b)", 2),
+    (
+        r"\b(?:vacancy|position|role|job|post|opening) is still (?:open|available|vacant|free)\b(?! to\b)"
+        # (asked on its own: not "is it still open from November?", a shift asked about)
+        r"|\bis (?:it|the (?:vacancy|position|role|job|post)) still (?:open|available|vacant|going)\s*\?",
+        2,
+    ),
     # A reply to an invitation to the next round: "thank you for the invitation to a second interview".
     (r"\binvitation (?:to|for) (?:a |the |my )?(?:second|third|follow-up) (?:interview|round)\b", 2),
     (r"\bstatus of (?:my|the)\b", 2),
@@ -138,14 +147,14 @@ _FOLLOW_UP = [
         r"|\b(?:write|writing|wrote|e-?mail(?:ing)?|contact(?:ing)?|ask(?:ing)?) (?:to )?(?:you )?(?:for )?(?:the |a )?"
         r"(?:second|third|fourth|fifth) time\b"
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
-        r"|\b(?:if|whether) i (?:am|'m) still (?:being )?(?:considered|in the running|a candidate)\b"
+        r"|\b(?:if|whether) i (?:am|'m) still (?:being )?(?:considered|in the running|a candidate|in the process)\b"
         r"|\b(?:if|whether) i (?:(?:have )?(?:got|get) (?:it|the (?:job|role|position|post|offer))|made it|was successful"
         r"|have been successful)\b",
         2,
     ),
     (r"\b(?:haven'?t|have not|hadn'?t|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
     (
-        r"\b(?:last|past|two|three|several|a few|a couple of|couple of|\d+|a|one) (?:weeks?|months?) ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
+        r"\b(?:last|past|two|three|four|five|six|seven|eight|several|a few|a couple of|couple of|\d+|a|one) (?:weeks?|months?) ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
         1,
     ),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
@@ -154,6 +163,16 @@ _FOLLOW_UP = [
         1,
     ),
     (r"\bweeks (?:after|since) (?:the|my|our)\b", 2),
+    # Any answer at all will do: "let me know, even if it's a no" (light: a thank-you may ask for
+    # feedback so).
+    (r"\beven if (?:it's|it is|its|the answer is) (?:a )?no\b", 1),
+    # Writing again: "sorry to bother you again", "I have written to your office twice".
+    (
+        r"\b(?:bother|trouble|disturb|pester) you again\b"
+        r"|\b(?:written|wrote|emailed|e-mailed|called|phoned|rung|rang) (?:to )?(?:you |your office |the office )?"
+        r"(?:twice|three times|several times|a few times|again and again)\b",
+        2,
+    ),
     # Raising an earlier message again, or the time waited: "just bumping this in case it got
     # buried", "I have been waiting 2 weeks".
     (

@@ -171,6 +171,15 @@ _STAND_INS = [
 ]
 
 
+#: A workplace taken out by someone who quotes a note, told in the third person ("At [his
+#: employer] I cut ...", "[her old firm]"); a template's slot names a field or speaks of the
+#: writer or the reader ("[her name]", "[his or her job title]", "[your employer]").
+_REDACTION = lazyregex.compile(
+    r"(?i)\s*(?:his|her)\s+(?:(?:current|old|former|previous|last)\s+)?"
+    r"(?:employer|company|firm|school|university|college|workplace|hospital|practice|agency|store|shop|clinic)\s*"
+)
+
+
 @dataclass(frozen=True)
 class Residue:
     """One piece of template residue, in content offsets."""
@@ -215,6 +224,8 @@ def _bracketed(text: str) -> list[Residue]:
             body = m.group("body") if m.group("body") is not None else m.groupdict().get("body2") or ""
             if number == 0 and re.fullmatch(r"\s*(?:\d+|x|X|\s|sic|…|\.\.\.)\s*", body):
                 continue  # footnote marks, checkboxes, [sic], [...]
+            if number == 0 and _REDACTION.fullmatch(body):
+                continue  # "[his employer]": someone quoting the note took a detail out
             if number == 2 and (body.lower().split() or [""])[0] in _HTML_TAGS:
                 continue
             kind = _classify(body, paren=number == 3)

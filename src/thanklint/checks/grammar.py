@@ -386,6 +386,14 @@ def _main_clause_verb(tokens) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in lead.children)
     ):
         return True  # a subject dropped, as hurried notes do: "Just wanted to follow up on the role"
+    if (
+        tokens[0].is_sent_start
+        and tokens[0].lower_ == "just"
+        and len(tokens) > 1
+        and tokens[1].tag_ == "VBG"
+        and tokens[1].lemma_.lower() in _ERRAND_VERBS
+    ):  # "Just checking in about the job, ..." ("I'm" dropped; not "Just reading it again, I ...")
+        return True
     for token in tokens:
         if token.lower_ in ("thanks", "thank") and token.i == tokens[0].i:
             return True
@@ -402,6 +410,8 @@ def _main_clause_verb(tokens) -> bool:
     return False
 
 
+#: What a hurried note says it is "just" doing, its "I'm" dropped: "Just checking in, ...".
+_ERRAND_VERBS = frozenset({"check", "follow", "write", "reach", "touch", "wonder", "email", "message", "drop"})
 #: Verbs of a short comment before a comma ("I have to say,", "It turns out,").
 _COMMENT_VERBS = _PARENTHETICAL | {"say", "admit", "turn", "be", "consider"}
 
@@ -487,15 +497,30 @@ class CommaSplice(Check):
             while j < len(after) - 1 and after[j].pos_ == "ADV":
                 j += 1
             subject, verb = after[k], after[j]
+            # a question after the comma: "..., is there any update?", "..., could you tell me ...?"
+            # (not a condition, "..., should you need them", nor a tag, "..., is that right?")
+            asks = (
+                after[k].tag_ in _FINITE
+                and after[k].pos_ in ("AUX", "VERB")
+                and after[k].lower_ not in _INVERTED
+                and after[k + 1].dep_ in ("nsubj", "expl")
+                and after[k + 1].lower_ in _SUBJECTS - {"this", "that"} | {"there"}
+            )
+            if asks:
+                subject, verb = after[k + 1], after[k]
             # "..., thank you for the tour" (not "Good catch, thanks." or "..., thanks Tamsin.")
             thanks = subject.lower_ in ("thanks", "thank") and any(t.lower_ == "for" for t in after[k + 1 : k + 4])
             named = _noun_subject_clause(after[k:])  # "..., the notes you made were ..."
             if named is not None:
                 subject, verb = named
-            elif not thanks and (
-                subject.lower_ not in _SUBJECTS
-                or subject.dep_ not in ("nsubj", "nsubjpass")
-                or verb.tag_ not in _FINITE
+            elif (
+                not thanks
+                and not asks
+                and (
+                    subject.lower_ not in _SUBJECTS
+                    or subject.dep_ not in ("nsubj", "nsubjpass")
+                    or verb.tag_ not in _FINITE
+                )
             ):
                 continue
             if subject.lower_ in ("this", "that") and verb.pos_ not in ("AUX", "VERB"):

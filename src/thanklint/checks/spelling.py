@@ -252,7 +252,13 @@ def _two_slips(word: str, correction: str) -> bool:
     """Whether two such slips lead from one to the other ("reccomend", "definatly"). Most
     misspellings are one edit; two arbitrary edits more often make another word, jargon the
     dictionary lacks ("transfection" is not a slip for "transaction", nor "devsecops" for
-    "develops")."""
+    "develops"), except two letters exchanged a letter apart ("desicion" for "decision")."""
+    if len(word) == len(correction):
+        changed = [i for i, (a, b) in enumerate(zip(word, correction)) if a != b]
+        if len(changed) == 2 and changed[1] - changed[0] <= 2:
+            i, j = changed
+            if word[i] == correction[j] and word[j] == correction[i]:
+                return True
     return not _slips(word).isdisjoint(_slips(correction))
 
 
