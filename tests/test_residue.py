@@ -69,7 +69,14 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         ("about (insert something about the date)", [("(insert something about the date)", "instruction")]),
         ("Subject: Thanks -Optional-", [("-Optional-", "instruction")]),
-        ("TODO: add the bit about rotas", [("TODO", "instruction")]),
+        ("TODO: add the bit about rotas", [("TODO: add the bit about rotas", "instruction")]),
+        (
+            "Thanks!\nTODO: ask about the budget question?? check her name\nBest",
+            [("TODO: ask about the budget question?? check her name", "instruction")],
+        ),
+        ("note to self: mention the rota\n", [("note to self: mention the rota", "instruction")]),
+        ("I am keen (TODO: check start date) and I ran the depot.", [("TODO: check start date", "instruction")]),
+        ("TODO: check her name. I ran the Leeds depot.", [("TODO: check her name", "instruction")]),
         ("It does not handle resets yet; I've left a TODO where that would go.", []),
         ("I enjoyed hearing about the TBD project.", [("TBD", "instruction")]),
         ("You supervised me there from (insert dates).", [("(insert dates)", "slot")]),
@@ -124,6 +131,7 @@ def test_finds_and_classifies(text, expected):
         "I liked your tip: always label the trays.",
         "the clerk job at the ABC Store in Richmond",
         "At [her old firm] she cut the month-end close from nine days to five.",
+        "I'm excited about [our company]'s plan to open a second office.",
     ],
 )
 def test_prose_is_not_residue(text):

@@ -127,8 +127,23 @@ _FOLLOW_UP = [
         r"|\bis (?:it|the (?:vacancy|position|role|job|post)) still (?:open|available|vacant|going)\s*\?",
         2,
     ),
-    # A reply to an invitation to the next round: "thank you for the invitation to a second interview".
-    (r"\binvitation (?:to|for) (?:a |the |my )?(?:second|third|follow-up) (?:interview|round)\b", 2),
+    # A reply to an invitation to the next round: "thank you for the invitation to a second interview",
+    # "delighted to be moving forward" (not "thank you for inviting me back for the second
+    # interview", written after it).
+    (
+        r"\binvitation (?:to|for) (?:a |the |my )?(?:second|third|follow-up|next)[- ](?:interview|round|stage)\b"
+        # (not "I would be thrilled to be moving forward with you", a hope)
+        r"|(?<!would be )\b(?:delighted|pleased|glad|happy|excited|thrilled) to be moving forward\b(?! with my\b)",
+        2,
+    ),
+    # News of a delay, answered: "thank you for letting me know that the decision has moved to May".
+    (
+        # (the decision's news, not "when my interview was moved to Thursday" or "the start date
+        # has been pushed back", told in a thank-you)
+        r"\b(?:decision|hiring process|selection process|timeline|timetable)\b[^.?!]{0,40}\b(?:has|have|had|is) (?:now )?"
+        r"(?:been )?(?:moved|delayed|postponed|pushed(?: back)?|put back)(?=\s+(?:to|back|until|till|by)\b|\s*[.,;])",
+        2,
+    ),
     (r"\bstatus of (?:my|the)\b", 2),
     (r"\bwhere things stand\b", 2),
     (r"\b(?:whether|if) (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),

@@ -118,13 +118,18 @@ _SLOTS = [
 #: The label of a template's tip ("Tip:", "**Pro tip:**", "Hints:"), also where layout keeps a
 #: tip set out as a quote.
 TIP_LABEL = r"(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:"
+#: The rest of a writer's note, up to a closing bracket or the end of its sentence (marks followed
+#: by a word in lower case do not end it: "question?? check her name").
+_TO_SENTENCE_END = r"(?:[^\n)\].!?]|[.!?]+(?=[ \t]+[a-z])){0,200}"
 _INSTRUCTIONS = [
     # (not a TODO mentioned as a thing: "I've left a TODO where that would go"; "the TBD
-    # project" and "a TODO: add ..." are still residue)
+    # project" and "a TODO: add ..." are still residue, to the end of its sentence or bracket:
+    # "TODO: add the budget question?? check her name")
     lazyregex.compile(
-        r"\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b|\b(?:TODO|FIXME)(?=\s*:)"
+        rf"\b(?:TODO|FIXME)[ \t]*:{_TO_SENTENCE_END}"
+        r"|\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b"
     ),
-    lazyregex.compile(r"(?i)\bnote to self\b"),
+    lazyregex.compile(rf"(?i)\bnote to self\b[ \t]*:{_TO_SENTENCE_END}|\bnote to self\b"),
     # A template's tip left in, on a line of its own: "> tip: keep it under 100 words", "**Hint:** ..."
     lazyregex.compile(rf"(?im)^[ \t>]*{TIP_LABEL}(?:\*\*|__)?[^\n]{{1,200}}"),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
@@ -171,11 +176,12 @@ _STAND_INS = [
 ]
 
 
-#: A workplace taken out by someone who quotes a note, told in the third person ("At [his
-#: employer] I cut ...", "[her old firm]"); a template's slot names a field or speaks of the
-#: writer or the reader ("[her name]", "[his or her job title]", "[your employer]").
+#: A workplace taken out by someone who quotes a note, told in the third person or as the
+#: quoter's own ("At [his employer] I cut ...", "[her old firm]", "[our company]'s plan"); a
+#: template's slot names a field or speaks of the writer or the reader ("[her name]", "[his or
+#: her job title]", "[your employer]").
 _REDACTION = lazyregex.compile(
-    r"(?i)\s*(?:his|her)\s+(?:(?:current|old|former|previous|last)\s+)?"
+    r"(?i)\s*(?:his|her|our)\s+(?:(?:current|old|former|previous|last)\s+)?"
     r"(?:employer|company|firm|school|university|college|workplace|hospital|practice|agency|store|shop|clinic)\s*"
 )
 
