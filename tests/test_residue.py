@@ -77,6 +77,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("note to self: mention the rota\n", [("note to self: mention the rota", "instruction")]),
         ("I am keen (TODO: check start date) and I ran the depot.", [("TODO: check start date", "instruction")]),
         ("TODO: check her name. I ran the Leeds depot.", [("TODO: check her name", "instruction")]),
+        ("note to self: say more. I ran the Leeds depot.", [("note to self: say more", "instruction")]),
         ("It does not handle resets yet; I've left a TODO where that would go.", []),
         ("I enjoyed hearing about the TBD project.", [("TBD", "instruction")]),
         ("You supervised me there from (insert dates).", [("(insert dates)", "slot")]),

@@ -158,10 +158,12 @@ _TITLE_THEN_TEXT = lazyregex.compile(
 )
 #: The attention line of an address block ("Attn: Housekeeping Manager", "FAO the Head Chef").
 _ATTENTION = lazyregex.compile(r"\s*(?:attn|attention|fao|for the attention of)\b", re.I)
+#: A title and a name, a line of their own: "Mr Haldane", "Ms. Ana Ruiz".
+_TITLE_NAME = rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*"
+_TITLE_LINE = lazyregex.compile(_TITLE_NAME)
 #: "Mr Haldane" alone on the first line, a blank line under it: a greeting typed without its
 #: comma (not the first line of an address block, which another line follows at once).
-_TITLE_LINE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*")
-_TITLE_ALONE = lazyregex.compile(rf"\s*{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\n[ \t]*\r?\n")
+_TITLE_ALONE = lazyregex.compile(_TITLE_NAME + r"\n[ \t]*\r?\n")
 #: A line ending like a clause or sentence ("... lunch,", "... join you."), not like "Ana Ruiz, Ph.D.".
 _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: Words with which a poster introduces a note they quote or ask about.

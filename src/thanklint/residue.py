@@ -119,8 +119,9 @@ _SLOTS = [
 #: tip set out as a quote.
 TIP_LABEL = r"(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:"
 #: The rest of a writer's note, up to a closing bracket or the end of its sentence (marks followed
-#: by a word in lower case do not end it: "question?? check her name").
-_TO_SENTENCE_END = r"(?:[^\n)\].!?]|[.!?]+(?=[ \t]+[a-z])){0,200}"
+#: by a word in lower case do not end it: "question?? check her name"; the case is tested as
+#: written even inside a pattern that ignores it).
+_TO_SENTENCE_END = r"(?:[^\n)\].!?]|[.!?]+(?=[ \t]+(?-i:[a-z]))){0,200}"
 _INSTRUCTIONS = [
     # (not a TODO mentioned as a thing: "I've left a TODO where that would go"; "the TBD
     # project" and "a TODO: add ..." are still residue, to the end of its sentence or bracket:
