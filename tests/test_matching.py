@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from thanklint.dependency import compile_tree
+from thanklint.errors import RuleError
 from thanklint.matching import MatchBank, needs_of
 from thanklint.patterns import PatternSet
 
@@ -136,6 +137,29 @@ def test_patterns_beyond_the_walker_stay_with_spacy(nlp, pattern):
     bank = MatchBank(nlp, [custom])
     assert engine(bank, doc) == reference(nlp, [custom], doc)
     assert engine(bank, doc)  # something matched, through spaCy's own matcher
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"RIGHT_ID": "v", "RIGHT_ATTR": {"LEMMA": "enjoy"}}],  # a misspelt key
+        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": "enjoy"}, "REL_OP": ">"}],  # the first node hangs from nothing
+        [
+            {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": "enjoy"}},
+            {"LEFT_ID": "v", "RIGHT_ID": "o", "RIGHT_ATTRS": {"DEP": "dobj"}},  # no relation
+        ],
+        [
+            {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": "enjoy"}},
+            {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "v", "RIGHT_ATTRS": {"DEP": "dobj"}},  # an id twice
+        ],
+    ],
+)
+def test_a_pattern_the_walker_compiles_is_one_spacy_accepts(nlp, pattern):
+    """spaCy's validation is skipped for a pattern the walker compiles, so the walker compiles
+    none that spaCy would refuse: each of these falls back to spaCy, which names the fault."""
+    assert compile_tree(pattern) is None
+    with pytest.raises(RuleError, match="invalid pattern"):
+        MatchBank(nlp, [pattern_set({"dep": pattern})])
 
 
 def test_matches_are_sought_only_around_the_words_they_hold(nlp):

@@ -187,7 +187,8 @@ def test_drafts_of_the_run_are_never_read_again_as_notes_to_compare(tmp_path):
     run = [read_path(str(tmp_path / name)) for name in ("dana.md", "plain.txt")]
     read: list[str] = []
 
-    def reading(path):
+    def reading(path, companies):
+        assert companies == {"northwind labs"}
         read.append(os.path.basename(path))
         return read_path(path)
 
@@ -214,7 +215,7 @@ def test_a_draft_named_through_a_linked_folder_or_a_link_is_still_one_of_the_run
     read: list[str] = []
     for named in ("linked/dana.md", "deep/../notes/dana.md"):
         run = [read_path(named), read_path("omar-link.md")]
-        companions(run, lambda path: read.append(path) or read_path(path), lambda folder: (".md",))
+        companions(run, lambda path, companies: read.append(path) or read_path(path), lambda folder: (".md",))
         assert read == [], named
 
 
@@ -239,3 +240,29 @@ def test_saved_emails_are_parsed_only_when_a_sidecar_or_the_configuration_can_na
     assert "elsewhere.eml" not in read and "dana.eml" in read
     rules = {f.rule_id: f.message for f in result.findings}
     assert "dana.eml" in rules["personalization.duplicate-note"]  # the mail with a sidecar was compared
+
+
+def test_notes_that_cannot_name_the_company_are_passed_over_unread(tmp_path, monkeypatch):
+    """Only a note whose text holds every word of the company's name (in any case) is parsed
+    to be compared; when the configuration names the company, every note may belong."""
+    from thanklint import draft as draft_module
+    from thanklint.api import Session
+
+    (tmp_path / "omar.md").write_text(NOTE.format(name="Omar Reyes", first="Omar"))
+    (tmp_path / "dana.md").write_text(
+        NOTE.format(name="Dana Whitfield", first="Dana").replace("company: Northwind Labs", "company: NORTHWIND  labs")
+    )
+    (tmp_path / "other.md").write_text(
+        NOTE.format(name="Dana Whitfield", first="Dana").replace("Northwind Labs", "Contoso Health")
+    )
+    (tmp_path / "plain.txt").write_text("Hi Ana,\n\nThank you for the tour.\n\nBest,\nSam\n")
+    read: list[str] = []
+    read_path = draft_module.read_path
+    monkeypatch.setattr(draft_module, "read_path", lambda path: read.append(os.path.basename(path)) or read_path(path))
+    Session(jobs=1).lint([(str(tmp_path / "omar.md"), None)])
+    assert read == ["omar.md", "dana.md"]  # the draft linted, and the one note that may be a companion
+
+    read.clear()
+    (tmp_path / ".thanklint.yaml").write_text("metadata:\n  company: Northwind Labs\n")
+    Session(jobs=1).lint([(str(tmp_path / "omar.md"), None)])
+    assert sorted(read) == ["dana.md", "omar.md", "other.md", "plain.txt"]

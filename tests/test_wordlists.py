@@ -77,3 +77,18 @@ def test_the_spelling_dictionary_is_the_same_read_back(cache):
     assert (cache / "speller-en.txt").is_file()
     assert read.lines == built.lines and len(read.lines) > 100_000
     assert "receive" in read and "onboarding" in read and "recieve" not in read  # theirs, ours, neither
+
+
+@pytest.mark.parametrize("split_after", [0, 10**9], ids=["split into strings", "searched as bytes"])
+def test_lookups_answer_alike_over_bytes_and_strings(monkeypatch, split_after):
+    """A list is searched in its bytes until enough lookups make splitting it pay; both ways
+    give the same answers, for words with accents, prefixes of other words, and the list's
+    first and last lines."""
+    monkeypatch.setattr(wordlists, "SPLIT_AFTER", split_after)
+    words = sorted(["apple\t1", "apples\t3", "café\t5", "caf\t9", "zoë\t2", "a\t7", "\u00e9t\u00e9\t4"])
+    found = wordlists.SortedLines.of(words)
+    for word, value in (line.split("\t") for line in words):
+        assert found.value(word) == value and f"{word}\t{value}" in found
+    for absent in ("", "ap", "appl", "applesauce", "cafe", "zz", "\u00e9"):
+        assert found.value(absent) is None and absent not in found
+    assert found.lines == words

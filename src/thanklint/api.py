@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -129,14 +130,15 @@ class Session:
         names, and files its configuration excludes are left out, even when named."""
         return [p for p in draft_module.walk(list(paths), self.suffixes, self.unlistable) if not self.excluded(p)]
 
-    def _companion(self, path: str, key: str | None) -> draft_module.Draft | None:
+    def _companion(self, path: str, companies: set[str], key: str | None) -> draft_module.Draft | None:
         """A note already in the repository, read as it would be linted, if the same
-        configuration governs it; anything that cannot be read is simply not compared."""
+        configuration governs it and it may name one of these companies (lower case); anything
+        that cannot be read is simply not compared."""
         try:
             config = self.config_for(path)
             if config.path != key or config.excludes(path):
                 return None
-            if _interview_unnamed(path, config.metadata):
+            if not _may_name(path, companies, config.metadata):
                 return None
             draft = draft_module.read_path(path)
         except (DraftError, ConfigError):
@@ -233,15 +235,21 @@ class Session:
         return Report([results[n] for n in range(len(entries))])
 
 
-def _interview_unnamed(path: str, defaults: md.Metadata) -> bool:
-    """Whether a saved e-mail cannot belong to any interview, known without parsing the mail:
-    its headers never give the company or the interview date, so only its sidecar or the
-    configuration can, and here neither does."""
-    return (
-        path.lower().endswith(".eml")
-        and not Path(path).with_suffix(".yaml").exists()
-        and (defaults.company is None or defaults.interviewed_at is None)
-    )
+def _may_name(path: str, companies: set[str], defaults: md.Metadata) -> bool:
+    """Whether a note can belong to an interview with one of these companies, judged from its
+    bytes without parsing them (a notes repository may hold hundreds of notes, and only those of
+    the same interview are compared). Unless the configuration names the company, the note's
+    own metadata must: every word of the name appears in its text, or in a saved e-mail's
+    sidecar (a mail's headers never name the company or the interview date)."""
+    source = Path(path)
+    if path.lower().endswith(".eml"):
+        source = source.with_suffix(".yaml")
+        if not source.exists():
+            return defaults.company is not None and defaults.interviewed_at is not None
+    if defaults.company is not None:
+        return True
+    text = draft_module.read_capped(str(source)).decode("utf-8", "replace").lower()
+    return any(all(word in text for word in re.findall(r"\w+", company)) for company in companies)
 
 
 def lint_paths(

@@ -162,14 +162,24 @@ class TreePattern:
                 assigned.pop()
 
 
+#: The keys of a pattern's first node, and of every later one.
+_FIRST_KEYS, _LATER_KEYS = {"RIGHT_ID", "RIGHT_ATTRS"}, {"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"}
+
+
 def compile_tree(pattern: list[dict]) -> TreePattern | None:
     """The pattern for the walker, or None when spaCy's matcher must run it (an unknown
-    attribute, predicate or operator, or nodes not given after the node they hang from)."""
+    attribute, predicate or operator, or nodes not given after the node they hang from) or
+    reject it (a node's keys not exactly those spaCy asks for, or a node id given twice): a
+    pattern compiled here is a valid one, so spaCy's validation of it can be skipped."""
     ids: dict[str, int] = {}
     nodes: list[Node] = []
     anchor = None
     for position, node in enumerate(pattern):
-        checks = _compile_checks(node.get("RIGHT_ATTRS", {}))
+        if not isinstance(node, dict) or set(node) != (_LATER_KEYS if position else _FIRST_KEYS):
+            return None
+        if not isinstance(node["RIGHT_ID"], str) or node["RIGHT_ID"] in ids:
+            return None
+        checks = _compile_checks(node["RIGHT_ATTRS"]) if isinstance(node["RIGHT_ATTRS"], dict) else None
         if checks is None:
             return None
         test = _as_test(checks)

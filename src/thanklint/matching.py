@@ -235,13 +235,12 @@ class MatchBank:
                         needs = self.words.mask(Needs(tuple((a.space, a.words) for a in anchors)))
                         self.tokens.append(_Compiled(matcher, needs, pattern_set, i, anchors))
                     elif "dep" in spec:
-                        dependencies = DependencyMatcher(vocab, validate=True)
-                        dependencies.add("pattern", [spec["dep"]])
+                        runner: TreePattern | DependencyMatcher | None = compile_tree(spec["dep"])
+                        if runner is None:  # a compiled pattern is a valid one; spaCy judges the rest
+                            runner = DependencyMatcher(vocab, validate=True)
+                            runner.add("pattern", [spec["dep"]])
                         nodes = [node.get("RIGHT_ATTRS", {}) for node in spec["dep"]]
-                        tree = compile_tree(spec["dep"])
-                        self.deps.append(
-                            _Compiled(tree or dependencies, self.words.mask(needs_of(nodes)), pattern_set, i)
-                        )
+                        self.deps.append(_Compiled(runner, self.words.mask(needs_of(nodes)), pattern_set, i))
                 except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
                     line = pattern_set.lines[i] if i < len(pattern_set.lines) else None
                     message = " ".join(str(exc).split())

@@ -26,10 +26,13 @@ def root_of(folder: Path) -> Path:
 
 
 def companions(
-    drafts: Iterable[Draft], read: Callable[[str], Draft | None], suffixes: Callable[[str], tuple[str, ...]]
+    drafts: Iterable[Draft],
+    read: Callable[[str, set[str]], Draft | None],
+    suffixes: Callable[[str], tuple[str, ...]],
 ) -> list[Draft]:
     """Notes elsewhere in the drafts' repositories written for the same interviews as they are.
-    `read` returns a draft ready for linting, or None when the file is not one to compare."""
+    `read(path, companies)` returns a draft ready for linting, or None when the file is not one
+    to compare (for one thing, when it cannot name any of those companies, in lower case)."""
     wanted, folders, named = set(), set(), set()
     real = _RealPaths()
     for draft in drafts:
@@ -40,11 +43,12 @@ def companions(
             wanted.add(key)
             folders.add(os.path.dirname(path))
     roots = {root_of(Path(folder)) for folder in folders}
+    companies = {company for company, _ in wanted}
     found = []
     for path in walk(sorted(str(r) for r in roots), suffixes):
         if real(path) in named:
             continue
-        companion = read(_shown(path))
+        companion = read(_shown(path), companies)
         if companion is not None and interview_key(companion.meta) in wanted:
             found.append(companion)
             named.add(real(path))
