@@ -68,6 +68,9 @@ from thanklint.note_kind import infer_kind
         "Hi Ana, I sent my references and DBS form on Monday. Could you let me know they arrived?",
         "Hi Marcus, I received an offer from another company yesterday. Is there any way you could speed up the decision?",
         "Just following up on the take-home I submitted on the 3rd for the frontend role.",
+        "Thanks for getting back to me so quickly! Thursday at 10 works for the site visit with the two foremen.",
+        "Hi Lena, thanks for your note. Here are the two referees you asked for, with their numbers.",
+        "Thank you for your prompt reply. I can bring my certificates to the second stage on Friday.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -115,6 +118,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for being so accommodating when my interview was moved to Thursday. The start date has been pushed back to March, which suits me.",
         "Thank you for meeting me on Monday. I would be thrilled to be moving forward, and I am progressing to the next stage of my ACCA.",
         "Thank you for Monday. The staff gym you showed me looked great - is it still open after the refit?",
+        "Thank you for getting me in at such short notice today, and for the note you sent with directions.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

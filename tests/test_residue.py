@@ -16,6 +16,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         ("Dear [Interviewer Name],", [("[Interviewer Name]", "slot")]),
+        # a redaction is told before the slots it explains, never after them
+        (
+            "At [previous employer] I ran dispatch. I have since removed the firm names.",
+            [("[previous employer]", "slot")],
+        ),
         ("Hi {{first_name}}, thanks", [("{{first_name}}", "slot")]),
         ("Hi <NAME>, about the <JOB TITLE> role", [("<NAME>", "slot"), ("<JOB TITLE>", "slot")]),
         ("Hello %FIRSTNAME%", [("%FIRSTNAME%", "slot")]),
@@ -133,6 +138,9 @@ def test_finds_and_classifies(text, expected):
         "the clerk job at the ABC Store in Richmond",
         "At [her old firm] she cut the month-end close from nine days to five.",
         "I'm excited about [our company]'s plan to open a second office.",
+        # a poster who quotes a note and says they took details out of it
+        "Shared with the candidate's permission (I've taken out the name of his old firm):\n\n> At [previous employer] I ran dispatch.",
+        "Posted with permission, names changed.\n\nHi Jo,\n\nThank you for Tuesday. At [old employer] I ran the same rota.",
     ],
 )
 def test_prose_is_not_residue(text):

@@ -67,7 +67,11 @@ _FOLLOW_UP = [
     # "thanks for the update".
     (
         r"\bsome news\b|\b(?:any|some) word\b"
-        "|" + _THANKS_FOR + r" (?:the|your) (?:update|reply|response|news|quick reply|message)\b"
+        "|"
+        + _THANKS_FOR
+        + r" (?:the|your) (?:(?:quick|prompt|fast|speedy|swift|kind) )?(?:update|reply|response|news|message|note)\b"
+        # a reply to the reader's message: "thanks for getting back to me so quickly"
+        "|" + _THANKS_FOR + r" (?:(?:so )?(?:quickly|promptly) )?(?:getting|coming|writing) back to me\b"
         # ("thank you for letting me know about the delay", "for keeping me updated"; not "for
         # letting me know about the training scheme" on the day)
         "|" + _THANKS_FOR + r" letting me know (?:about )?(?:the|your) (?:delay|update|timeline|progress)\b"

@@ -188,7 +188,8 @@ class ParsedDraft:
     def residue(self) -> list[residue_module.Residue]:
         """Template residue anywhere in the content, found once for every rule; not inside
         code, where `TODO.md` or `{{first_name}}` is a name in a program."""
-        return [r for r in residue_module.find(self.text) if not self.in_code(r.start, r.end)]
+        found = residue_module.find(self.text, self.draft.content)
+        return [r for r in found if not self.in_code(r.start, r.end)]
 
     @cached_property
     def code_spans(self) -> list[tuple[int, int]]:

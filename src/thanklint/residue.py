@@ -187,6 +187,18 @@ _REDACTION = lazyregex.compile(
 )
 
 
+#: A poster who quotes a note saying they took details out of it: "(I've taken out the name of his
+#: old firm)", "names changed", "company details removed". The bare slots after it are their
+#: redactions, not the writer's template ("At [previous employer] I dispatched ...").
+_REDACTED_BELOW = lazyregex.compile(
+    r"(?i)\b(?:i|we)(?:'ve|\u2019ve| have)?\s+(?:taken out|removed|redacted|blanked(?: out)?|anonymi[sz]ed|changed|swapped(?: out)?"
+    r"|replaced|left out|cut out|hidden|hid)\b[^.\n]{0,60}?\b(?:names?|details?|employers?|firms?|compan(?:y|ies)|schools?"
+    r"|workplaces?|identif\w+)\b"
+    r"|\b(?:names?|details?|employers?|identif\w+)\s+(?:have been |has been |were |are |)(?:changed|removed|redacted|anonymi[sz]ed"
+    r"|taken out|blanked(?: out)?|withheld)\b"
+)
+
+
 @dataclass(frozen=True)
 class Residue:
     """One piece of template residue, in content offsets."""
@@ -224,8 +236,10 @@ def _classify(body: str, paren: bool) -> str | None:
     return "slot"
 
 
-def _bracketed(text: str) -> list[Residue]:
+def _bracketed(text: str, written: str) -> list[Residue]:
     out = []
+    told = _REDACTED_BELOW.search(written)
+    redacted_from = told.end() if told else len(text) + 1
     for number, pattern in enumerate(_BRACKETS):
         for m in pattern.finditer(text):
             body = m.group("body") if m.group("body") is not None else m.groupdict().get("body2") or ""
@@ -238,15 +252,18 @@ def _bracketed(text: str) -> list[Residue]:
             kind = _classify(body, paren=number == 3)
             if kind == "slot" and number == 2 and not (body[:1].isupper() or "_" in body):
                 continue  # "<b>" style markup, not "<NAME>"
+            if kind == "slot" and number == 0 and m.start() >= redacted_from:
+                continue  # the quoter said they took details out: "[previous employer]" is theirs
             if kind:
                 out.append(Residue(m.start(), m.end(), kind))
     return out
 
 
-def find(text: str) -> list[Residue]:
+def find(text: str, written: str | None = None) -> list[Residue]:
     """Every piece of residue in the text, outermost first in text order (a slot inside an
-    instruction belongs to the instruction)."""
-    found = _bracketed(text)
+    instruction belongs to the instruction). `written` is the draft as written when `text` has
+    page scaffolding blanked out (same offsets): a quoter says there that they took details out."""
+    found = _bracketed(text, written if written is not None else text)
     for kind, patterns in (("slot", _SLOTS), ("instruction", _INSTRUCTIONS), ("stand-in", _STAND_INS)):
         for pattern in patterns:
             found.extend(Residue(m.start(), m.end(), kind) for m in pattern.finditer(text) if m.end() > m.start())
