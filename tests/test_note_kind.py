@@ -71,6 +71,8 @@ from thanklint.note_kind import infer_kind
         "Thanks for getting back to me so quickly! Thursday at 10 works for the site visit with the two foremen.",
         "Hi Lena, thanks for your note. Here are the two referees you asked for, with their numbers.",
         "Thank you for your prompt reply. I can bring my certificates to the second stage on Friday.",
+        "Thank you for letting me know that the panel needs another two weeks. I am happy to wait.",
+        "Thanks, that's great news! Tuesday at 2pm works well for me. Should I bring my certificates?",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -119,6 +121,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for meeting me on Monday. I would be thrilled to be moving forward, and I am progressing to the next stage of my ACCA.",
         "Thank you for Monday. The staff gym you showed me looked great - is it still open after the refit?",
         "Thank you for getting me in at such short notice today, and for the note you sent with directions.",
+        "Thank you for the interview today. The Tuesday start works well for me; what exciting news that the clinic is growing.",
+        "Thank you for your kind note after the interview, and for the time you gave me on Monday.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

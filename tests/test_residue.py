@@ -16,11 +16,6 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         ("Dear [Interviewer Name],", [("[Interviewer Name]", "slot")]),
-        # a redaction is told before the slots it explains, never after them
-        (
-            "At [previous employer] I ran dispatch. I have since removed the firm names.",
-            [("[previous employer]", "slot")],
-        ),
         ("Hi {{first_name}}, thanks", [("{{first_name}}", "slot")]),
         ("Hi <NAME>, about the <JOB TITLE> role", [("<NAME>", "slot"), ("<JOB TITLE>", "slot")]),
         ("Hello %FIRSTNAME%", [("%FIRSTNAME%", "slot")]),
@@ -138,9 +133,6 @@ def test_finds_and_classifies(text, expected):
         "the clerk job at the ABC Store in Richmond",
         "At [her old firm] she cut the month-end close from nine days to five.",
         "I'm excited about [our company]'s plan to open a second office.",
-        # a poster who quotes a note and says they took details out of it
-        "Shared with the candidate's permission (I've taken out the name of his old firm):\n\n> At [previous employer] I ran dispatch.",
-        "Posted with permission, names changed.\n\nHi Jo,\n\nThank you for Tuesday. At [old employer] I ran the same rota.",
     ],
 )
 def test_prose_is_not_residue(text):
@@ -186,3 +178,21 @@ def test_whether_a_match_leans_on_residue_reads_a_few_pieces(monkeypatch):
     words = [i for i in range(len(text)) if text.startswith("word", i)]
     assert not any(bound(i, i + 4, text, pieces) for i in words)
     assert _CountingPieces.read < 40 * len(words)
+
+
+def test_a_quoter_who_took_names_out_made_the_slots_below_their_remark():
+    """A poster who says, in the page around a note, that they took names out made the bare
+    slots after that remark; the same words in the note itself redact nothing, and a slot above
+    the remark is still residue."""
+    from thanklint.residue import page_around
+
+    written = (
+        "Re [Subject]\n\nShared with permission (I've taken out the name of his old firm):\n\n"
+        "Dear Jo,\n\nAt [previous employer] I ran dispatch.\n"
+    )
+    note = written.index("Dear")
+    slots = [written[r.start : r.end] for r in find(written, page_around(written, written, note))]
+    assert slots == ["[Subject]"]
+    assert [written[r.start : r.end] for r in find(written)] == ["[Subject]", "[previous employer]"]
+    own = "Hi Ana,\n\nI've changed the names on my form, so please use the details below.\n[phone number]\n"
+    assert kinds(own) == [("[phone number]", "slot")]

@@ -69,16 +69,27 @@ _FOLLOW_UP = [
         r"\bsome news\b|\b(?:any|some) word\b"
         "|"
         + _THANKS_FOR
-        + r" (?:the|your) (?:(?:quick|prompt|fast|speedy|swift|kind) )?(?:update|reply|response|news|message|note)\b"
+        + r" (?:the|your) (?:(?:quick|prompt|fast|speedy|swift) )?(?:update|reply|response|news|message|note)\b"
         # a reply to the reader's message: "thanks for getting back to me so quickly"
         "|" + _THANKS_FOR + r" (?:(?:so )?(?:quickly|promptly) )?(?:getting|coming|writing) back to me\b"
+        # (not "... back to me so quickly to arrange the interview", before it)
+        r"(?! (?:so )?(?:quickly |promptly )?(?:to|and) (?:arrange|schedule|set up|book|confirm|invite))"
         # ("thank you for letting me know about the delay", "for keeping me updated"; not "for
         # letting me know about the training scheme" on the day)
         "|" + _THANKS_FOR + r" letting me know (?:about )?(?:the|your) (?:delay|update|timeline|progress)\b"
+        # ("thank you for letting me know that the committee needs another two weeks")
+        "|" + _THANKS_FOR + r" letting me know\b[^.?!]{0,60}\b(?:needs?|will need|requires?|takes?|is taking) "
+        r"(?:another|a further|an extra|a few more|more|\w+ more) (?:(?:few|couple of|two|three|four|\d+) )?(?:days?|weeks?|time)\b"
         "|(?:" + _THANKS_FOR + r"|\bappreciate you|\bappreciate) keeping me (?:updated|informed|posted)\b",
         2,
     ),
     (r"\b(?:know|hear|tell me|inform me (?:of|about)) (?:the|my) (?:result|outcome|decision)\b", 1),
+    # Good news answered at once: "Thanks, that's great news! Tuesday at 2pm works for me." (not
+    # "that's wonderful news about the rebuild" further on in a thank-you)
+    (
+        r"\bthanks?(?: you)?(?: so much)?[,!.]? (?:that'?s|that is) (?:such )?(?:great|good|wonderful|fantastic|brilliant|lovely) news\b",
+        2,
+    ),
     # Silence as a complaint: "nobody has bothered to reply", "the courtesy to respond".
     (
         r"\b(?:nobody|no one|no-one) (?:(?:has|had) )?(?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|replies|respond|responded|responds|answer|answered|answers|got(?:ten)? back)\b"

@@ -187,16 +187,26 @@ _REDACTION = lazyregex.compile(
 )
 
 
-#: A poster who quotes a note saying they took details out of it: "(I've taken out the name of his
-#: old firm)", "names changed", "company details removed". The bare slots after it are their
-#: redactions, not the writer's template ("At [previous employer] I dispatched ...").
+#: A poster who quotes a note saying, in the page around it, that they took names out: "(I've
+#: taken out the name of his old firm)", "names changed", "I've changed the names". The bare
+#: slots after it are their redactions, not the writer's template ("At [previous employer] I
+#: dispatched ..."). Only the page around the note is read, and names taken from others: "I have
+#: changed my name since I applied" above a template tells nothing of the kind.
 _REDACTED_BELOW = lazyregex.compile(
-    r"(?i)\b(?:i|we)(?:'ve|\u2019ve| have)?\s+(?:taken out|removed|redacted|blanked(?: out)?|anonymi[sz]ed|changed|swapped(?: out)?"
-    r"|replaced|left out|cut out|hidden|hid)\b[^.\n]{0,60}?\b(?:names?|details?|employers?|firms?|compan(?:y|ies)|schools?"
-    r"|workplaces?|identif\w+)\b"
-    r"|\b(?:names?|details?|employers?|identif\w+)\s+(?:have been |has been |were |are |)(?:changed|removed|redacted|anonymi[sz]ed"
+    r"(?i)\b(?:i|we)(?:'ve|\u2019ve| have)?\s+(?:taken out|removed|redacted|blanked(?: out)?|anonymi[sz]ed|hidden|changed|replaced)\b"
+    r"[^.\n]{0,40}?\b(?:(?:the|their|his|her|all|any|some) (?:[\w'-]+ )?names?\b|names\b)"
+    r"|\b(?:names?|identifying details|identities)\s+(?:have been |has been |were |are |)(?:changed|removed|redacted|anonymi[sz]ed"
     r"|taken out|blanked(?: out)?|withheld)\b"
 )
+
+
+def page_around(text: str, written: str, note_start: int) -> str:
+    """What the draft holds beyond the note, with the note's own words blanked (same offsets):
+    the text above where the note starts, and the page scaffolding `text` has blanked out of
+    what was `written`."""
+    return written[:note_start] + "".join(
+        w if t.isspace() and not w.isspace() else " " for t, w in zip(text[note_start:], written[note_start:])
+    )
 
 
 @dataclass(frozen=True)
@@ -236,9 +246,9 @@ def _classify(body: str, paren: bool) -> str | None:
     return "slot"
 
 
-def _bracketed(text: str, written: str) -> list[Residue]:
+def _bracketed(text: str, around: str) -> list[Residue]:
     out = []
-    told = _REDACTED_BELOW.search(written)
+    told = _REDACTED_BELOW.search(around)
     redacted_from = told.end() if told else len(text) + 1
     for number, pattern in enumerate(_BRACKETS):
         for m in pattern.finditer(text):
@@ -259,11 +269,11 @@ def _bracketed(text: str, written: str) -> list[Residue]:
     return out
 
 
-def find(text: str, written: str | None = None) -> list[Residue]:
+def find(text: str, around: str = "") -> list[Residue]:
     """Every piece of residue in the text, outermost first in text order (a slot inside an
-    instruction belongs to the instruction). `written` is the draft as written when `text` has
-    page scaffolding blanked out (same offsets): a quoter says there that they took details out."""
-    found = _bracketed(text, written if written is not None else text)
+    instruction belongs to the instruction). `around` is the page around the note (see
+    `page_around`), where a quoter may say they took names out."""
+    found = _bracketed(text, around)
     for kind, patterns in (("slot", _SLOTS), ("instruction", _INSTRUCTIONS), ("stand-in", _STAND_INS)):
         for pattern in patterns:
             found.extend(Residue(m.start(), m.end(), kind) for m in pattern.finditer(text) if m.end() > m.start())

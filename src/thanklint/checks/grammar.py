@@ -139,6 +139,11 @@ _NOT_AN_ARTICLE = re.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
 #: "an" before an initialism read letter by letter from a vowel sound ("an FAA certificate",
 #: "an MSc"), which the article rule misses for some of them.
 _AN_INITIALISM = re.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
+#: "a" before capitals read as a word ("a SMED project", "a NASA grant", "a SCADA upgrade"): four
+#: letters or more, the second a vowel or after an "s" that can begin a word ("sm", "sc"); "a
+#: MBA", "a HGV licence", "a MA", "a SME" and "a NHS trust" are spelled out letter by letter, and
+#: stay reported.
+_A_ACRONYM = re.compile(r"\s+(?:[FHLMNRSX][AEIOU][A-Z0-9&]{2,}|S[CKLMNPTW][AEIOU][A-Z0-9&]+)\b")
 
 
 class Grammar(Check):
@@ -261,6 +266,8 @@ class Grammar(Check):
             if text[start:end].lower() in ("a", "an") and _NOT_AN_ARTICLE.match(text, end):
                 continue
             if text[start:end].lower() == "an" and _AN_INITIALISM.match(text, end):
+                continue
+            if text[start:end].lower() == "a" and _A_ACRONYM.match(text, end):
                 continue
             if (
                 _phrase_ends_in_a_compound(parsed.parse, end, message)
@@ -388,6 +395,13 @@ def _main_clause_verb(tokens) -> bool:
         return True  # a subject dropped, as hurried notes do: "Just wanted to follow up on the role"
     if (
         tokens[0].is_sent_start
+        and tokens[0].lower_ in ("sorry", "apologies")
+        and len(tokens) > 2
+        and tokens[1].lower_ in ("to", "for")
+    ):
+        return True  # "Sorry to bother you again, I ..." ("I'm" dropped, as in "Just checking in, ...")
+    if (
+        tokens[0].is_sent_start
         and tokens[0].lower_ == "just"
         and len(tokens) > 1
         and tokens[1].tag_ == "VBG"
@@ -446,6 +460,10 @@ def _noun_subject_clause(after):
     head = next((t for t in after if t.dep_ in ("nsubj", "nsubjpass")), None)
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i != after[0].i:
         return None
+    doc = head.doc
+    if head.pos_ == "PROPN" and head.i + 2 < len(doc) and doc[head.i + 1].text in ("-", "–", "—", ":"):
+        if doc[head.i + 2].pos_ in ("ADV", "VERB", "AUX"):
+            return None  # the reader named before a dash: "Thanks for yesterday, Ewa - really enjoyed it"
     verb = head.head
     if any(t.text in (",", ";") for t in after if head.i < t.i < verb.i):
         return None  # a list of things ("..., the tour of the labs and lunch with your group, ...")
