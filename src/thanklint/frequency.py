@@ -61,7 +61,7 @@ def _centibels() -> SortedLines:
 
 def load() -> None:
     """Load the frequency list now: before `--jobs` workers are forked, which then share it."""
-    _centibels()
+    _centibels().split_now()
 
 
 @lru_cache(maxsize=65536)

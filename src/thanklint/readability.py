@@ -47,7 +47,7 @@ def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
 def load() -> None:
     """Load the pronunciations and hyphenation patterns now: before `--jobs` workers are
     forked, so that they share one copy instead of each loading its own on its first draft."""
-    _pronunciations()
+    _pronunciations().split_now()
     _patterns()
 
 

@@ -52,6 +52,11 @@ class SortedLines:
             self._list = self._data.decode("utf-8").split("\n") if self._data else []
         return self._list
 
+    def split_now(self) -> None:
+        """Split the lines into strings at once: before `--jobs` workers are forked, which then
+        share one list instead of each splitting its own after its first lookups."""
+        self.lines  # noqa: B018 - the property splits and keeps them
+
     def _split(self) -> list[str] | None:
         """The lines as a list once they have been asked about often enough, else None."""
         if self._list is None:

@@ -314,7 +314,7 @@ class Spelling(Check):
     def before_workers(self):
         """The dictionary, the candidate corrections and the word frequencies, loaded once for
         every worker (each would otherwise load its own on its first draft)."""
-        _speller()
+        _speller().split_now()
         _vocabulary()
         frequency.load()
 
