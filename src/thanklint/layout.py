@@ -198,6 +198,12 @@ class Layout:
     paragraphs: tuple[Region, ...]  # body paragraphs
 
     @property
+    def start(self) -> int:
+        """Where the note begins: its greeting, else its body (what is above is the page
+        around it: a letter head, a subject line, a poster's words)."""
+        return self.greeting.start if self.greeting else self.body.start
+
+    @property
     def closing(self) -> Region:
         """The sign-off and signature together (whatever follows the body)."""
         start = self.sign_off.start if self.sign_off else self.signature.start

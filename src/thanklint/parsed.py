@@ -188,9 +188,8 @@ class ParsedDraft:
     def residue(self) -> list[residue_module.Residue]:
         """Template residue anywhere in the content, found once for every rule; not inside
         code, where `TODO.md` or `{{first_name}}` is a name in a program."""
-        layout = self.layout
-        start = layout.greeting.start if layout.greeting else layout.body.start
-        found = residue_module.find(self.text, residue_module.page_around(self.text, self.draft.content, start))
+        around = residue_module.page_around(self.text, self.draft.content, self.layout.start)
+        found = residue_module.find(self.text, around)
         return [r for r in found if not self.in_code(r.start, r.end)]
 
     @cached_property

@@ -48,22 +48,27 @@ class SortedLines:
     @property
     def lines(self) -> list[str]:
         """Every line, decoded (for a caller that reads the whole list)."""
-        if self._list is None:
-            self._list = self._data.decode("utf-8").split("\n") if self._data else []
-        return self._list
+        self.split_now()
+        return self._list or []
 
     def split_now(self) -> None:
         """Split the lines into strings at once: before `--jobs` workers are forked, which then
         share one list instead of each splitting its own after its first lookups."""
-        self.lines  # noqa: B018 - the property splits and keeps them
+        if self._list is None:
+            self._list = self._data.decode("utf-8").split("\n") if self._data else []
 
-    def _split(self) -> list[str] | None:
-        """The lines as a list once they have been asked about often enough, else None."""
+    def _first_not_below(self, target: str) -> str | None:
+        """The first line not below `target`, or None when every line is: in the list of
+        strings once enough lookups have made splitting pay, else in the bytes."""
         if self._list is None:
             self._lookups += 1
             if self._lookups > SPLIT_AFTER:
-                return self.lines
-        return self._list
+                self.split_now()
+        if self._list is not None:
+            at = bisect.bisect_left(self._list, target)
+            return self._list[at] if at < len(self._list) else None
+        start, end = self._line_from(target.encode("utf-8"))
+        return self._data[start:end].decode("utf-8") if start < len(self._data) else None
 
     def _line_from(self, target: bytes) -> tuple[int, int]:
         """Start and end offsets of the first line not below `target` (the end of the data
@@ -84,25 +89,13 @@ class SortedLines:
         return lo, len(data) if end < 0 else end
 
     def __contains__(self, line: object) -> bool:
-        if not isinstance(line, str) or not self._data:
-            return False
-        if (lines := self._split()) is not None:
-            at = bisect.bisect_left(lines, line)
-            return at < len(lines) and lines[at] == line
-        wanted = line.encode("utf-8")
-        start, end = self._line_from(wanted)
-        return start < len(self._data) and self._data[start:end] == wanted
+        return isinstance(line, str) and self._first_not_below(line) == line
 
     def value(self, word: str, separator: str = "\t") -> str | None:
         """What follows `word` and the separator on its line, or None without such a line."""
-        if (lines := self._split()) is not None:
-            text = word + separator
-            at = bisect.bisect_left(lines, text)
-            return lines[at][len(text) :] if at < len(lines) and lines[at].startswith(text) else None
-        prefix = (word + separator).encode("utf-8")
-        start, end = self._line_from(prefix)
-        found = self._data[start:end]
-        return found[len(prefix) :].decode("utf-8") if found.startswith(prefix) else None
+        prefix = word + separator
+        found = self._first_not_below(prefix)
+        return found[len(prefix) :] if found is not None and found.startswith(prefix) else None
 
 
 def _key(sources: list[Path]) -> str:

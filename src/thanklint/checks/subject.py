@@ -31,8 +31,7 @@ class Subject(Check):
     def _where(self, parsed) -> tuple[int, int]:
         """The subject's place in the file (header, front matter or a pasted "Subject:" line
         above the greeting), in content offsets."""
-        layout = parsed.layout
-        head = parsed.draft.text[: parsed.offset + (layout.greeting.start if layout.greeting else layout.body.start)]
+        head = parsed.draft.text[: parsed.offset + parsed.layout.start]
         from ..draft import SUBJECT_LINE
 
         m = SUBJECT_LINE.search(head)
