@@ -166,6 +166,16 @@ def _words(element: dict) -> set[str] | None:
     return None
 
 
+def test_emoji_are_tagged_as_symbols_not_words(linter):
+    """The tagger reads "the job 🙂" as a noun phrase headed by the emoji; every part of an emoji
+    (skin tone, joiner) is tagged a symbol, and words keep their tags."""
+    text = "really hope I get the job 🙂 thanks 👍🏽 and 👩‍💻 ok ☕"
+    doc = nlp_module.parse_many(linter.nlp, [text], [[0]])[0]
+    symbols = [t.text for t in doc if t.pos_ == "SYM" and t.tag_ == "NFP"]
+    assert "".join(symbols) == "🙂👍🏽👩‍💻☕"
+    assert [t.pos_ for t in doc if t.text in ("job", "thanks")] == ["NOUN", "NOUN"]
+
+
 def test_no_built_in_token_pattern_repeats_openly_what_starts_it(ruleset):
     """spaCy's Matcher keeps a partial match alive from every start for an open repetition
     (`+`, `*`): when the repeated element admits the first element's words, a run of them

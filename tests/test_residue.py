@@ -75,6 +75,13 @@ def kinds(text: str) -> list[tuple[str, str]]:
             [("TODO: ask about the budget question?? check her name", "instruction")],
         ),
         ("note to self: mention the rota\n", [("note to self: mention the rota", "instruction")]),
+        ("- TODO: ask about the timeline??\nBest", [("TODO: ask about the timeline??", "instruction")]),
+        ("note to self: ask about parking?", [("note to self: ask about parking?", "instruction")]),
+        (
+            "What would the first week look like for the TODO: team name?",
+            [("TODO: team name", "instruction")],
+        ),
+        ("Could we talk about the rota on note to self: check date?", [("note to self: check date", "instruction")]),
         ("I am keen (TODO: check start date) and I ran the depot.", [("TODO: check start date", "instruction")]),
         ("TODO: check her name. I ran the Leeds depot.", [("TODO: check her name", "instruction")]),
         ("note to self: say more. I ran the Leeds depot.", [("note to self: say more", "instruction")]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -138,4 +139,24 @@ def parse_many(nlp: Language, texts: list[str], breaks: list[list[int]]) -> list
                 token.is_sent_start = True
                 since = 0
         docs.append(doc)
-    return list(nlp.pipe(docs, batch_size=32))
+    parsed = list(nlp.pipe(docs, batch_size=32))
+    for doc in parsed:
+        _tag_pictographs(doc)
+    return parsed
+
+
+#: Unicode categories of the characters of an emoji: the pictograph (So), a skin tone (Sk), a
+#: variation selector (Mn) and the zero-width joiner (Cf).
+_PICTOGRAPH_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})
+
+
+def _tag_pictographs(doc: Doc) -> None:
+    """Tag emoji as symbols, not nouns: the tagger reads "hope I get the job 🙂" with the emoji as
+    the head noun, so "the job" stops being what is hoped for. Only the tags change; the rules'
+    token patterns then see the emoji as no word."""
+    if doc.text.isascii():
+        return
+    for token in doc:
+        if not token.is_ascii and all(unicodedata.category(c) in _PICTOGRAPH_PARTS for c in token.text):
+            token.tag_ = "NFP"
+            token.pos_ = "SYM"

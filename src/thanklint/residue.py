@@ -122,15 +122,24 @@ TIP_LABEL = r"(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:"
 #: by a word in lower case do not end it: "question?? check her name"; the case is tested as
 #: written even inside a pattern that ignores it).
 _TO_SENTENCE_END = r"(?:[^\n)\].!?]|[.!?]+(?=[ \t]+(?-i:[a-z]))){0,200}"
+#: A note that opens its line (after a list mark) or its sentence is a sentence of its own, and the
+#: question or exclamation marks that end it are its own ("- TODO: ask about the timeline??" asks
+#: the reader nothing); a note inside a sentence leaves the sentence its mark ("What would the
+#: first week look like for the TODO: team name?").
+_OPENS_SENTENCE = r"(?:(?<![^\n])|(?<=^[-*•+] )|(?<=[.!?] ))"
 _INSTRUCTIONS = [
     # (not a TODO mentioned as a thing: "I've left a TODO where that would go"; "the TBD
     # project" and "a TODO: add ..." are still residue, to the end of its sentence or bracket:
     # "TODO: add the budget question?? check her name")
     lazyregex.compile(
-        rf"\b(?:TODO|FIXME)[ \t]*:{_TO_SENTENCE_END}"
+        rf"(?m){_OPENS_SENTENCE}(?:TODO|FIXME)[ \t]*:{_TO_SENTENCE_END}[?!]*"
+        rf"|\b(?:TODO|FIXME)[ \t]*:{_TO_SENTENCE_END}"
         r"|\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b"
     ),
-    lazyregex.compile(rf"(?i)\bnote to self\b[ \t]*:{_TO_SENTENCE_END}|\bnote to self\b"),
+    lazyregex.compile(
+        rf"(?im){_OPENS_SENTENCE}note to self[ \t]*:{_TO_SENTENCE_END}[?!]*"
+        rf"|\bnote to self\b[ \t]*:{_TO_SENTENCE_END}|\bnote to self\b"
+    ),
     # A template's tip left in, on a line of its own: "> tip: keep it under 100 words", "**Hint:** ..."
     lazyregex.compile(rf"(?im)^[ \t>]*{TIP_LABEL}(?:\*\*|__)?[^\n]{{1,200}}"),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),

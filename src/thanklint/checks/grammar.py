@@ -483,6 +483,10 @@ def _same_subject_again(clause, rest) -> bool:
     return verb is not None and verb.tag_ in _FINITE
 
 
+#: Marks that open an item of a list typed as text.
+_BULLETS = frozenset({"-", "*", "•", "–", "—", "+"})
+
+
 class CommaSplice(Check):
     kind = "comma-splice"
     summary = 'Reports two full clauses joined by a bare comma ("Thanks for your time, I enjoyed it").'
@@ -500,6 +504,8 @@ class CommaSplice(Check):
 
     def _splices(self, sent):
         words = [t for t in sent if not t.is_space]
+        while words and words[0].text in _BULLETS:
+            words = words[1:]  # a list item's mark: "- I have three years on ..., I'm ... and I ..."
         if not words:
             return
         opener = words[0].lower_

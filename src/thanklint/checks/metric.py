@@ -45,6 +45,28 @@ def _longest_sentence(parsed):
     return _words(longest), (longest.start_char, longest.end_char)
 
 
+#: Marks inside a sentence that give the reader a full pause: a sentence of 60 words with a
+#: semicolon in the middle reads as two.
+_PAUSES = frozenset({";", ":"})
+
+
+def _longest_stretch(parsed):
+    """The longest run of a body sentence without a full stop, colon or semicolon."""
+    best, where = 0, None
+    for sent in parsed.body_sentences:
+        start, count = None, 0
+        for token in [*sent, None]:
+            if token is None or token.text in _PAUSES:
+                if count > best and start is not None:
+                    best, where = count, (start, (token.idx if token is not None else sent.end_char))
+                start, count = None, 0
+                continue
+            if start is None and not token.is_space:
+                start = token.idx
+            count += token.is_alpha or token.like_num
+    return best, where
+
+
 def _longest_paragraph(parsed):
     doc = parsed.doc
     best, where = 0, None
@@ -71,6 +93,10 @@ METRICS = {
     "flesch_reading_ease": (_reading_ease, "Flesch reading ease of the body (higher is easier)"),
     "flesch_kincaid_grade": (_grade, "Flesch-Kincaid grade level of the body"),
     "longest_sentence_words": (_longest_sentence, "words in the longest body sentence"),
+    "longest_stretch_words": (
+        _longest_stretch,
+        "words in the longest run of a body sentence without a colon or semicolon",
+    ),
     "longest_paragraph_words": (_longest_paragraph, "words in the longest body paragraph"),
     "i_start_ratio": (_i_start_ratio, "share of body sentences that start with 'I'"),
 }
