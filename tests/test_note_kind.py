@@ -123,6 +123,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for getting me in at such short notice today, and for the note you sent with directions.",
         "Thank you for the interview today. The Tuesday start works well for me; what exciting news that the clinic is growing.",
         "Thank you for your kind note after the interview, and for the time you gave me on Monday.",
+        "Thank you for letting me teach Year 10 on Friday. Could you let me know whether the school would be able to offer the induction in physics? Thank you again for a useful day.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

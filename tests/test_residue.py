@@ -96,6 +96,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("Dear Ms. Recruiter,", [("Ms. Recruiter", "stand-in")]),
         ("the porter job at ABC Hotel", [("ABC Hotel", "stand-in")]),
         ("a shift at XYZ Hotels.", [("XYZ Hotels", "stand-in")]),
+        ("the postdoctoral position in ABC Lab", [("ABC Lab", "stand-in")]),
         ("I worked at (insert previous employer).", [("(insert previous employer)", "slot")]),
         ("> tip: keep it under 100 words", [("> tip: keep it under 100 words", "instruction")]),
         ("**Hint:** name the project", [("**Hint:** name the project", "instruction")]),

@@ -27,7 +27,9 @@ _FOLLOW_UP = [
     # An update request: wanting to know when, whether or where a decision, result or process
     # stands. Light, since a thank-you may ask when a decision is expected as its one question.
     (
-        r"\b(?:know|ask|find out|check|see|hear) (?:if|whether|when|where)\b[^.?!]{0,80}\b(?:decision|results?|next steps?|application|candidacy|stands?|status|offer)\b",
+        # (the offer as a thing, not a verb: "whether the school would be able to offer the induction")
+        r"\b(?:know|ask|find out|check|see|hear) (?:if|whether|when|where)\b[^.?!]{0,80}\b(?:decision|results?|next steps?|application|candidacy|stands?|status|offer)\b"
+        r"(?! (?:the|a|an|me|you|us|them|it|this|that|any|some|my|your|their|to)\b)",
         1,
     ),
     # Work already handed in: "I submitted the exercise", "sent my assignment".

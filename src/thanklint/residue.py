@@ -171,7 +171,8 @@ _STAND_INS = [
         r"\b(?:ABC|XYZ|ACME|Acme|XX|ABCD|DEF)(?:\s+[A-Z][a-z]+)?\s+(?:Company|Corp(?:oration)?|Inc\.?|Ltd\.?|Hospital|School"
         r"|Bank|Group|Industries|Organi[sz]ation|Firm|Agency|University|College|Clinic|Foundation|Enterprises|Solutions"
         r"|Technologies|Co\.|Hotels?|Restaurants?|Shops?|Caf[eé]|Bakery|Garage|Salon|Pharmacy|Care|Services"
-        r"|Logistics|Retail|Centre|Center|Council|Trust|Academy|Construction|Motors|Cleaning|Security|Supermarkets?)(?!\w)"
+        r"|Logistics|Retail|Centre|Center|Council|Trust|Academy|Construction|Motors|Cleaning|Security|Supermarkets?"
+        r"|Labs?|Laborator(?:y|ies)|Studios?|Institute|Partners|Associates|Charity|Practice|Nursery)(?!\w)"
     ),
     # "Company X", "Hospital B" (not "... at the Hospital I joined")
     lazyregex.compile(
