@@ -361,6 +361,11 @@ _SUBORDINATORS = {
 _INVERTED = {"should", "had", "were"}
 #: Adverbs that may stand between the comma and the second subject ("..., probably you were busy").
 _BRIDGING = {"probably", "maybe", "perhaps", "hopefully", "honestly", "surely"}
+#: Verbs of liking that hurried writers put after thanks with their "I" dropped: "thanks for this
+#: morning, loved the tour", "thanks again for the chat, really appreciated it".
+_LIKED = {"love", "enjoy", "appreciate", "like"}
+#: Words of thanks that open the clause before such a verb.
+_THANKS = {"thanks", "thank", "thx"}
 #: A parenthetical comment is not a second clause: "The role, I think, suits me".
 _PARENTHETICAL = {
     "think",
@@ -521,6 +526,21 @@ class CommaSplice(Check):
             while j < len(after) - 1 and after[j].pos_ == "ADV":
                 j += 1
             subject, verb = after[k], after[j]
+            # The clause since the previous comma or semicolon decides what precedes this one.
+            seps = [i for i, t in enumerate(before) if t.text in (",", ";", ":", "—", "–")]
+            clause = before[seps[-1] + 1 :] if seps else before
+            # thanks, then what was liked with its "I" dropped: "thanks for this morning, loved the tour"
+            liked = next((t for t in after[k:] if t.pos_ != "ADV"), None)
+            if (
+                liked is not None
+                and liked.tag_ == "VBD"
+                and liked.lemma_.lower() in _LIKED
+                and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > comma.i for c in liked.children)
+                and any(t.lower_ in _THANKS for t in clause)
+                and any(t.lower_ == "for" for t in clause)  # thanks for something, not "Thanks, loved it"
+            ):
+                yield Hit(comma.idx, comma.idx + 1, {"match": sent.text.strip()})
+                continue
             # a question after the comma: "..., is there any update?", "..., could you tell me ...?"
             # (not a condition, "..., should you need them", nor a tag, "..., is that right?")
             asks = (
@@ -553,9 +573,6 @@ class CommaSplice(Check):
                 continue  # "..., I think." or "..., I think, ..."
             if verb.dep_ in ("relcl", "advcl", "acl") or any(c.dep_ == "mark" for c in verb.children):
                 continue
-            # The clause since the previous comma or semicolon decides what precedes this one.
-            seps = [j for j, t in enumerate(before) if t.text in (",", ";", ":", "—", "–")]
-            clause = before[seps[-1] + 1 :] if seps else before
             if any(
                 t.lower_ in ("and", "or") and (words[i - 1].text == "," or _same_subject_again(clause, words[i + 1 :]))
                 for i, t in enumerate(words)
