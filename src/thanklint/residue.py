@@ -127,19 +127,24 @@ _TO_SENTENCE_END = r"(?:[^\n)\].!?]|[.!?]+(?=[ \t]+(?-i:[a-z]))){0,200}"
 #: the reader nothing); a note inside a sentence leaves the sentence its mark ("What would the
 #: first week look like for the TODO: team name?").
 _OPENS_SENTENCE = r"(?:(?<![^\n])|(?<=^[-*•+] )|(?<=[.!?] ))"
+
+
+def _writers_note(label: str) -> str:
+    """A writer's note after its label, to the end of its sentence or bracket, with its own
+    closing marks when it opens its line or sentence (needs the multiline flag)."""
+    return rf"{_OPENS_SENTENCE}{label}[ \t]*:{_TO_SENTENCE_END}[?!]*|\b{label}[ \t]*:{_TO_SENTENCE_END}"
+
+
 _INSTRUCTIONS = [
     # (not a TODO mentioned as a thing: "I've left a TODO where that would go"; "the TBD
     # project" and "a TODO: add ..." are still residue, to the end of its sentence or bracket:
     # "TODO: add the budget question?? check her name")
     lazyregex.compile(
-        rf"(?m){_OPENS_SENTENCE}(?:TODO|FIXME)[ \t]*:{_TO_SENTENCE_END}[?!]*"
-        rf"|\b(?:TODO|FIXME)[ \t]*:{_TO_SENTENCE_END}"
-        r"|\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b"
+        "(?m)"
+        + _writers_note("(?:TODO|FIXME)")
+        + r"|\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b"
     ),
-    lazyregex.compile(
-        rf"(?im){_OPENS_SENTENCE}note to self[ \t]*:{_TO_SENTENCE_END}[?!]*"
-        rf"|\bnote to self\b[ \t]*:{_TO_SENTENCE_END}|\bnote to self\b"
-    ),
+    lazyregex.compile("(?im)" + _writers_note("note to self") + r"|\bnote to self\b"),
     # A template's tip left in, on a line of its own: "> tip: keep it under 100 words", "**Hint:** ..."
     lazyregex.compile(rf"(?im)^[ \t>]*{TIP_LABEL}(?:\*\*|__)?[^\n]{{1,200}}"),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),

@@ -54,16 +54,11 @@ def _longest_stretch(parsed):
     """The longest run of a body sentence without a full stop, colon or semicolon."""
     best, where = 0, None
     for sent in parsed.body_sentences:
-        start, count = None, 0
-        for token in [*sent, None]:
-            if token is None or token.text in _PAUSES:
-                if count > best and start is not None:
-                    best, where = count, (start, (token.idx if token is not None else sent.end_char))
-                start, count = None, 0
-                continue
-            if start is None and not token.is_space:
-                start = token.idx
-            count += token.is_alpha or token.like_num
+        pauses = [t.i for t in sent if t.text in _PAUSES]
+        for start, end in zip([sent.start] + [i + 1 for i in pauses], pauses + [sent.end]):
+            stretch = sent.doc[start:end]
+            if (count := _words(stretch)) > best:
+                best, where = count, (stretch.start_char, stretch.end_char)
     return best, where
 
 
