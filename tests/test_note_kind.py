@@ -73,6 +73,10 @@ from thanklint.note_kind import infer_kind
         "Thank you for your prompt reply. I can bring my certificates to the second stage on Friday.",
         "Thank you for letting me know that the panel needs another two weeks. I am happy to wait.",
         "Thanks, that's great news! Tuesday at 2pm works well for me. Should I bring my certificates?",
+        "Monday at 11 works for the second interview. Do I need to bring my passport?",
+        "Friday afternoon suits me for the second interview, thank you. Should I ask for you at the front desk?",
+        "My referees have let me know you've been in touch with them; is there anything else you need from me?",
+        "Both of my references (Dr. Ilse Varga and Tom Reyes) have told me you have called them.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -123,6 +127,15 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for getting me in at such short notice today, and for the note you sent with directions.",
         "Thank you for the interview today. The Tuesday start works well for me; what exciting news that the clinic is growing.",
         "Thank you for your kind note after the interview, and for the time you gave me on Monday.",
+        "Thank you for the interview this morning. If I get the job, I will move to Leeds in May.",
+        "Thank you for seeing me today. Is a passport enough, or is that only if I get the job?",
+        "Thank you for today. The four-day week you described would work well for me.",
+        "Thank you for meeting me. As for the start date we discussed, Friday works well for me.",
+        "Thank you for the interview. I was glad to bring the portfolio you asked for.",
+        "Thank you for the interview. As promised, I have attached the certificates you asked for.",
+        "Thank you for the interview. My referees have both confirmed they are happy to be contacted.",
+        "Thank you for meeting me. My referee, Dr. Varga, told me so much about your lab.",
+        "Thank you for the interview today. My references are happy to be contacted at any time.",
         "Thank you for letting me teach Year 10 on Friday. Could you let me know whether the school would be able to offer the induction in physics? Thank you again for a useful day.",
     ],
 )

@@ -92,6 +92,20 @@ _FOLLOW_UP = [
         r"\bthanks?(?: you)?(?: so much)?[,!.]? (?:that'?s|that is) (?:such )?(?:great|good|wonderful|fantastic|brilliant|lovely) news\b",
         2,
     ),
+    # Answering the reader's arrangements: "Tuesday at 2pm works well for the second interview",
+    # "my referees have told me you've been in touch" (not "the trial shift on Saturday works for
+    # me", "my referee told me so much about your lab", "my referees have confirmed they are happy
+    # to be contacted"; papers "you asked for" are sent with thank-you notes as often).
+    (
+        r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?|noon|that (?:time|slot|date)"
+        r"|either (?:day|time|slot))\b(?: (?:at|on|the|morning|afternoon|\d{1,2}(?:[:.]\d\d)?(?:st|nd|rd|th)?|[ap]\.?m\.?)){0,4}"
+        r" (?:works|suits)(?: (?:well|fine|great|perfectly))?(?: me| for me| with me)?(?: for)? (?:the|my|our) "
+        r"(?:second|third|next|follow-up|final|2nd|3rd) (?:interview|round|stage|call|meeting)\b"
+        r"|\bmy (?:references|referees|reference|referee)\b(?:[^.?!]|\b(?:dr|mr|mrs|ms|prof)\.){0,60}"
+        r"\b(?:(?:have|has) (?:now |both |all |already )?(?:been contacted by you|heard from you|been in touch with you)"
+        r"|(?:told me|let me know) (?:that )?you(?:'ve| have)? (?:been in touch|contacted|called|rung|phoned|e-?mailed|spoken))\b",
+        2,
+    ),
     # Silence as a complaint: "nobody has bothered to reply", "the courtesy to respond".
     (
         r"\b(?:nobody|no one|no-one) (?:(?:has|had) )?(?:bothered to |had the (?:time|courtesy) to )?(?:reply|replied|replies|respond|responded|responds|answer|answered|answers|got(?:ten)? back)\b"
@@ -180,7 +194,8 @@ _FOLLOW_UP = [
         r"(?:second|third|fourth|fifth) time\b"
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
         r"|\b(?:if|whether) i (?:am|'m) still (?:being )?(?:considered|in the running|a candidate|in the process)\b"
-        r"|\b(?:if|whether) i (?:(?:have )?(?:got|get) (?:it|the (?:job|role|position|post|offer))|made it|was successful"
+        # (not "only if I get the job", a condition)
+        r"|(?<!only )\b(?:if|whether) i (?:(?:have )?(?:got|get) (?:it|the (?:job|role|position|post|offer))|made it|was successful"
         r"|have been successful)\b",
         2,
     ),

@@ -41,17 +41,24 @@ _ADDRESSED_IMPERATIVE = lazyregex.compile(
     rf"^\s*[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s*[-–—]\s+|\s+[-–—]\s*|:)\s*(?!thank|note\b)"
     rf"(?:(?:{_IMPERATIVES})\b|(?i:{_IMPERATIVES})\b(?=\s+(?:the|a|an|your|this|that|it|one|some|my|their|something|here)\b))"
 )
+#: Examples and options: only an instruction offers them ("e.g. a project", "otherwise use ...").
+_EXAMPLES = r"\be\.?g\.?(?=[\s,:]|$)|\bi\.e\.|\betc\b|\botherwise\b|\boptional(?:ly)?\b|\bfor example\b"
+_EXAMPLE_WORDS = lazyregex.compile(rf"(?i){_EXAMPLES}")
+#: "(Careers advice: mention something you talked about, e.g. a project)": a labelled instruction,
+#: told from quoted advice ("(Chef's tip: keep the knives sharp)") by the example or option in it.
+_LABELLED_ADVICE = lazyregex.compile(rf"^\s*[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,2}}[ \t]*:\s*(?:{_IMPERATIVES})\b")
 #: Words that only an instruction contains: conditions, examples, options, the writer as "you".
-_INSTRUCTION_WORDS = lazyregex.compile(
-    r"(?i)(?:\bif\b|\be\.?g\.?(?=[\s,:]|$)|\bi\.e\.|\betc\b|\botherwise\b|\boptional(?:ly)?\b|\bfor example\b|\bsuch as\b"
-    r"|\byou(?:'|’)?(?:ll|ve|re|d)?\b(?!r))"
-)
+_INSTRUCTION_WORDS = lazyregex.compile(rf"(?i)(?:\bif\b|{_EXAMPLES}|\bsuch as\b|\byou(?:'|’)?(?:ll|ve|re|d)?\b(?!r))")
 #: A parenthesis addressed to the writer: "(The first paragraph is ...)", "(You can use ...)".
 _PAREN_INSTRUCTION = lazyregex.compile(
     r"^\s*(?:the\s+(?:first|second|third|last|final|next|closing|opening)\s+(?:paragraph|sentence|line|section)"
     r"|this\s+(?:paragraph|section|part|sentence|line)|you\s+(?:can|could|should|may|might|will|need)"
     r"|if\s+(?:known|applicable|possible|relevant|appropriate|needed|necessary|any|you|not|available|so)\b"
-    r"|optional|note\b|tip\b|e\.?g\.?\s)",
+    r"|optional|note\b|tip\b|e\.?g\.?\s"
+    # the writer's own editing query: "(maybe cut this para? too long)" (not "(perhaps keep my CV
+    # on file?)" or "(maybe lose the tie next time!)", said to the reader)
+    r"|(?:maybe|perhaps)\s+(?:cut|delete|remove|drop|shorten|trim|reword|rephrase|rewrite|move|lose)\s+(?:this|that|the)\s+"
+    r"(?:para|paragraph|bit|line|sentence|part|section|joke|sign-?off)\b)",
     re.I,
 )
 #: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)".
@@ -145,6 +152,12 @@ _INSTRUCTIONS = [
         + r"|\b(?:TBD|TK)\b|(?<!\b[Aa] )(?<!\bthe )(?<!\bone )(?<!\bno )\b(?:TODO|FIXME)\b"
     ),
     lazyregex.compile("(?im)" + _writers_note("note to self") + r"|\bnote to self\b"),
+    # The writer's to-do list, a bullet a line in lower case: "- mention the robot arm thing", "*
+    # ask about start date", "- remember to attach the CV" (not a list of duties or plans in the
+    # writer's voice: "- check the fire doors every morning", "* ask the team what slows them down").
+    lazyregex.compile(
+        r"(?m)(?:(?<=^[-*•+] )|(?<=^[-*•+]\t))(?:mention|ask about|remember to|don'?t forget(?: to)?)\b[^\n]{0,120}"
+    ),
     # A template's tip left in, on a line of its own: "> tip: keep it under 100 words", "**Hint:** ..."
     lazyregex.compile(rf"(?im)^[ \t>]*{TIP_LABEL}(?:\*\*|__)?[^\n]{{1,200}}"),
     lazyregex.compile(r"(?i)(?:^|(?<=\s))-\s?optional\s?-"),
@@ -247,6 +260,8 @@ def _classify(body: str, paren: bool) -> str | None:
             or _IMPERATIVE_START.match(body)
             and len(words) > 1
             or _ADDRESSED_IMPERATIVE.match(body)
+            or _LABELLED_ADVICE.match(body)
+            and _EXAMPLE_WORDS.search(body)
         ):
             return "instruction"
         return "slot" if _PAREN_SLOT.match(body) else None
