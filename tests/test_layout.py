@@ -157,6 +157,12 @@ def test_a_last_thank_you_line_of_the_body_stays_body():
             "Ward Manager\n\nDear Mr. Hale:\n\nThank you for the interview.\n\nSincerely,\nDana M. Reid, P.E.\n",
             "Dear Mr. Hale:",
         ),
+        # a firm whose legal form ends in dotted letters ("Sp. z o.o.", "B.V.") is a line of the head
+        (
+            "Ola Nowak\nul. Polna 4/2\n00-950 Brzeg\n\nBrzeg, 3 May 2025\n\nMs. Ewa Lis\nKlonowe Okna Sp. z o.o.\n"
+            "ul. Szklana 9\n\nDear Ms. Lis,\n\nThank you for the interview.\n\nYours sincerely,\nOla Nowak\n",
+            "Dear Ms. Lis,",
+        ),
     ],
 )
 def test_letter_head_with_address_and_date_blocks(text, greeting):
@@ -449,6 +455,9 @@ def test_a_note_quoted_whole_keeps_its_text():
         'A reader sent us this after her interview:\n\n"Hi Dana,\n\nThank you for today.\n\nBest,\nNoor"\n\nShort and warm.\n',
         "Is this ok to send?\n\nEmail:\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n",
         "It has been two weeks and I haven't heard back. Is this ok to send?\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n",
+        # the poster greets the forum on a line that runs on
+        "Hi all, english is not my first language so please check:\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n"
+        "> Best,\n> Noor\n\nToo long?\n",
     ],
 )
 def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):

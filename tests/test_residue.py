@@ -106,6 +106,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         ("(Callum- mention the rota puzzle here)", [("(Callum- mention the rota puzzle here)", "instruction")]),
         ("(Callum - mention Priya by name)", [("(Callum - mention Priya by name)", "instruction")]),
+        ("I ran payroll for five years. [can be removed]", [("[can be removed]", "slot")]),
         (
             "(Careers advice: mention one thing you discussed, e.g. a project.)",
             [("(Careers advice: mention one thing you discussed, e.g. a project.)", "instruction")],
@@ -149,6 +150,7 @@ def test_finds_and_classifies(text, expected):
         "(Head Office: Use of the ledger)",
         "My tickets:\n- Use of forklift trucks\n- use of ladders\n- Mention in dispatches, 2019",
         "(maybe the best day of my week)",
+        "Kind regards,\n[name removed]\nI ran the [company name redacted] depot for [redacted].",
         "I wore a tie (too formal?) and brought my CV (perhaps keep it on file?).",
         "(Policy team: research and drafting) and (Main duties: list management, stock checks)",
         "(Chef's tip: keep the knives sharp!) (Manager's comments: keep up the great work)",

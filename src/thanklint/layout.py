@@ -122,6 +122,9 @@ _DATE_LINE = lazyregex.compile(
 _ADDRESS_END = lazyregex.compile(
     r"\b(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Sq|Inc|Ltd|Co|Corp|LLC|Pty|PLC|GmbH|Jr|Sr|Esq|Ph\.D|M\.D|MD|Bldg|Ste|No)\.\s*$"
     r"|,\s*(?:[A-Z][a-z]?\.){2,}\s*$"
+    # a firm's legal form in dotted letters: "Borowa Timber Sp. z o.o.", "Vanterpool B.V." (not
+    # "at 10 a.m.", "the U.K.")
+    r"|\s(?:Sp\.\s+z\s+)?(?:o\.o\.|S\.A\.|S\.p\.A\.|B\.V\.|N\.V\.|S\.L\.|S\.r\.l\.|s\.r\.o\.|a\.s\.|A\.S\.|K\.K\.|S\.A\.S\.)\s*$"
 )
 #: An e-mail address starts where a run of its characters starts: tried inside a long run
 #: ("a.a.a.a..."), it would rescan the rest of the run from every character.
@@ -301,11 +304,19 @@ _POSTER_ASKS = lazyregex.compile(
 )
 
 
-def _own_note_line(line: str) -> bool:
+#: A poster's greeting to a forum, not to a reader: "Hi all, english is not my first language ...".
+_CROWD_GREETING = lazyregex.compile(
+    r"^\s*(?:hi|hello|hey|morning|evening)\s+(?:all|everyone|everybody|guys|folks|people|y'?all)\b", re.I
+)
+
+
+def _own_note_line(line: str, poster: bool = False) -> bool:
     """A line that makes the text around a quote a note of its own (a reply or a follow-up over
-    the message it quotes): a greeting, a sign-off, a signature, a pasted header, "... wrote:"."""
+    the message it quotes): a greeting (not, from a poster who asks about the note, one to the
+    forum), a sign-off, a signature, a pasted header, "... wrote:"."""
     return bool(
         _GREETING.match(line)
+        and not (poster and _CROWD_GREETING.match(line))
         or _SIGN_OFF.match(line)
         or _SIGN_OFF_AND_NAME.match(line)
         or _DASH_SIGNATURE.match(line)
@@ -358,7 +369,9 @@ def _quoted_note(text: str) -> str | None:
         or not _GREETING.match(text[marks[0][1] : lines[first][1]])
         # the poster asks about the note or names it ("Is this ok to send?", "This one came in:")
         or not any(line.rstrip().endswith(":") or "?" in line or _NAMES_THE_NOTE.search(line) for line in above)
-        or any(_own_note_line(line) for line in outside)
+        # ("Hi all, ... please check:" from a poster who asks "Is this ok to send?"; not "Hello
+        # everyone, thank you all again" over the panel's own message)
+        or any(_own_note_line(line, poster=bool(_POSTER_ASKS.search(" ".join(outside)))) for line in outside)
         or _EARLIER_MESSAGE.search("\n".join(outside))
         # "Following up on my note below. Any news?" (not "No reply in two weeks. Is this ok to send?")
         or infer_kind(" ".join(above)) == "follow-up"

@@ -193,10 +193,12 @@ _FOLLOW_UP = [
         r"|\b(?:write|writing|wrote|e-?mail(?:ing)?|contact(?:ing)?|ask(?:ing)?) (?:to )?(?:you )?(?:for )?(?:the |a )?"
         r"(?:second|third|fourth|fifth) time\b"
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
-        r"|\b(?:if|whether) i (?:am|'m) still (?:being )?(?:considered|in the running|a candidate|in the process)\b"
+        r"|\b(?:if|whether) i(?: am|'m) still (?:being )?(?:considered|in the running|a candidate|in the process)\b"
         # (not "only if I get the job", a condition)
         r"|(?<!only )\b(?:if|whether) i (?:(?:have )?(?:got|get) (?:it|the (?:job|role|position|post|offer))|made it|was successful"
-        r"|have been successful)\b",
+        r"|have been successful)\b"
+        # ("can you tell me if I am successful", not "If I am successful, I can start in July")
+        r"|\b(?:tell me|let me know|inform me) (?:if|whether) i(?: am|'m) successful\b",
         2,
     ),
     (r"\b(?:haven'?t|have not|hadn'?t|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),

@@ -212,6 +212,10 @@ _STAND_INS = [
 _REDACTION = lazyregex.compile(
     r"(?i)\s*(?:his|her|our)\s+(?:(?:current|old|former|previous|last)\s+)?"
     r"(?:employer|company|firm|school|university|college|workplace|hospital|practice|agency|store|shop|clinic)\s*"
+    # said to be taken out: "[name removed]", "[redacted]", "[company withheld]" (not a template's
+    # "[can be removed]", "[To be omitted]")
+    r"|\s*(?:(?!(?:be|to|can|may|should|will|must|could|might|you|optional|previously)\b)[\w'’]+\s+){0,2}"
+    r"(?:removed|redacted|withheld|omitted|anonymi[sz]ed)\s*"
 )
 
 
