@@ -76,6 +76,7 @@ from thanklint.note_kind import infer_kind
         "Monday at 11 works for the second interview. Do I need to bring my passport?",
         "I did interview on 3rd for the kitchen job. Please can you tell me if I am successful or no.",
         "Please can you tell me if I'm successful, as I need to give notice.",
+        "Thank you for your email and for moving me on to the reference stage. As requested, here are my referees.",
         "Friday afternoon suits me for the second interview, thank you. Should I ask for you at the front desk?",
         "My referees have let me know you've been in touch with them; is there anything else you need from me?",
         "Both of my references (Dr. Ilse Varga and Tom Reyes) have told me you have called them.",

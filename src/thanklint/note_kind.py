@@ -164,7 +164,10 @@ _FOLLOW_UP = [
     (
         r"\binvitation (?:to|for) (?:a |the |my )?(?:second|third|follow-up|next)[- ](?:interview|round|stage)\b"
         # (not "I would be thrilled to be moving forward with you", a hope)
-        r"|(?<!would be )\b(?:delighted|pleased|glad|happy|excited|thrilled) to be moving forward\b(?! with my\b)",
+        r"|(?<!would be )\b(?:delighted|pleased|glad|happy|excited|thrilled) to be moving forward\b(?! with my\b)"
+        # "thank you for moving me on to the reference stage"
+        r"|\b(?:moving|progressing|advancing|putting) me (?:on |forward |through )?to the "
+        r"(?:next|second|third|final|last|reference|offer) (?:stage|round|step|interview)\b",
         2,
     ),
     # News of a delay, answered: "thank you for letting me know that the decision has moved to May".
