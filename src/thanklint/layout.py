@@ -363,6 +363,7 @@ def _quoted_note(text: str) -> str | None:
             return None  # the quotation ends on a signature ("... Felix\""), not on prose
     above = [text[s:e] for s, e in lines[:first]]
     outside = above + [text[s:e] for s, e in lines[last + 1 :]]
+    asks = bool(_POSTER_ASKS.search(" ".join(outside)))
     if (
         not above
         or len(outside) > _POSTER_LINES
@@ -371,7 +372,7 @@ def _quoted_note(text: str) -> str | None:
         or not any(line.rstrip().endswith(":") or "?" in line or _NAMES_THE_NOTE.search(line) for line in above)
         # ("Hi all, ... please check:" from a poster who asks "Is this ok to send?"; not "Hello
         # everyone, thank you all again" over the panel's own message)
-        or any(_own_note_line(line, poster=bool(_POSTER_ASKS.search(" ".join(outside)))) for line in outside)
+        or any(_own_note_line(line, poster=asks) for line in outside)
         or _EARLIER_MESSAGE.search("\n".join(outside))
         # "Following up on my note below. Any news?" (not "No reply in two weeks. Is this ok to send?")
         or infer_kind(" ".join(above)) == "follow-up"
