@@ -366,6 +366,8 @@ _BRIDGING = {"probably", "maybe", "perhaps", "hopefully", "honestly", "surely"}
 _LIKED = {"love", "enjoy", "appreciate", "like"}
 #: Words of thanks that open the clause before such a verb.
 _THANKS = {"thanks", "thank", "thx"}
+#: Stock openers after which a request needs no full stop: "Thanks again, let me know ...".
+_STOCK_OPENERS = _THANKS | {"sorry", "apologies", "cheers", "hope"}
 #: A parenthetical comment is not a second clause: "The role, I think, suits me".
 _PARENTHETICAL = {
     "think",
@@ -554,11 +556,22 @@ class CommaSplice(Check):
                 subject, verb = after[k + 1], after[k]
             # "..., thank you for the tour" (not "Good catch, thanks." or "..., thanks Tamsin.")
             thanks = subject.lower_ in ("thanks", "thank") and any(t.lower_ == "for" for t in after[k + 1 : k + 4])
+            # "..., let me know if you need anything", "..., please let me know": an imperative after
+            # a clause (not after thanks or an apology: "Thanks again, let me know ...", "Sorry for
+            # the slow reply, let me know ...", "Really appreciate it, let me know ...")
+            told = [t.lower_ for t in after[k : k + 4]]
+            imperative = told[:3] == ["let", "me", "know"] or told == ["please", "let", "me", "know"]
+            if imperative and (
+                not clause
+                or clause[0].lower_ in _STOCK_OPENERS
+                or any(t.lemma_.lower() == "appreciate" for t in clause[:2])
+            ):
+                continue
             named = _noun_subject_clause(after[k:])  # "..., the notes you made were ..."
             if named is not None:
                 subject, verb = named
             elif (
-                not thanks
+                not (thanks or imperative)
                 and not asks
                 and (
                     subject.lower_ not in _SUBJECTS
@@ -585,7 +598,7 @@ class CommaSplice(Check):
                 or clause[0].tag_ == "IN"
             ):
                 continue
-            if (named is not None or thanks) and (_comment_clause(clause) or _more_clauses(after)):
+            if (named is not None or thanks or imperative) and (_comment_clause(clause) or _more_clauses(after)):
                 continue  # "All things considered, the role suits me"; "The pay is good, the hours suit me and ..."
             if _main_clause_verb(clause):
                 yield Hit(comma.idx, comma.idx + 1, {"match": sent.text.strip()})
