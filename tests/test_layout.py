@@ -458,6 +458,10 @@ def test_a_note_quoted_whole_keeps_its_text():
         # the poster greets the forum on a line that runs on
         "Hi all, english is not my first language so please check:\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n"
         "> Best,\n> Noor\n\nToo long?\n",
+        # a poster chasing a reply asks about the follow-up they quote
+        "**Is this follow-up too pushy?? (2 weeks, no reply)**\n\nHad a final interview two weeks ago and heard nothing "
+        "since. This is what I have so far, be honest:\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n\n"
+        "Should I cut the last part?\n",
     ],
 )
 def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):
@@ -488,6 +492,9 @@ def test_a_poster_greeting_the_forum_above_the_note_is_not_its_greeting():
         "> Hi Noor,\n> Can you start Monday?\n> Dana\n\nYes, Monday works. Is 9 ok?\n",
         "Yes, Monday works.\n\nFrom: Dana Reid\nSent: Friday\n> Hi Noor,\n> Can you start Monday?\n",
         "Following up on my note below: is there any news on the porter job?\n\n> Hi Noor,\n> Can you start Monday?\n",
+        # a follow-up's own words that only sound like a poster asking about a draft
+        "Just following up below. To be honest I'm still very keen - is there any news?\n\n> Hi Noor,\n> Can you start Monday?\n",
+        "Following up on my email below, sorry if this is too pushy. Any update?\n\n> Hi Noor,\n> Can you start Monday?\n",
     ],
 )
 def test_a_reply_keeps_the_message_it_quotes_blanked(reply):

@@ -295,10 +295,14 @@ def _tip_lines(text: str) -> set[int]:
 
 #: A mail program's header line: what a reply carries above the message it quotes.
 _MAIL_HEADER = lazyregex.compile(r"^\s*(?:from|sent|to|cc|bcc|date)\s*:", re.I)
-#: What a poster asks about a draft they quote ("Is this ok to send?", "Any feedback?").
+#: What a poster asks about a draft they quote ("Is this ok to send?", "Is this follow-up too
+#: pushy??", "Any feedback?", "be honest:"; not "To be honest I'm still keen", nor "sorry if
+#: this is too pushy" above a follow-up's own quoted note).
 _POSTER_ASKS = lazyregex.compile(
-    r"\b(?:is this (?:ok|okay|fine|good|alright|all right|appropriate|enough|too)|(?:does|would) this (?:sound|look|read|work)"
-    r"|should i send|ok to send|okay to send|too (?:long|short|formal|casual|much)\b|how does this (?:sound|look|read)"
+    r"\b(?:is this (?:(?:follow[- ]?up|e-?mail|message|note|letter|draft|reply|thank[- ]you(?: note| e-?mail)?) )?"
+    r"(?:ok|okay|fine|good|alright|all right|appropriate|enough|too)|(?:does|would) this (?:sound|look|read|work)"
+    r"|should i send|ok to send|okay to send|too (?:long|short|formal|casual|much)\b"
+    r"|how does this (?:sound|look|read)|(?<!to )\bbe (?:brutally )?honest\s*[:!.,)]"
     r"|(?:feedback|thoughts|advice|opinions?) (?:on|about) (?:this|it|my)|any (?:tips|thoughts)|verbatim|sent me|got this)\b",
     re.I,
 )
