@@ -159,10 +159,13 @@ _FOLLOW_UP = [
         2,
     ),
     # A reply to an invitation to the next round: "thank you for the invitation to a second interview",
-    # "delighted to be moving forward" (not "thank you for inviting me back for the second
-    # interview", written after it).
+    # "thank you for your email and for inviting me back for a second interview", "delighted to be
+    # moving forward" (not "thank you for inviting me back for the second interview" or "for the
+    # call and for inviting me to the second interview", written after it).
     (
         r"\binvitation (?:to|for) (?:a |the |my )?(?:second|third|follow-up|next)[- ](?:interview|round|stage)\b"
+        r"|\b(?:your|the) (?:e-?mail|message|call|note)\b[^.?!]{0,25}\binviting me (?:back )?(?:to|for) (?:a )?"
+        r"(?:second|third|final|follow-up|next)[- ](?:interview|round|stage)\b"
         # (not "I would be thrilled to be moving forward with you", a hope)
         r"|(?<!would be )\b(?:delighted|pleased|glad|happy|excited|thrilled) to be moving forward\b(?! with my\b)"
         # "thank you for moving me on to the reference stage"
