@@ -73,6 +73,12 @@ def test_bare_name_greeting_and_bare_signature():
     assert got["greeting"] == "Dana," and got["sign_off"] == "" and got["signature"] == "Sam Rivera"
 
 
+def test_a_dash_inside_the_last_line_is_no_signature():
+    assert parts("We met at the depot on 5 - Grace Street.\n")["signature"] == ""
+    assert parts("Thank you. I can work any shift Mon. - Fri.\n")["signature"] == ""
+    assert parts("Looking forward to hearing from you! - Cheers\n")["signature"] == ""
+
+
 def test_no_greeting_and_no_sign_off():
     got = parts("Thank you for your time today. I enjoyed it.\n")
     assert got["greeting"] == "" and got["sign_off"] == "" and got["body"].startswith("Thank you")
@@ -199,6 +205,7 @@ def test_an_opener_with_a_comma_is_not_a_greeting():
         ("Hi Ana,\n\nThanks for today.\n\nBest, Sam\n", "Best,", "Sam"),
         ("Hi Ana,\n\nThanks for today.\n\ncheerio,\nMike\n", "cheerio,", "Mike"),
         ("Thanks for today. I learnt a lot.\n\n– Paulo\n", "", "– Paulo"),
+        ("Thank you for the trial shift today. I learnt a lot. - Ines Brandt\n", "", "- Ines Brandt"),
     ],
 )
 def test_closing_that_shares_a_line(text, sign_off, signature):
@@ -370,6 +377,13 @@ def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay
             "Thank you",
         ),
         (blank_out("## Is this too short?\n\nDear Ms. Pike,\n\nThanks for today.\n"), "Thanks"),
+        # a card with no greeting, quoted under the line that names it
+        (
+            blank_out(
+                "A trainee left this card on my desk after her panel:\n\n> Thank you for the interview. - Noor\n"
+            ),
+            "Thank you",
+        ),
     ],
 )
 def test_a_posters_question_or_note_above_a_quoted_note_is_not_the_note(text, body_start):
@@ -519,6 +533,21 @@ def test_a_tip_inside_a_quoted_message_is_part_of_it():
 )
 def test_a_quoted_line_in_a_note_is_no_quoted_note(text):
     assert blank_out(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reader's thanks, quoted by the writer who answers it below
+        "About your last line:\n\n> Thanks for coming in on Monday. We will be in touch by Friday.\n\n"
+        "It is now Wednesday. Could you let me know where things stand?\nSam\n",
+        # the reader's thanks, quoted by a poster who asks about it
+        "Is it a good sign?\n\n> Thank you for your time yesterday, we enjoyed meeting you.\n",
+        "My interviewer sent me this, is it a good sign?\n\n> Thanks for your kind note, Sam. The panel liked your slides.\n",
+    ],
+)
+def test_the_readers_quoted_thanks_is_not_the_note(text):
+    assert text.splitlines()[0] in blank_out(text)  # the writer's own words are not blanked
 
 
 def test_a_pages_text_above_a_rule_is_not_the_note():

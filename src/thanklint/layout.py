@@ -70,6 +70,9 @@ _SIGN_OFF_AT_END = lazyregex.compile(
 )
 #: "– Paulo" or "-Sam": a dashed signature on the last line.
 _DASH_SIGNATURE = lazyregex.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
+#: "... hope to hear back soon. - Grace": the same at the end of the last line of the body.
+#: (the name ends in a letter: not "I can work Mon. - Fri.")
+_DASH_SIGNATURE_AT_END = lazyregex.compile(rf"(?<=[.!?])\s+[-–—~]\s*(?P<name>{_NAME}(?<=[^\W\d_]))\s*$")
 _DEVICE_LINE = lazyregex.compile(r"^\s*sent from my\b", re.I)
 #: Bold or italic text (`**bold**`, `__bold__`, `*italic*`, `_italic_`) within one line and
 #: without the marker's character inside, so each marker is scanned only up to the next one:
@@ -172,6 +175,15 @@ _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: Words with which a poster introduces a note they quote or ask about.
 _NAMES_THE_NOTE = lazyregex.compile(
     r"\b(?:verbatim|word for word|(?:thank[- ]you\s+)?(?:note|e-?mail|message|draft|letter|text)|sent me|got this)\b",
+    re.I,
+)
+#: A quoted note that opens with its thanks, as a card with no greeting does.
+_THANKS_START = lazyregex.compile(r"^\s*(?:thank you|thanks|many thanks|thank u)\b", re.I)
+#: Thanks a reader sends a candidate: "Thanks for coming in", "thank you for your application",
+#: "... interviewing with us", "we enjoyed meeting you", "thanks for your kind note".
+_THANKS_FROM_THE_READER = lazyregex.compile(
+    r"\b(?:we|us|our|coming in|applying)\b|\byour (?:(?:kind|lovely|thoughtful|nice) )?"
+    r"(?:note|message|e-?mail|letter|card|presentation|application|interest|cv|portfolio)\b",
     re.I,
 )
 #: The line a mail program writes above a quoted message: "On 8 Oct 2025, at 16:02, Dean <...> wrote:".
@@ -371,7 +383,14 @@ def _quoted_note(text: str) -> str | None:
     if (
         not above
         or len(outside) > _POSTER_LINES
-        or not _GREETING.match(text[marks[0][1] : lines[first][1]])
+        # (a card often has no greeting: "> Thank you for the interview ... - Grace", quoted
+        # last, under a line that names it; not the reader's "> Thanks for coming in, we ...")
+        or not (
+            _GREETING.match(text[marks[0][1] : lines[first][1]])
+            or _THANKS_START.match(text[marks[0][1] : lines[first][1]])
+            and last == len(lines) - 1
+            and not _THANKS_FROM_THE_READER.search(text[marks[0][1] : lines[last][1]])
+        )
         # the poster asks about the note or names it ("Is this ok to send?", "This one came in:")
         or not any(line.rstrip().endswith(":") or "?" in line or _NAMES_THE_NOTE.search(line) for line in above)
         # ("Hi all, ... please check:" from a poster who asks "Is this ok to send?"; not "Hello
@@ -664,6 +683,9 @@ def _inline_closing(
     if at_end:
         signature = Region(start + at_end.start("name"), end) if at_end.group("name") else Region(0, 0)
         return Region(start + at_end.start("off"), start + at_end.end("off")), signature
+    dashed = _DASH_SIGNATURE_AT_END.search(last)
+    if dashed and not _SIGN_OFF.match(dashed.group("name")):  # not "... soon! - Cheers"
+        return Region(0, 0), Region(start + dashed.start() + len(dashed.group()) - len(dashed.group().lstrip()), end)
     return None
 
 

@@ -93,6 +93,7 @@ _FOLLOW_UP = [
         2,
     ),
     # Answering the reader's arrangements: "Tuesday at 2pm works well for the second interview",
+    # "the final round on the 4th at 9:30 is fine for me",
     # "my referees have told me you've been in touch" (not "the trial shift on Saturday works for
     # me", "my referee told me so much about your lab", "my referees have confirmed they are happy
     # to be contacted"; papers "you asked for" are sent with thank-you notes as often).
@@ -101,6 +102,10 @@ _FOLLOW_UP = [
         r"|either (?:day|time|slot))\b(?: (?:at|on|the|morning|afternoon|\d{1,2}(?:[:.]\d\d)?(?:st|nd|rd|th)?|[ap]\.?m\.?)){0,4}"
         r" (?:works|suits)(?: (?:well|fine|great|perfectly))?(?: me| for me| with me)?(?: for)? (?:the|my|our) "
         r"(?:second|third|next|follow-up|final|2nd|3rd) (?:interview|round|stage|call|meeting)\b"
+        # the same the other way round, its day or time named: "the second interview on Thursday
+        # at 10:00 is fine for me" (not "the second interview is a practical task, which suits me")
+        r"|\b(?:the|my|our) (?:second|third|next|follow-up|final|2nd|3rd) (?:interview|round|stage|call|meeting) (?:on|at)\b"
+        r"[^.?!]{0,30}\b(?:is (?:fine|good|great|perfect|ok|okay)|works|suits)(?: (?:well|fine|great|perfectly))?(?: for| with)? me\b"
         r"|\bmy (?:references|referees|reference|referee)\b(?:[^.?!]|\b(?:dr|mr|mrs|ms|prof)\.){0,60}"
         r"\b(?:(?:have|has) (?:now |both |all |already )?(?:been contacted by you|heard from you|been in touch with you)"
         r"|(?:told me|let me know) (?:that )?you(?:'ve| have)? (?:been in touch|contacted|called|rung|phoned|e-?mailed|spoken))\b",

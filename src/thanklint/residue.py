@@ -47,6 +47,14 @@ _EXAMPLE_WORDS = lazyregex.compile(rf"(?i){_EXAMPLES}")
 #: "(Careers advice: mention something you talked about, e.g. a project)": a labelled instruction,
 #: told from quoted advice ("(Chef's tip: keep the knives sharp)") by the example or option in it.
 _LABELLED_ADVICE = lazyregex.compile(rf"^\s*[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,2}}[ \t]*:\s*(?:{_IMPERATIVES})\b")
+#: "(Paragraph 2: remind the panel of your strengths)", "(Closing para - thank them again)": a
+#: template's instruction for one part of the note (not "(Section 4: Use of force)", a
+#: document's heading).
+_PART_INSTRUCTION = lazyregex.compile(
+    r"^\s*(?:(?:first|second|third|fourth|last|final|closing|opening|middle|next)\s+)?(?:paragraph|para|sentence)"
+    rf"(?:\s+(?:\d+|one|two|three|four|five))?\s*[:–—-]\s*(?:{_IMPERATIVES})\b(?!\s+of\b)",
+    re.I,
+)
 #: Words that only an instruction contains: conditions, examples, options, the writer as "you".
 _INSTRUCTION_WORDS = lazyregex.compile(rf"(?i)(?:\bif\b|{_EXAMPLES}|\bsuch as\b|\byou(?:'|’)?(?:ll|ve|re|d)?\b(?!r))")
 #: A parenthesis addressed to the writer: "(The first paragraph is ...)", "(You can use ...)".
@@ -261,6 +269,7 @@ def _classify(body: str, paren: bool) -> str | None:
     if paren:
         if (
             _PAREN_INSTRUCTION.match(body)
+            or _PART_INSTRUCTION.match(body)
             or _IMPERATIVE_START.match(body)
             and len(words) > 1
             or _ADDRESSED_IMPERATIVE.match(body)

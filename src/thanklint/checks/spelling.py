@@ -282,6 +282,31 @@ def _plausible_swap(word: str, correction: str) -> bool:
     return (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SWAPS
 
 
+def _bare_name_line(text: str, end: int) -> range:
+    """The last line of the body when it is one to three capitalised words and nothing else: a
+    name signed straight under the last sentence, with no sign-off ("... join.\nDeepa")."""
+    end = len(text[:end].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    words = text[start:end].split()
+    if start and 0 < len(words) <= 3 and all(w[:1].isupper() and w.rstrip(".").isalpha() for w in words):
+        return range(start, end)
+    return range(0)
+
+
+def _slip_opening_a_sentence(token, word: str, correction: str) -> bool:
+    """A slip that opens a sentence ("Realy enjoyed the tour"): the entity recogniser takes an
+    unknown capitalised word there for a name or a place, but a doubled letter written once in a
+    word of five letters or more from one of the commonest words is a slip. (Names more often
+    double a letter of a word: "Antti", "Hoppe", "Persson".)"""
+    return (
+        token.is_sent_start
+        and len(word) >= 5
+        and len(word) < len(correction)
+        and _doubling_slip(word, correction)
+        and zipf(correction) >= 5.0
+    )
+
+
 def _doubling_slip(word: str, correction: str) -> bool:
     """Whether the two differ by one letter written once instead of twice, or twice instead of
     once ("embarassment", "occured"): the most common misspelling, and one frequent enough on
@@ -331,9 +356,14 @@ class Spelling(Check):
             parsed.region(self.settings["scope"]) if isinstance(self.settings["scope"], str) else parsed.layout.body
         )
         closing = parsed.layout.closing  # names, and sign-offs in other languages ("Le meas,")
+        signed = _bare_name_line(parsed.draft.text, region.end)  # "... keen to join.\nDeepa", no sign-off
         titles = _quoted_titles(parsed.text)
         for token in parsed.doc:
-            if not (region.start <= token.idx < region.end) or closing.start <= token.idx < closing.end:
+            if (
+                not (region.start <= token.idx < region.end)
+                or closing.start <= token.idx < closing.end
+                or token.idx in signed
+            ):
                 continue
             text = token.text
             if (
@@ -366,9 +396,11 @@ class Spelling(Check):
             ):
                 continue  # "reactivations", "gridlines"; "dbt" and similar abbreviations
             found = _correction(word, speller)
-            if found is None or parsed.entity_type(token) in _SKIP_ENTITIES:
+            if found is None:
                 continue
             correction, distance = found
+            if parsed.entity_type(token) in _SKIP_ENTITIES and not _slip_opening_a_sentence(token, word, correction):
+                continue
             needed = self.settings["min_gain_doubling" if _doubling_slip(word, correction) else "min_gain"]
             if zipf(correction) - zipf(word) < needed or zipf(correction) < self.settings["min_correction_frequency"]:
                 continue
