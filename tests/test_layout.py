@@ -377,6 +377,14 @@ def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay
             "Thank you",
         ),
         (blank_out("## Is this too short?\n\nDear Ms. Pike,\n\nThanks for today.\n"), "Thanks"),
+        # a draft with no greeting that a poster asks about, an edit note under it
+        (
+            blank_out(
+                "**Too keen??** Is this ok to send after my trial shift?\n\n> Thank you for the shift today! I loved it.\n"
+                ">\n> Cheers, Mo\n\n*edit: typo*\n"
+            ),
+            "Thank you",
+        ),
         # a card with no greeting, quoted under the line that names it
         (
             blank_out(
@@ -544,6 +552,9 @@ def test_a_quoted_line_in_a_note_is_no_quoted_note(text):
         # the reader's thanks, quoted by a poster who asks about it
         "Is it a good sign?\n\n> Thank you for your time yesterday, we enjoyed meeting you.\n",
         "My interviewer sent me this, is it a good sign?\n\n> Thanks for your kind note, Sam. The panel liked your slides.\n",
+        # the reader's thanks, quoted above the poster's own question
+        "Got this from the hiring manager:\n\n> Thanks for your time today Sam! Really enjoyed it.\n> Dana\n\n"
+        "Any thoughts? Is this a good sign?\n",
     ],
 )
 def test_the_readers_quoted_thanks_is_not_the_note(text):

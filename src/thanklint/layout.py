@@ -177,6 +177,11 @@ _NAMES_THE_NOTE = lazyregex.compile(
     r"\b(?:verbatim|word for word|(?:thank[- ]you\s+)?(?:note|e-?mail|message|draft|letter|text)|sent me|got this)\b",
     re.I,
 )
+#: A poster asking whether to send the draft they quote ("Is this ok to send??", "want to send").
+_POSTER_SENDS = lazyregex.compile(
+    r"\b(?:ok|okay|fine|alright|good) to send\b|\bshould i send\b|\b(?:want|going|about) to send\b|\bbefore i send\b",
+    re.I,
+)
 #: A quoted note that opens with its thanks, as a card with no greeting does.
 _THANKS_START = lazyregex.compile(r"^\s*(?:thank you|thanks|many thanks|thank u)\b", re.I)
 #: Thanks a reader sends a candidate: "Thanks for coming in", "thank you for your application",
@@ -384,11 +389,12 @@ def _quoted_note(text: str) -> str | None:
         not above
         or len(outside) > _POSTER_LINES
         # (a card often has no greeting: "> Thank you for the interview ... - Grace", quoted
-        # last, under a line that names it; not the reader's "> Thanks for coming in, we ...")
+        # last under a line that names it, or anywhere under a poster's "Is this ok to send?";
+        # not the reader's "> Thanks for coming in, we ...")
         or not (
             _GREETING.match(text[marks[0][1] : lines[first][1]])
             or _THANKS_START.match(text[marks[0][1] : lines[first][1]])
-            and last == len(lines) - 1
+            and (last == len(lines) - 1 or _POSTER_SENDS.search(" ".join(above)))
             and not _THANKS_FROM_THE_READER.search(text[marks[0][1] : lines[last][1]])
         )
         # the poster asks about the note or names it ("Is this ok to send?", "This one came in:")

@@ -24,6 +24,15 @@ _FOLLOW_UP = [
     (r"\btouch(?:ing)? base (?:on|about|regarding|re|with you (?:on|about|regarding))\b", 2),
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
+    # a second-language writer's errand: "I am writing for follow up my interview"
+    (r"\bwriting for follow(?:ing)?[- ]?up\b", 2),
+    # A reply to the reader's own request: "Thank you for your e-mail this morning. As requested,
+    # I have attached ...", "thank you for sending over the times for the panel interview".
+    (r"\bthank(?:s| you)(?: so much| very much)? for your e-?mail\b[^.?!]*[.!]\s+as (?:you )?requested\b", 3),
+    (
+        r"\bthank(?:s| you)(?: so much| very much)? for sending(?: me)?(?: over)?(?: the)? (?:times|slots|dates|time slots)\b",
+        2,
+    ),
     # An update request: wanting to know when, whether or where a decision, result or process
     # stands. Light, since a thank-you may ask when a decision is expected as its one question.
     (
