@@ -72,7 +72,7 @@ _SIGN_OFF_AT_END = lazyregex.compile(
 _DASH_SIGNATURE = lazyregex.compile(rf"^\s*[-–—~]\s*{_NAME}\s*$")
 #: "... hope to hear back soon. - Grace": the same at the end of the last line of the body.
 #: (the name ends in a letter: not "I can work Mon. - Fri.")
-_DASH_SIGNATURE_AT_END = lazyregex.compile(rf"(?<=[.!?])\s+[-–—~]\s*(?P<name>{_NAME}(?<=[^\W\d_]))\s*$")
+_DASH_SIGNATURE_AT_END = lazyregex.compile(rf"(?<=[.!?])\s+(?P<signature>[-–—~]\s*(?P<name>{_NAME}(?<=[^\W\d_])))\s*$")
 _DEVICE_LINE = lazyregex.compile(r"^\s*sent from my\b", re.I)
 #: Bold or italic text (`**bold**`, `__bold__`, `*italic*`, `_italic_`) within one line and
 #: without the marker's character inside, so each marker is scanned only up to the next one:
@@ -178,9 +178,9 @@ _NAMES_THE_NOTE = lazyregex.compile(
     re.I,
 )
 #: A poster asking whether to send the draft they quote ("Is this ok to send??", "want to send").
+_SEND_ASKED = r"should i send|ok to send|okay to send"
 _POSTER_SENDS = lazyregex.compile(
-    r"\b(?:ok|okay|fine|alright|good) to send\b|\bshould i send\b|\b(?:want|going|about) to send\b|\bbefore i send\b",
-    re.I,
+    rf"\b(?:{_SEND_ASKED}|(?:fine|alright|good|want|going|about) to send|before i send)\b", re.I
 )
 #: A quoted note that opens with its thanks, as a card with no greeting does.
 _THANKS_START = lazyregex.compile(r"^\s*(?:thank you|thanks|many thanks|thank u)\b", re.I)
@@ -318,7 +318,7 @@ _MAIL_HEADER = lazyregex.compile(r"^\s*(?:from|sent|to|cc|bcc|date)\s*:", re.I)
 _POSTER_ASKS = lazyregex.compile(
     r"\b(?:is this (?:(?:follow[- ]?up|e-?mail|message|note|letter|draft|reply|thank[- ]you(?: note| e-?mail)?) )?"
     r"(?:ok|okay|fine|good|alright|all right|appropriate|enough|too)|(?:does|would) this (?:sound|look|read|work)"
-    r"|should i send|ok to send|okay to send|too (?:long|short|formal|casual|much)\b"
+    rf"|{_SEND_ASKED}|too (?:long|short|formal|casual|much)\b"
     r"|how does this (?:sound|look|read)|(?<!to )\bbe (?:brutally )?honest\s*[:!.,)]"
     r"|(?:feedback|thoughts|advice|opinions?) (?:on|about) (?:this|it|my)|any (?:tips|thoughts)|verbatim|sent me|got this)\b",
     re.I,
@@ -384,6 +384,7 @@ def _quoted_note(text: str) -> str | None:
             return None  # the quotation ends on a signature ("... Felix\""), not on prose
     above = [text[s:e] for s, e in lines[:first]]
     outside = above + [text[s:e] for s, e in lines[last + 1 :]]
+    opening = text[marks[0][1] : lines[first][1]]  # the quoted note's first line
     asks = bool(_POSTER_ASKS.search(" ".join(outside)))
     if (
         not above
@@ -392,8 +393,8 @@ def _quoted_note(text: str) -> str | None:
         # last under a line that names it, or anywhere under a poster's "Is this ok to send?";
         # not the reader's "> Thanks for coming in, we ...")
         or not (
-            _GREETING.match(text[marks[0][1] : lines[first][1]])
-            or _THANKS_START.match(text[marks[0][1] : lines[first][1]])
+            _GREETING.match(opening)
+            or _THANKS_START.match(opening)
             and (last == len(lines) - 1 or _POSTER_SENDS.search(" ".join(above)))
             and not _THANKS_FROM_THE_READER.search(text[marks[0][1] : lines[last][1]])
         )
@@ -691,7 +692,7 @@ def _inline_closing(
         return Region(start + at_end.start("off"), start + at_end.end("off")), signature
     dashed = _DASH_SIGNATURE_AT_END.search(last)
     if dashed and not _SIGN_OFF.match(dashed.group("name")):  # not "... soon! - Cheers"
-        return Region(0, 0), Region(start + dashed.start() + len(dashed.group()) - len(dashed.group().lstrip()), end)
+        return Region(0, 0), Region(start + dashed.start("signature"), end)
     return None
 
 
