@@ -484,6 +484,13 @@ def test_a_note_quoted_whole_keeps_its_text():
         "**Is this follow-up too pushy?? (2 weeks, no reply)**\n\nHad a final interview two weeks ago and heard nothing "
         "since. This is what I have so far, be honest:\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n\n"
         "Should I cut the last part?\n",
+        # the poster's own introduction quoted too, in a block of its own above the note
+        "Shared in a shop owners' group:\n\n> Now and then a note stands out. This one came an hour after the "
+        "interview.\n\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n\nWe hired her.\n",
+        # ... or in the same block, or the letter's date, set off by a quoted blank line
+        "From our newsletter:\n\n> Now and then a note stands out.\n>\n> Hi Dana,\n>\n> Thank you for today.\n>\n"
+        "> Best,\n> Noor\n",
+        "Is this ok to send?\n\n> 3 March 2025\n>\n> Hi Dana,\n>\n> Thank you for today.\n>\n> Best,\n> Noor\n",
     ],
 )
 def test_a_note_a_poster_quotes_is_the_note_and_the_posters_words_are_not(text):
@@ -541,6 +548,12 @@ def test_a_tip_inside_a_quoted_message_is_part_of_it():
 )
 def test_a_quoted_line_in_a_note_is_no_quoted_note(text):
     assert blank_out(text) == text
+
+
+def test_a_line_of_a_quoted_card_that_opens_with_a_greeting_word_is_still_the_card():
+    text = "This is the card I left, is it ok?\n\n> Thank you for the tour today.\n> Morning shifts suit me best.\n> - Grace\n"
+    got = parts(blank_out(text))
+    assert got["body"].startswith("Thank you for the tour today.") and "Morning shifts" in got["body"]
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,9 @@ from thanklint.note_kind import infer_kind
         "Finished the coding task a couple of weeks ago and would like to know if there are next steps.",
         "Thanks for confirming that you have received my submission. Looking forward to hearing back.",
         "Its been 3 weeks since the interview. A yes or no would do.",
+        "Hi Tomasz, quick q - any decision yet on the stores role?? been a while lol",
+        "I came for interview at the diner on 2 May and the manager said I get answer in two days. Now is three weeks.",
+        "Quick one - any decision yet on the kitchen porter job? Now it is two weeks.",
         "It's been a month since my second interview and nobody has bothered to reply.",
         "I wrote on 4 June to ask about the outcome of my interview but have not yet had a reply.",
         "I was assured of feedback within two weeks and have not received any communication since.",
@@ -155,6 +158,9 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for meeting me. My referee, Dr. Varga, told me so much about your lab.",
         "Thank you for the interview today. My references are happy to be contacted at any time.",
         "Thank you for letting me teach Year 10 on Friday. Could you let me know whether the school would be able to offer the induction in physics? Thank you again for a useful day.",
+        "Thank you for today. I know there won't be any decision yet, as you have four more candidates to see.",
+        "Thank you for the tour this morning. The rota now is four days on and four off, which suits me.",
+        "Thanks for today! It's been ages since I've seen a kitchen run as calm as yours.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -120,6 +120,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
             "(Priya - put the line about your course here)",
             [("(Priya - put the line about your course here)", "instruction")],
         ),
+        # set in italics on a line of its own
+        (
+            "I enjoyed our talk.\n\n*Add a sentence here about the project you discussed.*\n\nBest,",
+            [("Add a sentence here about the project you discussed.", "instruction")],
+        ),
     ],
 )
 def test_finds_and_classifies(text, expected):
@@ -161,6 +166,8 @@ def test_finds_and_classifies(text, expected):
         "the clerk job at the ABC Store in Richmond",
         "At [her old firm] she cut the month-end close from nine days to five.",
         "I'm excited about [our company]'s plan to open a second office.",
+        "What I did at the bakery:\n* Add-on sales up 20% in my first month\n* Described the new loaves to regulars",
+        "You asked me:\n\n*Describe a time you handled an angry customer.*\n\n_Add the butter off the heat_",
     ],
 )
 def test_prose_is_not_residue(text):

@@ -364,6 +364,25 @@ def _quoted_note(text: str) -> str | None:
     if inside and inside == list(range(inside[0], inside[-1] + 1)) and len(inside) < len(lines):
         first, last = inside[0], inside[-1]
         marks = [m.span() for i in inside if (m := _QUOTE_MARKER.match(text, lines[i][0]))]
+        # Lines above the note's greeting inside the quote, set off by a blank line: the poster's
+        # own words ("> Every so often a note stands out.") or the letter's address or date. The
+        # note starts at that greeting (not at "> Morning shifts suit me" in a card that opens
+        # with its thanks).
+        opening = text[marks[0][1] : lines[first][1]]
+        if not (_GREETING.match(opening) or _THANKS_START.match(opening)):
+
+            def blank_before(k: int) -> bool:
+                """A blank line, quoted (">") or not, just above the k-th quoted line."""
+                above = text[lines[inside[k - 1]][0] : lines[inside[k]][0]]
+                return not text[marks[k - 1][1] : lines[inside[k - 1]][1]].strip() or above.count("\n") > 1
+
+            after_a_blank_line = [
+                k
+                for k in range(1, len(inside))
+                if blank_before(k) and _GREETING.match(text[marks[k][1] : lines[inside[k]][1]])
+            ]
+            if after_a_blank_line:
+                first, marks = inside[after_a_blank_line[0]], marks[after_a_blank_line[0] :]
     else:
         starts = [i for i, (s, _) in enumerate(lines[: _POSTER_LINES + 1]) if _OPENING_QUOTE.match(text, s)]
         if not starts:

@@ -23,6 +23,9 @@ _FOLLOW_UP = [
     (r"\bcheck(?:ing)? in\b|\b(?:just )?checking (?:whether|if)\b", 1),
     (r"\btouch(?:ing)? base (?:on|about|regarding|re|with you (?:on|about|regarding))\b", 2),
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
+    # a hurried nudge, asked: "any decision yet on the analyst role?? been a while" (not "I know there
+    # won't be any decision yet, as you have four more to see")
+    (r"\bany decisions? yet\b[^.!?\n]*\?", 2),
     (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
     # a second-language writer's errand: "I am writing for follow up my interview"
     (r"\bwriting for follow(?:ing)?[- ]?up\b", 2),
@@ -203,6 +206,12 @@ _FOLLOW_UP = [
     (
         r"\b(?:(?:it has|it's|its|it has now) been|(?:it is|it's|its) now) (?:(?:about|over|more than|nearly|almost|well over|close to) )?"
         r"(?:a|two|three|four|five|six|\d+) (?:week|weeks|days|month|months)\b",
+        2,
+    ),
+    # a second-language writer's "Now is three weeks." opening a sentence (not "the rota now is four
+    # days on")
+    (
+        r"(?:^|[.!?]\s+)now (?:it )?is (?:(?:about|over|more than|nearly|almost) )?(?:a|two|three|four|five|six|\d+) (?:weeks?|days|months?)\b",
         2,
     ),
     # Writing again, or asking whether one is still in the running: "my third email", "without any

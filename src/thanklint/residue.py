@@ -175,6 +175,14 @@ _INSTRUCTIONS = [
         r"|Reference)\s+(?:a|an|the|your|one|something|some|specific|here|details?|this|their)\b[^.\n]{0,80}",
         re.M,
     ),
+    # The same set in italics or bold on a line of its own, when it speaks of the note ("*Add a
+    # sentence here about something specific ...*"; not a quoted question, "*Describe a time you
+    # handled an angry customer.*", nor a tip, "_Add the butter off the heat_")
+    lazyregex.compile(
+        # (the linter sees the markers blanked to spaces)
+        r"(?m)(?:(?<=^[*_ \t])|(?<=^[*_ \t]{2}))(?:Insert|Mention|Add|Include|Describe|Reference)\s[^\n*_]{0,60}?"
+        r"\b(?:here|sentence|paragraph|line)\b[^\n*_]{0,100}"
+    ),
     # A template's outline, a line per part: "First paragraph: Thank the interviewer ...".
     lazyregex.compile(
         r"(?im)^[ \t]*(?:(?:first|second|third|fourth|fifth|final|last|opening|closing|middle|next)[ \t]+"
