@@ -120,6 +120,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
             "(Priya - put the line about your course here)",
             [("(Priya - put the line about your course here)", "instruction")],
         ),
+        (
+            "Thanks.\n\n** add a line about the BMS question here **\n\nBest,",
+            [("add a line about the BMS question here ", "instruction")],
+        ),
         # set in italics on a line of its own
         (
             "I enjoyed our talk.\n\n*Add a sentence here about the project you discussed.*\n\nBest,",

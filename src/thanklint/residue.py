@@ -180,7 +180,11 @@ _INSTRUCTIONS = [
     # handled an angry customer.*", nor a tip, "_Add the butter off the heat_")
     lazyregex.compile(
         # (the linter sees the markers blanked to spaces)
-        r"(?m)(?:(?<=^[*_ \t])|(?<=^[*_ \t]{2}))(?:Insert|Mention|Add|Include|Describe|Reference)\s[^\n*_]{0,60}?"
+        # ("_mention the fire drill story here_", "** add a line about the BMS question here **": in
+        # lower case right after the marks, or the marks and a space, but not after a bullet's "* ")
+        r"(?m)(?:(?:(?<=^[*_ \t])|(?<=^[*_ \t]{2})|(?<=^[*_ \t]{3}))(?:Insert|Mention|Add|Include|Describe|Reference)"
+        r"|(?:(?<=^[*_])|(?<=^[*_]{2})|(?<=^[*_]{2}[ \t])|(?<=^[ \t])|(?<=^[ \t]{2})|(?<=^[ \t]{3}))"
+        r"(?:insert|mention|add|include|describe|reference))(?!\s+of\b)\s[^\n*_]{0,60}?"
         r"\b(?:here|sentence|paragraph|line)\b[^\n*_]{0,100}"
     ),
     # A template's outline, a line per part: "First paragraph: Thank the interviewer ...".
