@@ -353,6 +353,23 @@ _CLOSES_QUOTE = lazyregex.compile(r"[\"”]")
 _POSTER_LINES = 8  # at most this many lines of a poster's own around the note they quote
 
 
+def _note_start_in_quote(
+    text: str, lines: list[tuple[int, int]], inside: list[int], marks: list[tuple[int, int]]
+) -> int:
+    """Which quoted line the note starts at: the first, or, when that line neither greets nor
+    thanks, the first greeting set off by a blank line (quoted or not) from the lines above it,
+    which are the poster's own words ("> Every so often a note stands out.") or the letter's
+    address or date (not "> Morning shifts suit me" in a card that opens with its thanks)."""
+    quoted = [text[mark_end : lines[i][1]] for i, (_, mark_end) in zip(inside, marks)]
+    if _GREETING.match(quoted[0]) or _THANKS_START.match(quoted[0]):
+        return 0
+    for k in range(1, len(quoted)):
+        blank_above = not quoted[k - 1].strip() or text.count("\n", lines[inside[k - 1]][0], lines[inside[k]][0]) > 1
+        if blank_above and _GREETING.match(quoted[k]):
+            return k
+    return 0
+
+
 def _quoted_note(text: str) -> str | None:
     """A note a poster or a page quotes with words of their own around it ("Is this ok to
     send?", "We made him an offer the next week."), as a block quote or inside quotation marks
@@ -364,25 +381,8 @@ def _quoted_note(text: str) -> str | None:
     if inside and inside == list(range(inside[0], inside[-1] + 1)) and len(inside) < len(lines):
         first, last = inside[0], inside[-1]
         marks = [m.span() for i in inside if (m := _QUOTE_MARKER.match(text, lines[i][0]))]
-        # Lines above the note's greeting inside the quote, set off by a blank line: the poster's
-        # own words ("> Every so often a note stands out.") or the letter's address or date. The
-        # note starts at that greeting (not at "> Morning shifts suit me" in a card that opens
-        # with its thanks).
-        opening = text[marks[0][1] : lines[first][1]]
-        if not (_GREETING.match(opening) or _THANKS_START.match(opening)):
-
-            def blank_before(k: int) -> bool:
-                """A blank line, quoted (">") or not, just above the k-th quoted line."""
-                above = text[lines[inside[k - 1]][0] : lines[inside[k]][0]]
-                return not text[marks[k - 1][1] : lines[inside[k - 1]][1]].strip() or above.count("\n") > 1
-
-            after_a_blank_line = [
-                k
-                for k in range(1, len(inside))
-                if blank_before(k) and _GREETING.match(text[marks[k][1] : lines[inside[k]][1]])
-            ]
-            if after_a_blank_line:
-                first, marks = inside[after_a_blank_line[0]], marks[after_a_blank_line[0] :]
+        start = _note_start_in_quote(text, lines, inside, marks)
+        first, marks = inside[start], marks[start:]
     else:
         starts = [i for i, (s, _) in enumerate(lines[: _POSTER_LINES + 1]) if _OPENING_QUOTE.match(text, s)]
         if not starts:

@@ -178,10 +178,10 @@ _INSTRUCTIONS = [
     # The same set in italics or bold on a line of its own, when it speaks of the note ("*Add a
     # sentence here about something specific ...*"; not a quoted question, "*Describe a time you
     # handled an angry customer.*", nor a tip, "_Add the butter off the heat_")
+    # (the linter sees the markers blanked to spaces; in lower case only right after the marks, or
+    # after the marks and a space, "_mention the fire drill story here_", "** add a line here **",
+    # not after a bullet's "* ")
     lazyregex.compile(
-        # (the linter sees the markers blanked to spaces)
-        # ("_mention the fire drill story here_", "** add a line about the BMS question here **": in
-        # lower case right after the marks, or the marks and a space, but not after a bullet's "* ")
         r"(?m)(?:(?:(?<=^[*_ \t])|(?<=^[*_ \t]{2})|(?<=^[*_ \t]{3}))(?:Insert|Mention|Add|Include|Describe|Reference)"
         r"|(?:(?<=^[*_])|(?<=^[*_]{2})|(?<=^[*_]{2}[ \t])|(?<=^[ \t])|(?<=^[ \t]{2})|(?<=^[ \t]{3}))"
         r"(?:insert|mention|add|include|describe|reference))(?!\s+of\b)\s[^\n*_]{0,60}?"
