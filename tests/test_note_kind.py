@@ -88,6 +88,8 @@ from thanklint.note_kind import infer_kind
         "Friday afternoon suits me for the second interview, thank you. Should I ask for you at the front desk?",
         "My referees have let me know you've been in touch with them; is there anything else you need from me?",
         "Both of my references (Dr. Ilse Varga and Tom Reyes) have told me you have called them.",
+        "Interviewed on the 4th for the porter job. Still waiting to hear anything.",
+        "Hi Ana, I'm still waiting on an answer about the depot role.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -98,6 +100,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
     "body",
     [
         "Thank you for the interview. Thank you for letting me know about the training scheme, it sounds great.",
+        # Things waiting are no silence: the writer's note about the work.
+        "Thank you for the tour of the stores. Four thousand objects still waiting for numbering is a daunting figure.",
         "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",
         "Great to meet you and Ola on Monday. I'd love to know whether the decision on the new ledger is still open. "
         "Thanks again for your time.",

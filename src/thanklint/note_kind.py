@@ -70,11 +70,14 @@ _FOLLOW_UP = [
     (
         r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven'?t (?:yet )?(?:got|received|had)|hasn'?t been) "
         r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
-        r"|\bgone (?:quiet|silent)\b|\bstill waiting\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b"
+        r"|\bgone (?:quiet|silent)\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b"
         # ("I didn't get answer": the article is often dropped; "received nothing", not "heard
         # nothing but good things" or "had nothing to do with")
         r"|\bdid(?:n'?t| not) (?:yet )?get (?:any |a |an )?(?:answer|reply|response|news)\b"
-        r"|\b(?:received|heard) nothing(?: back| since| from (?:you|anyone)| yet|\s*[,.;!])",
+        r"|\b(?:received|heard) nothing(?: back| since| from (?:you|anyone)| yet|\s*[,.;!])"
+        # The writer still waiting, or a sentence that starts so ("Still waiting to hear back"),
+        # not things: "four thousand objects still waiting for numbering".
+        r"|(?:^|[\n.!?:;,]\s*|\b(?:i|we|im|i'm|i am|we're|we are|i've been|we've been|ive been|and|but|so|just) )still waiting\b",
         2,
     ),
     # Asking for news, or answering the reader's news: "is there some news about the job",
