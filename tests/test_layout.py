@@ -351,6 +351,18 @@ def test_a_posters_words_above_the_note_ending_in_a_colon_are_not_the_note():
     assert got["greeting"] == "Dear Omar," and got["body"].strip() == "Thank you for this afternoon."
 
 
+def test_a_forum_posters_question_above_a_note_without_a_greeting_is_not_the_note():
+    """On a forum page the poster's question sits right above a note that opens with its thanks;
+    without the page, a note's own "is this ok?" above its sign-off stays the note."""
+    post = (
+        "Posted by jimbo_88 » Tue Mar 05, 2024 7:40 pm\nfirst interview in years, is this ok to send??\n"
+        "Thank you for your time yesterday and for showing me round the depot.\nSincerely\nJim Bright\n"
+    )
+    assert parts(post)["body"].startswith("Thank you for your time yesterday")
+    own = "I can only do mornings for the next stage, is this ok?\nThanks for your time on Monday and for the tour.\n\nPriya\n"
+    assert parts(own)["body"].startswith("I can only do mornings")
+
+
 def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay_body():
     colon = "Thank you for today.\nYou asked when I could start, so to answer properly:\nMorning shifts are fine.\n\nBest,\nSam\n"
     assert parts(colon)["body"].startswith("Thank you for today.") and not parts(colon)["greeting"]

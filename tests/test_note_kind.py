@@ -86,6 +86,7 @@ from thanklint.note_kind import infer_kind
         "Please can you tell me if I'm successful, as I need to give notice.",
         "Thank you for your email and for moving me on to the reference stage. As requested, here are my referees.",
         "Friday afternoon suits me for the second interview, thank you. Should I ask for you at the front desk?",
+        "Tuesday at 10:30 is fine for the second interview. Should I come to the office? Thanks for setting it up.",
         "My referees have let me know you've been in touch with them; is there anything else you need from me?",
         "Both of my references (Dr. Ilse Varga and Tom Reyes) have told me you have called them.",
         "Interviewed on the 4th for the porter job. Still waiting to hear anything.",

@@ -27,6 +27,16 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("the ____ opening at XXX", [("____", "slot"), ("XXX", "slot")]),
         ("Dear Mr./Ms. Last Name:", [("Mr./Ms. Last Name", "slot")]),
         ("the role at (name of organization).", [("(name of organization)", "slot")]),
+        # A role after a name says who the person is; without a name it is a slot.
+        ("**To:** Ravi Castellano-Ng (hiring manager)", []),
+        ("Dear (Hiring Manager),", [("(Hiring Manager)", "slot")]),
+        ("Dear Mr. (interviewer),", [("(interviewer)", "slot")]),
+        ("Hi Team (hiring manager),", [("(hiring manager)", "slot")]),
+        ("Dear Professor (interviewer),", [("(interviewer)", "slot")]),
+        ("Good Morning (Hiring Manager),", [("(Hiring Manager)", "slot")]),
+        ("Dear Team Lead (interviewer),", [("(interviewer)", "slot")]),
+        ("Dear Ravi Castellano (interviewer),", [("(interviewer)", "slot")]),
+        ("I met Dr. Lee (interviewer) and the team.", []),
         ("Regards,\nYour Name\nYour email address", [("Your Name", "slot"), ("Your email address", "slot")]),
         ("Best,\nApplicant", [("Applicant", "slot")]),
         (

@@ -160,3 +160,21 @@ def test_named_pattern_is_exercised_by_an_example(parsed_examples, rule, key, in
     assert any(m.pattern == index for p in parsed for m in patterns.find(p)), (
         f"{rule.path}: pattern '{patterns.name(index)}' ({key}) matches none of the rule's examples"
     )
+
+
+def test_pattern_names_are_unique_within_a_rule():
+    """A name is how docs, tests and reviewers point at one pattern: two of the same name in one
+    rule would let the second hide behind the first's examples."""
+    from collections import Counter
+
+    from thanklint.patterns import PatternSet
+
+    repeated = [
+        f"{rule.id} {key}: {name}"
+        for rule in RULES
+        for key, value in rule.settings.items()
+        if isinstance(value, PatternSet)
+        for name, count in Counter(spec["name"] for spec in value.specs if spec.get("name")).items()
+        if count > 1
+    ]
+    assert repeated == []

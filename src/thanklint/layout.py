@@ -325,6 +325,8 @@ _POSTER_ASKS = lazyregex.compile(
 )
 
 
+#: A forum page's own line: "Posted by roadrunner_77 » Sat Feb 03", "r/nursing • Posted by u/...".
+_FORUM_LINE = lazyregex.compile(r"(?i)\bposted (?:by|on|in)\b|\boriginally posted\b|^\s*r/\w{3,}|»")
 #: A poster's greeting to a forum, not to a reader: "Hi all, english is not my first language ...".
 _CROWD_GREETING = lazyregex.compile(
     r"^\s*(?:hi|hello|hey|morning|evening)\s+(?:all|everyone|everybody|guys|folks|people|y'?all)\b", re.I
@@ -617,6 +619,14 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
             return greetings[1]
     if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
         return greetings[0]
+    # On a forum page ("Posted by roadrunner_77 » Sat Feb 03"), the poster's question about a
+    # note with no greeting, right above it ("is this ok to email the manager or is it to much??"
+    # over "Thank you for your time yesterday ..."): the note starts at its thanks (not a note's
+    # own "is this ok?" above its "Thanks," sign-off).
+    if not greetings and any(_FORUM_LINE.search(line(i)) for i in range(min(len(lines), headers + 2))):
+        for i in range(headers, min(len(lines) - 1, headers + 4)):
+            if _POSTER_ASKS.search(line(i)) and _THANKS_START.match(line(i + 1)) and len(line(i + 1).split()) >= 6:
+                return i + 1
     # A page's or a poster's own words introducing the note, a few lines right above the
     # greeting ending in a colon or asking about it ("Got this from a candidate last year:",
     # "Is this ok to send?"): above a greeting line of its own ("Morning shifts are fine." is

@@ -108,6 +108,7 @@ _FOLLOW_UP = [
         2,
     ),
     # Answering the reader's arrangements: "Tuesday at 2pm works well for the second interview",
+    # "Tuesday at 10:30 is fine for the second interview",
     # "the final round on the 4th at 9:30 is fine for me",
     # "my referees have told me you've been in touch" (not "the trial shift on Saturday works for
     # me", "my referee told me so much about your lab", "my referees have confirmed they are happy
@@ -115,7 +116,7 @@ _FOLLOW_UP = [
     (
         r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?|noon|that (?:time|slot|date)"
         r"|either (?:day|time|slot))\b(?: (?:at|on|the|morning|afternoon|\d{1,2}(?:[:.]\d\d)?(?:st|nd|rd|th)?|[ap]\.?m\.?)){0,4}"
-        r" (?:works|suits)(?: (?:well|fine|great|perfectly))?(?: me| for me| with me)?(?: for)? (?:the|my|our) "
+        r" (?:works|suits|is (?:fine|good|great|perfect|ok|okay))(?: (?:well|fine|great|perfectly))?(?: me| for me| with me)?(?: for)? (?:the|my|our) "
         r"(?:second|third|next|follow-up|final|2nd|3rd) (?:interview|round|stage|call|meeting)\b"
         # the same the other way round, its day or time named: "the second interview on Thursday
         # at 10:00 is fine for me" (not "the second interview is a practical task, which suits me")

@@ -92,6 +92,19 @@ _FIELD_LABEL = lazyregex.compile(
     r"^\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:Name|Title|Date|Day|Time|Number|No\.?|Address|E-?mail|Phone|Company"
     r"|Organi[sz]ation|Position|Role|Location|Department)\s*$"
 )
+#: "Ravi Castellano-Ng (hiring manager)", "Dr. Lee (interviewer)": a role in parentheses after a
+#: full name, or a title and a name, says who the person is (not "Dear (Hiring Manager),", "Hi
+#: Team (hiring manager)," or "Dear Professor (interviewer),", where the role stands for a name).
+_ROLE_NOTE = lazyregex.compile(
+    r"^\s*(?:the\s+)?(?:interviewer|hiring\s+manager|recipient|recruiter|panel\s+chair)\s*$", re.I
+)
+_NAMED_BEFORE = lazyregex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?!(?:Dear|Hi|Hello|Hey|Hiya|Good|Greetings|Respected|To|Team|Hiring|Lead|Manager|Recruiter"
+    r"|Interviewer|Professor|Sir|Madam|Ma'am|Morning|Afternoon|Evening)\b)[A-Z][a-z][\w'’-]*)\s+"
+    r"(?!(?:Team|Lead|Manager|Recruiter|Interviewer|Professor)\b)[A-Z][a-z][\w'’-]*\s*$"
+)
+#: A greeting opening the line: there a role in parentheses stands for the reader's name.
+_GREETING_LINE = lazyregex.compile(r"(?i)^\W*(?:dear|hi|hello|hey|hiya|greetings|good\s+\w+|respected|to\s+whom)\b")
 _HTML_TAGS = frozenset("a b i u p br hr em strong div span ul ol li sup sub small code pre".split())
 
 #: (pattern, kind); a pattern may classify its own match with the group "body".
@@ -315,6 +328,11 @@ def _bracketed(text: str, around: str) -> list[Residue]:
             if number == 2 and (body.lower().split() or [""])[0] in _HTML_TAGS:
                 continue
             kind = _classify(body, paren=number == 3)
+            if kind == "slot" and number == 3 and _ROLE_NOTE.match(body):
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                before = text[line_start : m.start()]
+                if _NAMED_BEFORE.search(before) and not _GREETING_LINE.match(before):
+                    continue  # "Ravi Castellano-Ng (hiring manager)": who the named person is
             if kind == "slot" and number == 2 and not (body[:1].isupper() or "_" in body):
                 continue  # "<b>" style markup, not "<NAME>"
             if kind == "slot" and number == 0 and m.start() >= redacted_from:
