@@ -397,6 +397,14 @@ def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay
             ),
             "Thank you",
         ),
+        # a blog's captioned example, its subject quoted above the greeting, its commentary below
+        (
+            blank_out(
+                "### Example 2: the version that gets a reply\n\n> **Subject:** Thanks for Thursday\n>\n> Hello Tomas,\n>\n"
+                "> Thank you for the hour on Thursday.\n>\n> Best regards,\n> Ana\n\nWhy it works: it is short.\n"
+            ),
+            "Thank you",
+        ),
         # a card with no greeting, quoted under the line that names it
         (
             blank_out(

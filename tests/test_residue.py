@@ -27,6 +27,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("the ____ opening at XXX", [("____", "slot"), ("XXX", "slot")]),
         ("Dear Mr./Ms. Last Name:", [("Mr./Ms. Last Name", "slot")]),
         ("the role at (name of organization).", [("(name of organization)", "slot")]),
+        ("the CNA position at (hospital name). I met (my sister-in-law) there.", [("(hospital name)", "slot")]),
+        ("I ran my own firm (trading name Bloom Events); the lead (her name is Priya) left.", []),
         # A role after a name says who the person is; without a name it is a slot.
         ("**To:** Ravi Castellano-Ng (hiring manager)", []),
         ("Dear (Hiring Manager),", [("(Hiring Manager)", "slot")]),

@@ -174,7 +174,8 @@ _TITLE_ALONE = lazyregex.compile(_TITLE_NAME + r"\n[ \t]*\r?\n")
 _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 #: Words with which a poster introduces a note they quote or ask about.
 _NAMES_THE_NOTE = lazyregex.compile(
-    r"\b(?:verbatim|word for word|(?:thank[- ]you\s+)?(?:note|e-?mail|message|draft|letter|text)|sent me|got this)\b",
+    r"\b(?:verbatim|word for word|(?:thank[- ]you\s+)?(?:note|e-?mail|message|draft|letter|text)|sent me|got this"
+    r"|example\s+\d+|sample\s+(?:note|e-?mail|letter|message|thank[- ]you))\b",  # a blog's "Example 2:"
     re.I,
 )
 #: A poster asking whether to send the draft they quote ("Is this ok to send??", "want to send").

@@ -69,10 +69,14 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     r"(?:para|paragraph|bit|line|sentence|part|section|joke|sign-?off)\b)",
     re.I,
 )
-#: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)".
+#: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)",
+#: "(hospital name)".
 _PAREN_SLOT = lazyregex.compile(
     r"^\s*(?:name\s+of|your\s+(?:name|title|company|address|email|e-mail|phone)|interviewer|company|organi[sz]ation"
-    r"|position|job\s+title|role|date|specific\s+\w+|recipient|hiring\s+manager)\b[^()]{0,40}$",
+    r"|position|job\s+title|role|date|specific\s+\w+|recipient|hiring\s+manager"
+    r"|(?:hospital|clinic|company|school|store|shop|firm|practice|business|restaurant|hotel|agency|department|employer|ward"
+    r"|site|branch|venue|salon|university|college|programme|program|contact|reference|referee)\s+(?:name|address)\s*$)"
+    r"\b[^()]{0,40}$",  # "(hospital name)", "(store address)"; not "(her name is Priya)", "(trading name Bloom)"
     re.I,
 )
 #: "(insert date)", "[Insert job title]", "(enter ref no.)": an imperative that only names the
