@@ -12,15 +12,10 @@ import re
 from dataclasses import dataclass
 
 from . import lazyregex
+from .greetings import GREETING_WORDS
 from .note_kind import infer_kind
 from .residue import TIP_LABEL
 
-GREETING_WORDS = (
-    r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
-    r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
-    # greetings of other languages that English notes open with
-    r"|kia\s+ora|aloha|namaste|hola|bonjour|salaam|salam|shalom|hallo|g['’]day"
-)
 _GREETING = lazyregex.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’ /-]{{2,40}}[,:]\s*$", re.I)
 #: The greeting at the head of a line that runs on without a comma: "hi sarah thank you ...",
 #: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...".

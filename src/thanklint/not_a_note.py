@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .draft import Draft
-from .layout import GREETING_WORDS, blank_out, find_layout
+from .greetings import GREETING_WORDS
+from .layout import blank_out, find_layout
 from .metadata import Metadata
 from .note_kind import infer_kind
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from . import lazyregex
+from .greetings import GREETING_WORDS
 
 #: Verbs that open an instruction to the writer ("Insert ...", "[tie to something they said]").
 _IMPERATIVES = (
@@ -69,14 +70,17 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     r"(?:para|paragraph|bit|line|sentence|part|section|joke|sign-?off)\b)",
     re.I,
 )
-#: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)",
-#: "(hospital name)".
+#: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)".
 _PAREN_SLOT = lazyregex.compile(
     r"^\s*(?:name\s+of|your\s+(?:name|title|company|address|email|e-mail|phone)|interviewer|company|organi[sz]ation"
-    r"|position|job\s+title|role|date|specific\s+\w+|recipient|hiring\s+manager"
-    r"|(?:hospital|clinic|company|school|store|shop|firm|practice|business|restaurant|hotel|agency|department|employer|ward"
-    r"|site|branch|venue|salon|university|college|programme|program|contact|reference|referee)\s+(?:name|address)\s*$)"
-    r"\b[^()]{0,40}$",  # "(hospital name)", "(store address)"; not "(her name is Priya)", "(trading name Bloom)"
+    r"|position|job\s+title|role|date|specific\s+\w+|recipient|hiring\s+manager)\b[^()]{0,40}$",
+    re.I,
+)
+#: "(hospital name)", "(store address)": a place's name or address, and nothing after it (not
+#: "(her name is Priya)", "(trading name Bloom Events)").
+_PLACE_FIELD = lazyregex.compile(
+    r"^\s*(?:hospital|clinic|company|school|store|shop|firm|practice|business|restaurant|hotel|agency|department|employer|ward"
+    r"|site|branch|venue|salon|university|college|programme|program|contact|reference|referee)\s+(?:name|address)\s*$",
     re.I,
 )
 #: "(insert date)", "[Insert job title]", "(enter ref no.)": an imperative that only names the
@@ -108,7 +112,7 @@ _NAMED_BEFORE = lazyregex.compile(
     r"(?!(?:Team|Lead|Manager|Recruiter|Interviewer|Professor)\b)[A-Z][a-z][\w'’-]*\s*$"
 )
 #: A greeting opening the line: there a role in parentheses stands for the reader's name.
-_GREETING_LINE = lazyregex.compile(r"(?i)^\W*(?:dear|hi|hello|hey|hiya|greetings|good\s+\w+|respected|to\s+whom)\b")
+_GREETING_LINE = lazyregex.compile(rf"^\W*(?:{GREETING_WORDS})\b", re.I)
 _HTML_TAGS = frozenset("a b i u p br hr em strong div span ul ol li sup sub small code pre".split())
 
 #: (pattern, kind); a pattern may classify its own match with the group "body".
@@ -306,7 +310,7 @@ def _classify(body: str, paren: bool) -> str | None:
             and _EXAMPLE_WORDS.search(body)
         ):
             return "instruction"
-        return "slot" if _PAREN_SLOT.match(body) else None
+        return "slot" if _PAREN_SLOT.match(body) or _PLACE_FIELD.match(body) else None
     if (
         _IMPERATIVE_START.match(body)
         and len(words) > 1
