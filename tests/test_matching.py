@@ -123,10 +123,10 @@ def test_needs_are_read_from_required_tokens_only():
     "pattern",
     [
         [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"REGEX": "^enjoy"}}}],
-        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"IS_TITLE": True}}],
+        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LENGTH": {">=": 7}}}],
         [
             {"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}},
-            {"LEFT_ID": "v", "REL_OP": ".", "RIGHT_ID": "n", "RIGHT_ATTRS": {"POS": "PROPN"}},
+            {"LEFT_ID": "v", "REL_OP": ">++", "RIGHT_ID": "n", "RIGHT_ATTRS": {"POS": "PROPN"}},
         ],
     ],
 )
@@ -137,6 +137,47 @@ def test_patterns_beyond_the_walker_stay_with_spacy(nlp, pattern):
     bank = MatchBank(nlp, [custom])
     assert engine(bank, doc) == reference(nlp, [custom], doc)
     assert engine(bank, doc)  # something matched, through spaCy's own matcher
+
+
+#: Drafts whose sentences meet at the edges the word-order operators must not cross.
+ORDER_DRAFTS = [
+    "Thanks, Ms. Rivera. I enjoyed meeting the Team and 3 others today. And having seen the MRI suite, I am keen.",
+    "hi dana. i loved hearing about the Pike St depot\nI ran 40 routes a week at Northgate for 2 years and having",
+]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"RIGHT_ID": "n", "RIGHT_ATTRS": {"IS_TITLE": True, "POS": "PROPN"}}],
+        [{"RIGHT_ID": "n", "RIGHT_ATTRS": {"LIKE_NUM": True}}],
+        [{"RIGHT_ID": "n", "RIGHT_ATTRS": {"IS_LOWER": False, "IS_ALPHA": True}}],
+        [
+            {"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "v", "REL_OP": ".", "RIGHT_ID": "n", "RIGHT_ATTRS": {"IS_PUNCT": False}},
+        ],
+        [
+            {"RIGHT_ID": "v", "RIGHT_ATTRS": {"TAG": {"IN": ["VBD", "VBN", "VBG"]}}},
+            {"LEFT_ID": "v", "REL_OP": ";", "RIGHT_ID": "p", "RIGHT_ATTRS": {}},
+        ],
+        [
+            {"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
+            {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "o", "RIGHT_ATTRS": {"DEP": {"NOT_IN": ["punct"]}}},
+            {"LEFT_ID": "o", "REL_OP": ";", "RIGHT_ID": "w", "RIGHT_ATTRS": {"IS_UPPER": False}},
+        ],
+    ],
+)
+def test_flags_and_word_order_are_walked_as_spacy_matches_them(nlp, pattern):
+    """The next and previous token are sought inside the tree of the sentence, as spaCy seeks
+    them: never across a sentence boundary."""
+    assert compile_tree(pattern) is not None
+    custom = pattern_set({"dep": pattern})
+    bank = MatchBank(nlp, [custom])
+    total = 0
+    for doc in nlp.pipe(ORDER_DRAFTS):
+        assert engine(bank, doc) == reference(nlp, [custom], doc), doc.text
+        total += len(reference(nlp, [custom], doc))
+    assert total
 
 
 @pytest.mark.parametrize(

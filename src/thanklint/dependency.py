@@ -19,9 +19,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: The token attributes the walker can test, in the column order of `Columns`.
-ATTRIBUTES = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP")
-OPERATORS = (">", "<", ">>", "<<")
+#: The token attributes the walker can test, in the column order of `Columns`: hashed strings,
+#: then word-shape flags (0 or 1).
+ATTRIBUTES = (
+    "ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP",
+    "IS_TITLE", "IS_LOWER", "IS_UPPER", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "LIKE_NUM",
+)  # fmt: skip
+FLAGS = frozenset(ATTRIBUTES[6:])
+OPERATORS = (">", "<", ">>", "<<", ".", ";")
 
 Test = Callable[["Columns", int], bool]
 
@@ -30,10 +35,11 @@ class Columns:
     """A draft's token attributes as integer columns, with heads and children, read once."""
 
     def __init__(self, doc: Doc):
-        from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+        from spacy import attrs
 
         self.size = len(doc)
-        table = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD]).reshape(self.size, len(ATTRIBUTES) + 1)
+        ids = [getattr(attrs, name) for name in (*ATTRIBUTES, "HEAD")]
+        table = doc.to_array(ids).reshape(self.size, len(ATTRIBUTES) + 1)
         self.values: list[list[int]] = [table[:, k].tolist() for k in range(len(ATTRIBUTES))]
         offsets = table[:, len(ATTRIBUTES)].astype("int64").tolist()
         self.heads = [i + offset for i, offset in enumerate(offsets)]
@@ -44,6 +50,7 @@ class Columns:
         self._where: dict[int, dict[int, list[int]]] = {}
         self._present: dict[int, set[int]] = {}
         self._found: dict[tuple[int, frozenset[int]], list[int]] = {}
+        self._trees: list[tuple[int, int]] | None = None
 
     def present(self, column: int) -> set[int]:
         """Every value the attribute in `column` takes in the draft."""
@@ -79,13 +86,36 @@ class Columns:
                 token = stack.pop()
                 yield token
                 stack.extend(reversed(self.children[token]))
-        else:  # "<<"
+        elif operator == "<<":
             seen = {node}
             head = self.heads[node]
             while head not in seen:
                 seen.add(head)
                 yield head
                 head = self.heads[head]
+        else:  # "." the next token, ";" the previous one, if it lies in the node's tree
+            other = node + 1 if operator == "." else node - 1
+            first, last = self.tree(node)
+            if first <= other <= last:
+                yield other
+
+    def tree(self, node: int) -> tuple[int, int]:
+        """The first and last token of the tree `node` belongs to (spaCy's sentence of a token
+        for the operators of word order: its root's left and right edge)."""
+        if self._trees is None:
+            roots = []
+            for token in range(self.size):
+                seen, head = {token}, token
+                while self.heads[head] not in seen:
+                    head = self.heads[head]
+                    seen.add(head)
+                roots.append(head)
+            edges: dict[int, tuple[int, int]] = {}
+            for token, root in enumerate(roots):
+                first, last = edges.get(root, (token, token))
+                edges[root] = (min(first, token), max(last, token))
+            self._trees = [edges[root] for root in roots]
+        return self._trees[node]
 
 
 def _compile_checks(attributes: dict) -> list[tuple[int, str, Any]] | None:
@@ -99,7 +129,11 @@ def _compile_checks(attributes: dict) -> list[tuple[int, str, Any]] | None:
         if name not in ATTRIBUTES:
             return None
         column = ATTRIBUTES.index(name)
-        if isinstance(value, str):
+        if name in FLAGS:
+            if not isinstance(value, bool):
+                return None
+            checks.append((column, "==", int(value)))
+        elif isinstance(value, str):
             checks.append((column, "==", get_string_id(value)))
         elif isinstance(value, dict) and value and set(value) <= {"IN", "NOT_IN"}:
             for operator, words in value.items():
@@ -184,10 +218,12 @@ def compile_tree(pattern: list[dict]) -> TreePattern | None:
             return None
         test = _as_test(checks)
         if position == 0:
+            # a word or label test finds few tokens to start from; a flag, many
+            starts = sorted(checks, key=lambda check: ATTRIBUTES[check[0]] in FLAGS)
             anchor = next(
                 (
                     (column, wanted if operator == "IN" else frozenset([wanted]))
-                    for column, operator, wanted in checks
+                    for column, operator, wanted in starts
                     if operator != "NOT_IN"
                 ),
                 None,
