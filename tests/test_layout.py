@@ -183,6 +183,21 @@ def test_page_scaffolding_above_the_note():
     assert got["greeting"] == "Hi Jo," and got["body"] == "Thanks for the trial shift."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Follow-up e-mail: a sample\n\n*Copy this into your own mail and change every detail in brackets "
+        "before you send it.*\n\nDear [Name],\n\nThank you for the interview.\n\nRegards,\n[Your Name]",
+        "# Texting a site manager\n\nMost warehouses never give you an e-mail address, so a short text is "
+        "fine.\n\n## Template\n\nHi [Name], thank you for the interview.\n\nThanks, [Your Name]",
+    ],
+)
+def test_a_pages_own_words_under_its_title_are_above_the_note(text):
+    got = parts(text)
+    assert got["greeting"] in ("Dear [Name],", "Hi [Name],")
+    assert got["body"].strip() == "thank you for the interview." or got["body"] == "Thank you for the interview."
+
+
 def test_name_then_text_on_the_first_line():
     got = parts("Hiring Committee, Thank you for meeting me today. I enjoyed it.\n")
     assert got["greeting"] == "Hiring Committee," and got["body"].strip().startswith("Thank you")

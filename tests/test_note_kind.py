@@ -91,6 +91,16 @@ from thanklint.note_kind import infer_kind
         "Both of my references (Dr. Ilse Varga and Tom Reyes) have told me you have called them.",
         "Interviewed on the 4th for the porter job. Still waiting to hear anything.",
         "Hi Ana, I'm still waiting on an answer about the depot role.",
+        "This is my 2nd email about the stock room job. Can someone please call me back today?",
+        "I wanted to ask whether Mr. Hale has had a chance to review my references.",
+        "Thank you again for the interview. I have an offer elsewhere, though I would much rather plan around your timeline.",
+        "Thank you again for meeting me. Could you let me know whether there is an updated timeline?",
+        "hi its Tomasz from the interview monday, just checking if you decided on the bakery job",
+        "Just following up - again - on the porter job I interviewed for. Has the position been filled?",
+        "Thank you for your help with the interview at the depot. I write to ask if there is news about the job.",
+        "I am writing to ask whether Ms Ortiz has had an opportunity to review the plan we discussed.",
+        "Could you let me know whether the analyst role has in fact been filled?",
+        "Following up on Tuesday's final round with Priya. Could you confirm the band before we go further?",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -166,6 +176,16 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for today. I know there won't be any decision yet, as you have four more candidates to see.",
         "Thank you for the tour this morning. The rota now is four days on and four off, which suits me.",
         "Thanks for today! It's been ages since I've seen a kitchen run as calm as yours.",
+        "Thank you for seeing me today. I hope to hear whether the team has chosen a supplier for the new line.",
+        "Thank you for the tour. I liked hearing how the night shift is filled from the bank staff.",
+        "Thank you for Tuesday's interview. I'm not sure whether Priya has had a chance to see the rota I mentioned.",
+        "Thank you for Tuesday's interview. You mentioned the evening supervisor role has already been filled.",
+        "Thank you for Tuesday's chat. Your point that the 3rd email in a welcome series does the heavy lifting stuck.",
+        "Thank you for Tuesday. I'd love to know whether the board has decided on the Leeds site yet.",
+        "Thank you for Tuesday's interview. If there is news before then, my mobile is the best way to reach me.",
+        "I'm following up on Thursday's interview to say thank you for your time.",
+        "Thank you for the opportunity to interview. I delivered all fourteen analyses on a compressed timetable, "
+        "and I'd like to know whether feedback is shared after the final decision.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -14,13 +14,50 @@ _THANKS_FOR = r"\bthank(?:s| you)(?: so much| very much)? for"
 _FOLLOW_UP = [
     (
         # (the job named with its title: "following up on the bindery assistant job")
-        r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?"
+        # ("just following up - again - on the porter job")
+        r"\bfollow(?:ing)?[- ]?up(?:\s*[-\u2013\u2014,]+\s*again\s*[-\u2013\u2014,]+\s*| again)? (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?"
         r"(?:interview|application|candidacy|conversation|meeting|job|role|position|post|vacancy|opening|trial|shift|assessment"
         r"|submission|take-home|task|exercise|assignment)\b",
         2,
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
     (r"\bcheck(?:ing)? in\b|\b(?:just )?checking (?:whether|if)\b", 1),
+    # The round named by its day: "following up on Thursday's final round" (the interview itself,
+    # as "following up on our interview" is above; not "following up on Thursday's interview to
+    # say thank you")
+    (
+        r"\bfollow(?:ing)?[- ]?up on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week)'s "
+        r"(?:[\w-]+ ){0,2}?(?:interview|call|meeting|chat|round|conversation|panel|visit|assessment)\b"
+        r"(?![^.?!]{0,30}\bto (?:say )?thank)",
+        2,
+    ),
+    # Whether the reader has chosen: "just checking if you decided on the weekend job", "whether
+    # Mr. Sato has had a chance to review the proposal" (asked: not "whether the team has chosen a
+    # supplier", "whether the board has decided on the Leeds site", "I'm not sure whether Priya has
+    # had a chance to see the rota")
+    (
+        r"\b(?:if|whether) (?:you|u|the (?:team|panel|company|store|manager|board)) (?:'ve |have |has )?"
+        r"(?:decided(?= yet\b|\s*[?.,!]|\s*$| (?:on|about) (?:the|my) (?:[\w-]+ ){0,2}(?:job|role|position|post|vacancy|application|candidates?|shift)\b)"
+        r"|(?:chosen|picked) (?:someone|anyone|a candidate|the successful))"
+        r"|\b(?:ask|asking|know|wondering|wonder|check|checking|see|find out|enquire|inquire) (?:whether|if)\b"
+        r"(?:[^.?!]|\b(?:mr|mrs|ms|dr|prof)\.){0,40}\b(?:has|have) had (?:a|an|the) (?:chance|opportunity) to\b",
+        2,
+    ),
+    # Whether the job has gone, asked: "has the position been filled?", "whether the Regional
+    # Director role has in fact been filled" (not "you mentioned the supervisor role has been filled")
+    (
+        r"\b(?:has|have) (?:the|my|this|that) (?:position|role|job|vacancy|post|opening) (?:already |now |yet )?been filled\b"
+        r"|\b(?:whether|if) (?:the|my|this|that) (?:[\w-]+ ){0,3}?(?:position|role|job|vacancy|post|opening) (?:has|have|had) "
+        r"(?:(?:in fact|already|now|since|yet) )?been filled\b",
+        2,
+    ),
+    # Asking whether there is news: "I write to ask if there is news about the job" (not "if there
+    # is news before then, my mobile is best")
+    (
+        r"\bis there (?:any |some )?(?:news|word)\b"
+        r"|\b(?:ask|asking|know|see|check|checking|wondering|wonder|enquire|inquire) (?:if|whether) there(?: is|'s) (?:any |some )?(?:news|word)\b",
+        2,
+    ),
     (r"\btouch(?:ing)? base (?:on|about|regarding|re|with you (?:on|about|regarding))\b", 2),
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     # a hurried nudge, asked: "any decision yet on the analyst role?? been a while" (not "I know there
@@ -206,7 +243,14 @@ _FOLLOW_UP = [
     (r"\bwhere things stand\b", 2),
     (r"\b(?:whether|if) (?:a|the|any) decision (?:has|had) been (?:made|reached)\b|\b(?:reached|made) a decision\b", 2),
     (r"\bwhen (?:a|the) decision (?:is|might be|will be) (?:expected|made)\b", 1),
-    (r"\b(?:decision|hiring) (?:timeline|process)\b|\btime(?:line|table)\b", 1),
+    # The timeline asked about: "whether there is an updated timeline", "what the timeline for the
+    # second stage looks like?" (not "we delivered on time despite a compressed timetable")
+    (
+        r"\b(?:decision|hiring) (?:timeline|process)\b"
+        r"|\b(?:know|whether|if|updated?|any|share|confirm|clarify)\b[^.?!]{0,60}\btime(?:line|table)\b"
+        r"|\btime(?:line|table)\b[^.?!]{0,40}\?|\byour time(?:line|table)\b(?! (?:for|of|on)\b)",
+        1,
+    ),
     (
         r"\b(?:(?:it has|it's|its|it has now) been|(?:it is|it's|its) now) (?:(?:about|over|more than|nearly|almost|well over|close to) )?"
         r"(?:a|two|three|four|five|six|\d+) (?:week|weeks|days|month|months)\b",
@@ -223,6 +267,8 @@ _FOLLOW_UP = [
     (
         # (not "the second attempt was neater", a task tried again)
         r"\b(?:second|third|fourth|fifth) (?:time (?:i|to write|writing|asking)|e-?mail|message|attempt to (?:reach|contact|get)|follow-?up)\b"
+        # ("this is my 3rd email", not "the 3rd email in a welcome series")
+        r"|\b(?:my|this is the) (?:2nd|3rd|4th|5th) (?:time|e-?mail|message|follow-?up)\b"
         r"|\b(?:write|writing|wrote|e-?mail(?:ing)?|contact(?:ing)?|ask(?:ing)?) (?:to )?(?:you )?(?:for )?(?:the |a )?"
         r"(?:second|third|fourth|fifth) time\b"
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
@@ -274,7 +320,8 @@ _THANK_YOU = [
     ),
     # The day of the interview ("today", not a deadline: "let me know today", "decide by today").
     (
-        r"(?<!know )(?<!tell me )(?<!reply )(?<!answer )(?<!by )"
+        # (nor "please call me back today")
+        r"(?<!know )(?<!tell me )(?<!reply )(?<!answer )(?<!by )(?<!back )"
         r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b"
         # "thanks for the interview earlier" (not "my interview earlier this month")
         r"|\b(?:interview|meeting|call|chat|talk|conversation) earlier\b(?!\s+(?:this|in|last|that|the)\b)",

@@ -139,6 +139,9 @@ _NOT_AN_ARTICLE = re.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
 #: "an" before an initialism read letter by letter from a vowel sound ("an FAA certificate",
 #: "an MSc"), which the article rule misses for some of them.
 _AN_INITIALISM = re.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
+#: "at" that belongs to a verb of looking ("look at the hall floor"), which Harper's rule for a
+#: position on a floor ("at the shop floor") takes for a position.
+_LOOKING_AT = re.compile(r"\b(?:look|glance|stare|gaze|peer|point)(?:s|ed|ing)?\s+$", re.I)
 #: "a" before capitals read as a word ("a SMED project", "a NASA grant", "a SCADA upgrade"): four
 #: letters or more, the second a vowel or after an "s" that can begin a word ("sm", "sc"); "a
 #: MBA", "a HGV licence", "a MA", "a SME" and "a NHS trust" are spelled out letter by letter, and
@@ -268,6 +271,8 @@ class Grammar(Check):
             if text[start:end].lower() == "an" and _AN_INITIALISM.match(text, end):
                 continue
             if text[start:end].lower() == "a" and _A_ACRONYM.match(text, end):
+                continue
+            if text[start:end].lower() == "at" and _LOOKING_AT.search(text, max(0, start - 20), start):
                 continue
             if (
                 _phrase_ends_in_a_compound(parsed.parse, end, message)
@@ -484,7 +489,9 @@ def _same_subject_again(clause, rest) -> bool:
     """Whether a clause opened by a subject pronoun is followed, after an "and" with no comma,
     by another with the same subject: the last of a list of clauses ("I am punctual, I know the
     roads and I am used to scanners"), not a splice ("Thanks for today, I enjoyed it and I ...")."""
-    if len(rest) < 2 or not clause or clause[0].lower_ not in _SUBJECTS or rest[0].lower_ != clause[0].lower_:
+    # (the clause's subject, past a phrase that opens it: "In my post I run ..., I supervise ... and I am ...")
+    subject = next((t for t in clause if t.dep_ in ("nsubj", "nsubjpass")), clause[0] if clause else None)
+    if len(rest) < 2 or subject is None or subject.lower_ not in _SUBJECTS or rest[0].lower_ != subject.lower_:
         return False
     verb = next((t for t in rest[1:] if t.pos_ != "ADV"), None)
     return verb is not None and verb.tag_ in _FINITE
@@ -595,7 +602,10 @@ class CommaSplice(Check):
             if (
                 len(clause) < 3
                 or clause[0].lower_ in _SUBORDINATORS | {"and", "but", "or", "which", "who"}
+                # (a subordinator, not a preposition opening a clause that has its own subject:
+                # "On reflection I would have cut the overlay, it was a nice-to-have")
                 or clause[0].tag_ == "IN"
+                and (clause[0].dep_ != "prep" or clause[0].head.i < clause[0].i)
             ):
                 continue
             if (named is not None or thanks or imperative) and (_comment_clause(clause) or _more_clauses(after)):
