@@ -93,6 +93,15 @@ from thanklint.note_kind import infer_kind
         "Hi Ana, I'm still waiting on an answer about the depot role.",
         "This is my 2nd email about the stock room job. Can someone please call me back today?",
         "I wanted to ask whether Mr. Hale has had a chance to review my references.",
+        "Hope your week is going well! Just checking in on the analyst role. Have you heard anything from the hiring manager?",
+        "Thank you again for our talk on the 3rd. Could you share where you are in the process?",
+        "Just checking that my references came through OK? I sent them on Friday, but nobody has replied.",
+        "hi, I sent the take-home 9 days ago. would be nice to get some acknowledgement",
+        "Three weeks since your final round and not a single word from anyone.",
+        "hi Dee its Kim from tues, did u decide about the kitchen porter job yet?",
+        "I wanted to follow up on the status of the Senior Communications Officer role. Thank you again for your time.",
+        "I attended interview 3 weeks ago for the driver post. Kindly update me about the result. Thank you again for your time.",
+        "I wanted to follow up on our meeting on 14 March regarding the logistics coordinator position. Thank you again.",
         "Thank you again for the interview. I have an offer elsewhere, though I would much rather plan around your timeline.",
         "Thank you again for meeting me. Could you let me know whether there is an updated timeline?",
         "hi its Tomasz from the interview monday, just checking if you decided on the bakery job",
@@ -184,6 +193,20 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for Tuesday. I'd love to know whether the board has decided on the Leeds site yet.",
         "Thank you for Tuesday's interview. If there is news before then, my mobile is the best way to reach me.",
         "I'm following up on Thursday's interview to say thank you for your time.",
+        "Thank you for the opportunity to interview on Tuesday. I appreciated the chance to meet the department. "
+        "Could you let me know when you expect to make a decision? Thank you again for your time.",
+        "Thank you for the panel interview on Tuesday. Could you let me know when you expect to reach a decision? "
+        "Thank you again for your time and consideration.",
+        "I wanted to follow up on our conversation on Tuesday while it is still fresh. There were two points I could "
+        "have answered more fully. Could you let me know when you expect to decide? Thank you again for your time.",
+        "Thanks again for the interview for the grants officer post. I am still very interested in the role.",
+        "Thank you for the interview on Monday. I just wanted to check you got the form I posted, as I didn't get any "
+        "confirmation.",
+        "Thank you for the interview. Did you decide on the new rota system in the end? It sounded like a good fix.",
+        "Thank you for Tuesday. I was struck that not a single call went to voicemail during the lunch peak.",
+        "Thank you for Tuesday. The six weeks since your move to the Kingsway site sound hectic.",
+        "Thank you for Tuesday. It was good to hear where you are in the process of moving the archive.",
+        "Thank you for Tuesday. Did you decide on the night shift rota you mentioned?",
         "Thank you for the opportunity to interview. I delivered all fourteen analyses on a compressed timetable, "
         "and I'd like to know whether feedback is shared after the final decision.",
     ],

@@ -15,10 +15,22 @@ _FOLLOW_UP = [
     (
         # (the job named with its title: "following up on the bindery assistant job")
         # ("just following up - again - on the porter job")
-        r"\bfollow(?:ing)?[- ]?up(?:\s*[-\u2013\u2014,]+\s*again\s*[-\u2013\u2014,]+\s*| again)? (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?"
-        r"(?:interview|application|candidacy|conversation|meeting|job|role|position|post|vacancy|opening|trial|shift|assessment"
+        r"\bfollow(?:ing)?[- ]?up(?:\s*[-\u2013\u2014,]+\s*again\s*[-\u2013\u2014,]+\s*| again)? (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,5}?"
+        r"(?:interview|application|candidacy|job|role|position|post|vacancy|opening|trial|shift|assessment"
         r"|submission|take-home|task|exercise|assignment)\b",
         2,
+    ),
+    # (lighter for a conversation: "I wanted to follow up on our conversation while it is still
+    # fresh" is how a thank-you adds to an answer; not when the job follows: "follow up on our
+    # meeting on 14 March regarding the coordinator position")
+    (
+        r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?(?:conversation|meeting|call|chat)\b",
+        1,
+    ),
+    (
+        r"\bfollow(?:ing)?[- ]?up on (?:our|my|the) (?:meeting|conversation|call|chat)\b[^.?!]{0,40}\b(?:regarding|about|for|re) (?:the|my) "
+        r"(?:[\w'-]+ ){0,4}?(?:position|role|job|post|vacancy|application)\b(?![^.?!]{0,30}\bto (?:say )?thank)",
+        1,
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
     (r"\bcheck(?:ing)? in\b|\b(?:just )?checking (?:whether|if)\b", 1),
@@ -37,8 +49,13 @@ _FOLLOW_UP = [
     # had a chance to see the rota")
     (
         r"\b(?:if|whether) (?:you|u|the (?:team|panel|company|store|manager|board)) (?:'ve |have |has )?"
-        r"(?:decided(?= yet\b|\s*[?.,!]|\s*$| (?:on|about) (?:the|my) (?:[\w-]+ ){0,2}(?:job|role|position|post|vacancy|application|candidates?|shift)\b)"
+        r"(?:decided(?= yet\b|\s*[?.,!]|\s*$| (?:on|about) (?:the|my) (?:[\w-]+ ){0,2}(?:job|role|position|post|vacancy|application|candidates?|shift)"
+        r"(?=\s*(?:[?.,!]|$|yet\b|and\b|or\b)))"
         r"|(?:chosen|picked) (?:someone|anyone|a candidate|the successful))"
+        # asked outright: "did u decide about the night carer job yet?"
+        # (not "did you decide on the night shift rota you mentioned?", a topic)
+        r"|\bdid (?:you|u) (?:decide|make a decision)(?= yet\b|\s*[?.,!]|\s*$| (?:on|about) (?:the|my) (?:[\w-]+ ){0,2}"
+        r"(?:job|role|position|post|vacancy|application|candidates?|shift)(?=\s*(?:[?.,!]|$|yet\b|and\b|or\b)))"
         r"|\b(?:ask|asking|know|wondering|wonder|check|checking|see|find out|enquire|inquire) (?:whether|if)\b"
         r"(?:[^.?!]|\b(?:mr|mrs|ms|dr|prof)\.){0,40}\b(?:has|have) had (?:a|an|the) (?:chance|opportunity) to\b",
         2,
@@ -86,7 +103,12 @@ _FOLLOW_UP = [
         r"\b(?:sent|submitted|did|completed|finished|returned|uploaded) (?:the|my|our) (?:homework|assignment|test|task|exercise|challenge|submission|take-home|solution)\b",
         1,
     ),
-    (r"\bwhere (?:my|the) (?:application|candidacy|search|process)\b[^.?!]{0,20}\bstands?\b", 2),
+    (
+        r"\bwhere (?:my|the) (?:application|candidacy|search|process)\b[^.?!]{0,20}\bstands?\b"
+        # (not "where you are in the process of moving the archive")
+        r"|\bwhere (?:you|things) are in the (?:hiring |selection |recruitment |interview )?process\b(?! of\b)",
+        2,
+    ),
     # A competing offer, or a request to speed things up.
     (
         r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b"
@@ -137,7 +159,10 @@ _FOLLOW_UP = [
         "|(?:" + _THANKS_FOR + r"|\bappreciate you|\bappreciate) keeping me (?:updated|informed|posted)\b",
         2,
     ),
-    (r"\b(?:know|hear|tell me|inform me (?:of|about)) (?:the|my) (?:result|outcome|decision)\b", 1),
+    (
+        r"\b(?:know|hear|tell me|(?:inform|update) me (?:of|about|on|regarding)) (?:the|my) (?:result|outcome|decision)\b",
+        1,
+    ),
     # Good news answered at once: "Thanks, that's great news! Tuesday at 2pm works for me." (not
     # "that's wonderful news about the rebuild" further on in a thank-you)
     (
@@ -201,7 +226,10 @@ _FOLLOW_UP = [
         r"\bsent (?:you |over |in |on )?(?:my|the) (?:\w+ )?(?:references?|documents|certificates?|portfolio|forms?|paperwork"
         r"|right to work|id|dbs)\b"
         r"|\b(?:attached|enclosed|attaching|enclosing) (?:are |is )?(?:my|the) (?:\w+ )?(?:references?|payslips?|documents"
-        r"|certificates?|forms?|paperwork|id|dbs)\b",
+        r"|certificates?|forms?|paperwork|id|dbs)\b"
+        # or asked after: "checking that my references came through"
+        r"|\b(?:know|check|checking|see|confirm) (?:if |whether |that )?my (?:\w+ )?(?:references?|application|e-?mail|documents|forms?"
+        r"|submission|cv|portfolio|paperwork) (?:has |have )?(?:arrived|came through|come through|got through|reached you)\b",
         1,
     ),
     (
@@ -280,17 +308,34 @@ _FOLLOW_UP = [
         r"|\b(?:tell me|let me know|inform me) (?:if|whether) i(?: am|'m) successful\b",
         2,
     ),
-    (r"\b(?:haven'?t|have not|hadn'?t|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b", 2),
     (
-        r"\b(?:last|past|two|three|four|five|six|seven|eight|several|a few|a couple of|couple of|\d+|a|one) (?:weeks?|months?) ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b",
+        r"\b(?:haven'?t|have not|hadn'?t|had not|still not|not yet) (?:yet )?heard\b|\bheard back\b"
+        # "Have you heard anything from the hiring manager on timing?"
+        r"|\bhave you heard (?:anything|any news|any more|back)\b",
+        2,
+    ),
+    (
+        r"\b(?:last|past|two|three|four|five|six|seven|eight|several|a few|a couple of|couple of|\d+|a|one) (?:weeks?|months?) ago\b|\blast week\b|\bon (?:monday|tuesday|wednesday|thursday|friday) (?:of )?last week\b"
+        # ("9 days ago": light, as a thank-you sent late may say "two days ago")
+        r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few) days ago\b",
         1,
     ),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
+    # Still interested, or thanks "again" that opens the note and so looks back at a meeting some
+    # time ago ("Thank you again for meeting me last week. I wanted to ..."; closing a thank-you,
+    # it is only a courtesy)
     (
-        r"\bstill (?:very |keenly |highly |really |so |quite )?(?:interested|keen|excited)\b|\bthank(?:s| you) again for\b",
+        r"\bstill (?:very |keenly |highly |really |so |quite )?(?:interested|keen|excited)\b"
+        r"|\A\s*(?:[^.!?]*[.!?]+\s+)?[^.!?]*?\bthank(?:s| you) again for\b",  # (in the first two sentences)
         1,
     ),
-    (r"\bweeks (?:after|since) (?:the|my|our)\b", 2),
+    (
+        r"\bweeks (?:after|since) (?:the|my|our)\b"
+        # ("four weeks since your "final round"", not "six weeks since your move to Kingsway")
+        r"|\bweeks since your\W{0,2}(?:final |last |second )?(?:interview|round|panel|call|meeting)\b"
+        r"|\bnot (?:a single|one) (?:word|reply|response)\b",
+        2,
+    ),
     # Any answer at all will do: "let me know, even if it's a no" (light: a thank-you may ask for
     # feedback so).
     (r"\beven if (?:it's|it is|its|the answer is) (?:a )?no\b", 1),
@@ -315,7 +360,8 @@ _THANK_YOU = [
     (
         # (the article may be dropped: "thank you for interview yesterday")
         r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing"
-        r"|(?:having|seeing|inviting|showing) me|(?:the )?(?:opportunity|chance|conversation|interview))",
+        # ("the panel interview", "the phone interview")
+        r"|(?:having|seeing|inviting|showing) me|(?:the )?(?:opportunity|chance|conversation|(?:[\w-]+ )?interview))",
         1,
     ),
     # The day of the interview ("today", not a deadline: "let me know today", "decide by today").
@@ -327,7 +373,18 @@ _THANK_YOU = [
         r"|\b(?:interview|meeting|call|chat|talk|conversation) earlier\b(?!\s+(?:this|in|last|that|the)\b)",
         2,
     ),
-    (r"\b(?:enjoyed|loved|appreciated|valued) (?:meeting|speaking|talking|our|learning|hearing|the time you)\b", 1),
+    (
+        r"\b(?:enjoyed|loved|appreciated|valued) (?:meeting|speaking|talking|our|learning|hearing|the time you"
+        r"|the (?:chance|opportunity) to (?:meet|speak|talk))\b",
+        1,
+    ),
+    # Adding to an answer while the interview is fresh: "one or two points I could have answered
+    # more fully", "I would add one point to my answer"
+    (
+        r"\b(?:could|should) have (?:answered|explained|said|mentioned|given|added)\b"
+        r"|\b(?:add|adding) (?:one |a )?(?:point |thing )?to my (?:answer|response)\b|\bwhile (?:it is|it's) (?:still )?fresh\b",
+        1,
+    ),
     (
         r"\b(?:great|a (?:real |great |genuine )?pleasure|wonderful|nice|lovely) (?:to meet|meeting|speaking|talking)\b",
         1,

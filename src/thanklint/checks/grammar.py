@@ -277,6 +277,7 @@ class Grammar(Check):
             if (
                 _phrase_ends_in_a_compound(parsed.parse, end, message)
                 or _names_or_modifies(parsed.parse, start, end, message)
+                or _noun_with_modifiers(parsed.parse, start, end)
                 or "negative word" in message
                 and _known_or_plural(text[start:end])
             ):
@@ -313,6 +314,20 @@ def _known_or_plural(word: str) -> bool:
 #: Harper's hints that join or re-form words ("the closed compound `lifetime`", "the adjective
 #: `everyday`", "the reciprocal possessive"): a modifier of the next noun is what they correct.
 _JOINING_HINT = re.compile(r"compound|single word|possessive|adjective", re.I)
+
+
+def _noun_with_modifiers(doc, start: int, end: int) -> bool:
+    """Whether Harper's hint falls on a plural noun with a noun before it ("short-term holiday
+    lets" are flats to rent, not "let's"; not "Awesome lets do it")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (
+        span is not None
+        and len(span) == 1
+        and span[0].tag_ == "NNS"
+        and any(c.dep_ == "compound" and c.i < span[0].i for c in span[0].children)
+        # (a subject before a bare verb is the suggestion itself: "Awesome lets do it")
+        and not (span[0].dep_ == "nsubj" and span[0].head.tag_ == "VB")
+    )
 
 
 def _names_or_modifies(doc, start: int, end: int, message: str) -> bool:
