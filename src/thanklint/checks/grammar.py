@@ -142,6 +142,9 @@ _AN_INITIALISM = re.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
 #: "at" that belongs to a verb of looking ("look at the hall floor"), which Harper's rule for a
 #: position on a floor ("at the shop floor") takes for a position.
 _LOOKING_AT = re.compile(r"\b(?:look|glance|stare|gaze|peer|point)(?:s|ed|ing)?\s+$", re.I)
+#: "have" with its object moved ahead of it ("the work you have coming up", "what we have going
+#: on"), which Harper's progressive rule takes for "have" without "been".
+_HAVE_SOMETHING_COMING = re.compile(r"\s+(?:coming|going)\s+(?:up|on)\b", re.I)
 #: "a" before capitals read as a word ("a SMED project", "a NASA grant", "a SCADA upgrade"): four
 #: letters or more, the second a vowel or after an "s" that can begin a word ("sm", "sc"); "a
 #: MBA", "a HGV licence", "a MA", "a SME" and "a NHS trust" are spelled out letter by letter, and
@@ -273,6 +276,8 @@ class Grammar(Check):
             if text[start:end].lower() == "a" and _A_ACRONYM.match(text, end):
                 continue
             if text[start:end].lower() == "at" and _LOOKING_AT.search(text, max(0, start - 20), start):
+                continue
+            if text[start:end].lower().endswith("have") and _HAVE_SOMETHING_COMING.match(text, end):
                 continue
             if (
                 _phrase_ends_in_a_compound(parsed.parse, end, message)
