@@ -619,9 +619,10 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
     # Thank-you email: sample", "*Replace everything in brackets before you send.*", "## Template"):
     # the note starts at its greeting, a line of its own or one right under a heading. (A heading
     # right above the greeting titles the message itself: an issue's "# Status of my take-home?")
-    page_words = [i for i in range(1, greetings[0]) if not line(i).lstrip().startswith("#")] if greetings else []
-    if page_words and line(0).lstrip().startswith("#") and greetings[0] - headers <= 8:
-        if re.search(r"[,:!]\s*$", line(greetings[0])) or line(greetings[0] - 1).lstrip().startswith("#"):
+    if greetings and line(0).lstrip().startswith("#") and greetings[0] - headers <= 8:
+        page_text = any(not line(i).lstrip().startswith("#") for i in range(1, greetings[0]))
+        own_line = re.search(r"[,:!]\s*$", line(greetings[0]))
+        if page_text and (own_line or line(greetings[0] - 1).lstrip().startswith("#")):
             return greetings[0]
     # On a forum page ("Posted by roadrunner_77 » Sat Feb 03"), the poster's question about a
     # note with no greeting, right above it ("is this ok to email the manager or is it to much??"

@@ -10,12 +10,21 @@ import re
 
 #: "thank you for", "thanks so much for": thanks for something the reader did.
 _THANKS_FOR = r"\bthank(?:s| you)(?: so much| very much)? for"
+#: "following up", "follow-up", "followup".
+_FOLLOWING_UP = r"\bfollow(?:ing)?[- ]?up"
+#: The job a decision is about, ending its phrase: "on the weekend job?", "about the night carer
+#: job yet" (not "on the night shift rota", a topic).
+_ON_THE_JOB = (
+    r" (?:on|about) (?:the|my) (?:[\w-]+ ){0,2}(?:job|role|position|post|vacancy|application|candidates?|shift)"
+    r"(?=\s*(?:[?.,!]|$|yet\b|and\b|or\b))"
+)
 #: (pattern, weight): phrases of a follow-up about the status of an application.
 _FOLLOW_UP = [
     (
         # (the job named with its title: "following up on the bindery assistant job")
         # ("just following up - again - on the porter job")
-        r"\bfollow(?:ing)?[- ]?up(?:\s*[-\u2013\u2014,]+\s*again\s*[-\u2013\u2014,]+\s*| again)? (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,5}?"
+        _FOLLOWING_UP
+        + r"(?:\s*[-\u2013\u2014,]+\s*again\s*[-\u2013\u2014,]+\s*| again)? (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,5}?"
         r"(?:interview|application|candidacy|job|role|position|post|vacancy|opening|trial|shift|assessment"
         r"|submission|take-home|task|exercise|assignment)\b",
         2,
@@ -24,11 +33,13 @@ _FOLLOW_UP = [
     # fresh" is how a thank-you adds to an answer; not when the job follows: "follow up on our
     # meeting on 14 March regarding the coordinator position")
     (
-        r"\bfollow(?:ing)?[- ]?up (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?(?:conversation|meeting|call|chat)\b",
+        _FOLLOWING_UP
+        + r" (?:on|regarding|about|after|re) (?:my|the|our|your) (?:[\w'-]+ ){0,3}?(?:conversation|meeting|call|chat)\b",
         1,
     ),
     (
-        r"\bfollow(?:ing)?[- ]?up on (?:our|my|the) (?:meeting|conversation|call|chat)\b[^.?!]{0,40}\b(?:regarding|about|for|re) (?:the|my) "
+        _FOLLOWING_UP
+        + r" on (?:our|my|the) (?:meeting|conversation|call|chat)\b[^.?!]{0,40}\b(?:regarding|about|for|re) (?:the|my) "
         r"(?:[\w'-]+ ){0,4}?(?:position|role|job|post|vacancy|application)\b(?![^.?!]{0,30}\bto (?:say )?thank)",
         1,
     ),
@@ -38,7 +49,7 @@ _FOLLOW_UP = [
     # as "following up on our interview" is above; not "following up on Thursday's interview to
     # say thank you")
     (
-        r"\bfollow(?:ing)?[- ]?up on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week)'s "
+        _FOLLOWING_UP + r" on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week)'s "
         r"(?:[\w-]+ ){0,2}?(?:interview|call|meeting|chat|round|conversation|panel|visit|assessment)\b"
         r"(?![^.?!]{0,30}\bto (?:say )?thank)",
         2,
@@ -49,13 +60,10 @@ _FOLLOW_UP = [
     # had a chance to see the rota")
     (
         r"\b(?:if|whether) (?:you|u|the (?:team|panel|company|store|manager|board)) (?:'ve |have |has )?"
-        r"(?:decided(?= yet\b|\s*[?.,!]|\s*$| (?:on|about) (?:the|my) (?:[\w-]+ ){0,2}(?:job|role|position|post|vacancy|application|candidates?|shift)"
-        r"(?=\s*(?:[?.,!]|$|yet\b|and\b|or\b)))"
+        r"(?:decided(?= yet\b|\s*[?.,!]|\s*$|" + _ON_THE_JOB + ")"
         r"|(?:chosen|picked) (?:someone|anyone|a candidate|the successful))"
         # asked outright: "did u decide about the night carer job yet?"
-        # (not "did you decide on the night shift rota you mentioned?", a topic)
-        r"|\bdid (?:you|u) (?:decide|make a decision)(?= yet\b|\s*[?.,!]|\s*$| (?:on|about) (?:the|my) (?:[\w-]+ ){0,2}"
-        r"(?:job|role|position|post|vacancy|application|candidates?|shift)(?=\s*(?:[?.,!]|$|yet\b|and\b|or\b)))"
+        r"|\bdid (?:you|u) (?:decide|make a decision)(?= yet\b|\s*[?.,!]|\s*$|" + _ON_THE_JOB + ")"
         r"|\b(?:ask|asking|know|wondering|wonder|check|checking|see|find out|enquire|inquire) (?:whether|if)\b"
         r"(?:[^.?!]|\b(?:mr|mrs|ms|dr|prof)\.){0,40}\b(?:has|have) had (?:a|an|the) (?:chance|opportunity) to\b",
         2,
@@ -80,7 +88,7 @@ _FOLLOW_UP = [
     # a hurried nudge, asked: "any decision yet on the analyst role?? been a while" (not "I know there
     # won't be any decision yet, as you have four more to see")
     (r"\bany decisions? yet\b[^.!?\n]*\?", 2),
-    (r"\bfollow(?:ing)?[- ]?up to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
+    (_FOLLOWING_UP + r" to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
     # a second-language writer's errand: "I am writing for follow up my interview"
     (r"\bwriting for follow(?:ing)?[- ]?up\b", 2),
     # A reply to the reader's own request: "Thank you for your e-mail this morning. As requested,
