@@ -110,6 +110,8 @@ from thanklint.note_kind import infer_kind
         "I am writing to ask whether Ms Ortiz has had an opportunity to review the plan we discussed.",
         "Could you let me know whether the analyst role has in fact been filled?",
         "Following up on Tuesday's final round with Priya. Could you confirm the band before we go further?",
+        # A competing offer with a deadline, said the second-language way.
+        "Thank you for the opportunity to attend the interview. Kindly let me know whether any decision is taken, as I need to revert on one more offer by Monday.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -120,6 +122,9 @@ def test_follow_ups_are_recognised_from_their_text(body):
     "body",
     [
         "Thank you for the interview. Thank you for letting me know about the training scheme, it sounds great.",
+        # A late thank-you that owns up to it, and still asks whether the post is open.
+        "I'm sorry this note is so late; our interview was three weeks ago. Thank you for taking the time to show me the lab. Is the post still open?",
+        "Apologies for the belated thanks, our interview was three weeks ago. Thank you for showing me the cold store. Is the post still open?",
         # Things waiting are no silence: the writer's note about the work.
         "Thank you for the tour of the stores. Four thousand objects still waiting for numbering is a daunting figure.",
         "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",

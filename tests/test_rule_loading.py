@@ -65,6 +65,7 @@ def test_good_rule_loads():
         ),
         (("  good: [", "  good: [{drafts: [{meta: {}}]}, "), r"examples.good: an example is text, \{text, meta\}"),
         (("  bad: [", "  bad: [{text: 3}, "), r"examples.bad: an example is text"),
+        (("kind: existence", "kind: existence\nconfirms: maybe"), r"test.yaml:2: confirms: expected true or false"),
     ],
 )
 def test_bad_rule_is_rejected_with_place(change, expected):

@@ -52,3 +52,17 @@ def test_follow_up_waits_for_the_decision_date(lint):
 def test_timing_is_unchecked_without_an_interview_time(lint):
     result = lint(BODY)
     assert {i.quality: i.status for i in result.checklist}["timing"] == "unchecked"
+
+
+def test_a_thank_you_that_says_it_is_late_marks_timing_missing_without_metadata(lint):
+    late = "Hi Dana,\n\nSorry this note is late; our interview was two weeks ago. Thank you for the tour of the lab.\n\nBest,\nSam\n"
+    result = lint(late)
+    assert {i.quality: i.status for i in result.checklist}["timing"] == "missing"
+    assert "timing.late-in-its-own-words" in rule_ids(result)
+    # its silence proves nothing either way: without an interview time, timing stays unchecked
+    assert {i.quality: i.status for i in lint(BODY).checklist}["timing"] == "unchecked"
+
+
+def test_the_metadata_still_decides_timing_when_the_text_says_nothing(lint):
+    meta = {"interviewed_at": "2026-11-24T15:00", "sent_at": "2026-11-25T09:30"}
+    assert {i.quality: i.status for i in lint(BODY, meta).checklist}["timing"] == "present"

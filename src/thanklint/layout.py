@@ -21,7 +21,9 @@ _GREETING = lazyregex.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?
 #: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...".
 _GREETING_HEAD = lazyregex.compile(
     rf"^\s*(?i:{GREETING_WORDS})(?:\s+(?i:mr|mrs|ms|mx|dr|prof|miss|ma['’]?am|sir|madam)\.?)?"
-    r"(?:(?:\s+[A-Z][\w'’-]*){1,3}|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so|did|do|does|is|are"
+    # (a capitalised word that opens the text is no part of the name: "Dear Mr. Lewis Thank you ...")
+    r"(?:(?:\s+(?!(?:Thank|Thanks|Thx|Thankyou|I|I'm|I’m|Im|It|It's|It’s|Its|Just|Sorry|Following)\b)[A-Z][\w'’-]*){1,3}"
+    r"|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so|did|do|does|is|are"
     r"|was|were|have|has|had|can|could|would|will|u|you|ur|any|how|what|when|where|why|who|there|sorry|wanted|got"
     r"|its|it's|im|i'm|me)\b)"
     r"[a-z][\w'’-]*)?"
@@ -173,6 +175,15 @@ _NAMES_THE_NOTE = lazyregex.compile(
     r"|example\s+\d+|sample\s+(?:note|e-?mail|letter|message|thank[- ]you))\b",  # a blog's "Example 2:"
     re.I,
 )
+#: Words of a page that offers a sample or a template: "Model Thank You Mail", "Sample 2 -
+#: Following up ...", "(to be sent within 24 hours)", "... before sending".
+_TEMPLATE_PAGE = lazyregex.compile(
+    r"\b(?:sample|template|model|format|example)(?:\s+\d+)?\s*(?:[-–—:]\s*)?"
+    r"(?:thank[- ]?you|follow(?:ing)?[- ]up|e-?mail|mail|letter|note|message)\b"
+    r"|\b(?:thank[- ]?you|follow[- ]up|e-?mail|mail|letter|note|message)\s+(?:sample|template|format|model)\b"
+    r"|\bbefore\s+(?:sending|you\s+send)\b|\bto\s+be\s+sent\b|\(send\s",
+    re.I,
+)
 #: A poster asking whether to send the draft they quote ("Is this ok to send??", "want to send").
 _SEND_ASKED = r"should i send|ok to send|okay to send"
 _POSTER_SENDS = lazyregex.compile(
@@ -315,7 +326,10 @@ _POSTER_ASKS = lazyregex.compile(
     r"\b(?:is this (?:(?:follow[- ]?up|e-?mail|message|note|letter|draft|reply|thank[- ]you(?: note| e-?mail)?) )?"
     r"(?:ok|okay|fine|good|alright|all right|appropriate|enough|too)|(?:does|would) this (?:sound|look|read|work)"
     rf"|{_SEND_ASKED}|too (?:long|short|formal|casual|much)\b"
-    r"|how does this (?:sound|look|read)|(?<!to )\bbe (?:brutally )?honest\s*[:!.,)]"
+    r"|how does this (?:sound|look|read)|(?<!to )\bbe (?:brutally )?honest(?=\s*[:!.,)])"
+    # "can someone check my english?", "please proofread my draft", "Here is my draft:"
+    r"|(?:can|could|would) (?:someone|somebody|anyone|you)(?: guys| all)? (?:please )?(?:check|proofread|review|look over)"
+    r"|(?:check|proofread|correct) my (?:english|grammar|draft|e-?mail|note|message|letter)|here(?:'s|’s| is) my draft"
     r"|(?:feedback|thoughts|advice|opinions?) (?:on|about) (?:this|it|my)|any (?:tips|thoughts)|verbatim|sent me|got this)\b",
     re.I,
 )
@@ -646,6 +660,12 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
             and not _QUOTE_INTRO.search(intro)
             and (asks or not intro.lstrip().startswith("#"))  # an issue's own title ("# Status of my take-home?")
         ):
+            return greetings[0]
+    # A sample's or template's page text above its greeting ("Model Thank You Mail (to be sent
+    # within 24 hours)", "Sample 2 - Following up after no response", "Students should change the
+    # highlighted portions before sending."): the note starts at its greeting, a line of its own.
+    if greetings and 0 < greetings[0] - headers <= 6 and re.search(r"[,:]\s*$", line(greetings[0])):
+        if _TEMPLATE_PAGE.search(" ".join(line(i) for i in range(headers, greetings[0]))):
             return greetings[0]
     return headers
 

@@ -151,8 +151,9 @@ class Linter:
     ):
         self.ruleset = ruleset
         self.checks = ruleset.checks()
-        #: (id, category) of the rules that can decide a quality: warnings and errors.
-        self._deciders = [(r.id, r.category) for r, _ in self.checks if r.severity >= Severity.WARNING]
+        #: (id, category) of the rules whose silence says a quality holds: warnings and errors
+        #: (a rule with `confirms: false` only ever says it does not).
+        self._deciders = [(r.id, r.category) for r, _ in self.checks if r.severity >= Severity.WARNING and r.confirms]
         self.model = model
         self.debug = debug
         self.max_bytes = max_bytes

@@ -124,7 +124,9 @@ _FOLLOW_UP = [
         r"|\b(?:hurry|speed up|fast-track|bring forward) (?:the|your|a) (?:decision|process|outcome)\b"
         r"|\b(?:been|was|got) offered (?:a|an|another)\b[^.?!]{0,40}\b(?:another|other|elsewhere)\b"
         # "another bakery has since offered me a place"
-        r"|\b(?:another|a different|one other) (?:[\w'&-]+ ){0,2}(?:has |have |had )?(?:since |now |just |also )?offered me\b",
+        r"|\b(?:another|a different|one other) (?:[\w'&-]+ ){0,2}(?:has |have |had )?(?:since |now |just |also )?offered me\b"
+        # "as I need to revert on one more offer by Friday", "I have to reply to another offer"
+        r"|\b(?:revert|respond|reply|answer|get back) (?:on|to) (?:one more|another|the other|a second|an other|one other) (?:job )?offers?\b",
         # (heavier than the day words: "I received an offer from another company yesterday")
         3,
     ),
@@ -396,6 +398,14 @@ _THANK_YOU = [
     (
         r"\b(?:great|a (?:real |great |genuine )?pleasure|wonderful|nice|lovely) (?:to meet|meeting|speaking|talking)\b",
         1,
+    ),
+    # A thank-you that owns up to being late: "I'm sorry this note comes so late", "apologies for
+    # my belated thanks" (as heavy as the "two weeks ago" and the "is the post still open?" it may
+    # still ask).
+    (
+        r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,20}\b(?:this|my|the) (?:note|e-?mail|message|thank[- ]you|thanks)\b"
+        r"[^.?!]{0,20}\b(?:late|delayed|belated)\b|\bbelated (?:thanks|thank[- ]you|note)\b",
+        3,
     ),
 ]
 

@@ -64,6 +64,10 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     r"|this\s+(?:paragraph|section|part|sentence|line)|you\s+(?:can|could|should|may|might|will|need)"
     r"|if\s+(?:known|applicable|possible|relevant|appropriate|needed|necessary|any|you|not|available|so)\b"
     r"|optional|note\b|tip\b|e\.?g\.?\s"
+    # when the note is to go out: "(send 10-14 days after the interview)", "(to be sent within 24
+    # hours)" (not "(send me the rota)")
+    r"|(?:to\s+be\s+sent|send)\s+(?:within\b|no\s+later\b|(?:\d+|one|two|three|a|a\s+few)(?:\s*[-–]\s*\d+)?\s+(?:hours?|days?|weeks?)\b"
+    r"|the\s+(?:same|next)\s+day\b|(?:after|before)\s+(?:the|your)\s+interview\b)"
     # the writer's own editing query: "(maybe cut this para? too long)" (not "(perhaps keep my CV
     # on file?)" or "(maybe lose the tie next time!)", said to the reader)
     r"|(?:maybe|perhaps)\s+(?:cut|delete|remove|drop|shorten|trim|reword|rephrase|rewrite|move|lose)\s+(?:this|that|the)\s+"
@@ -163,6 +167,9 @@ _TO_SENTENCE_END = r"(?:[^\n)\].!?]|[.!?]+(?=[ \t]+(?-i:[a-z]))){0,200}"
 #: the reader nothing); a note inside a sentence leaves the sentence its mark ("What would the
 #: first week look like for the TODO: team name?").
 _OPENS_SENTENCE = r"(?:(?<![^\n])|(?<=^[-*•+] )|(?<=[.!?] ))"
+#: Where a sentence of its own starts: a line (after emphasis marks, which the linter sees as
+#: spaces) or the space after a full stop.
+_OWN_SENTENCE = r"(?:(?<![^\n])|(?<=^[ \t*_])|(?<=^[ \t*_]{2})|(?<=[.!?][ \t]))"
 
 
 def _writers_note(label: str) -> str:
@@ -224,6 +231,21 @@ _INSTRUCTIONS = [
     lazyregex.compile(
         r"(?i)\b(?:edit|customi[sz]e|personali[sz]e|adapt) (?:this|the) (?:sentence|paragraph|part|line|template|section)\b"
     ),
+    # A template's note on how to use it, a sentence of its own that opens with the instruction:
+    # "Replace everything in brackets and delete these notes before sending.", "Students should
+    # change the highlighted portions.", "Fill in the blanks before you send it.", "Do not send
+    # this format as it is.", "Use this sample as a starting point." (not the writer's "I will
+    # fill in the blanks on the form tonight", "Please delete the notes I emailed by mistake",
+    # "Please use this example of my work")
+    lazyregex.compile(
+        rf"(?im){_OWN_SENTENCE}(?:(?:please|remember\s+to|(?:students|candidates|applicants|graduates|you)\s+(?:should|must|need\s+to|can))\s+)?"
+        r"(?:change|replace|delete|remove|edit|fill\s+in|update|customi[sz]e|personali[sz]e)\s+(?:[\w'’-]+\s+){0,2}?"
+        r"(?:(?:the\s+)?(?:highlighted|bracketed|underlined)\b|(?:in\s+)?(?:square\s+)?brackets\b|(?:all\s+|the\s+)?placeholders\b"
+        r"|these\s+(?:notes|instructions|tips|hints)\b|(?:all\s+|the\s+)?(?:blanks|details|names)\b(?=[^.!?\n]{0,40}\bbefore\s+(?:sending|you\s+send)\b))"
+        r"[^.!?\n]{0,80}[.!]?"
+        rf"|{_OWN_SENTENCE}(?:please\s+)?do\s*n[o'’]t\s+send\s+(?:this|the)\s+(?:format|template|sample|model|example)\b[^.!?\n]{{0,40}}[.!]?"
+        rf"|{_OWN_SENTENCE}(?:please\s+)?use\s+this\s+(?:sample|template|format|model|example)\s+(?:as|to|for|when|if)\b[^.!?\n]{{0,80}}[.!]?"
+    ),
 ]
 _STAND_INS = [
     lazyregex.compile(
@@ -231,7 +253,9 @@ _STAND_INS = [
         r"|Bank|Group|Industries|Organi[sz]ation|Firm|Agency|University|College|Clinic|Foundation|Enterprises|Solutions"
         r"|Technologies|Co\.|Hotels?|Restaurants?|Shops?|Caf[eé]|Bakery|Garage|Salon|Pharmacy|Care|Services"
         r"|Logistics|Retail|Centre|Center|Council|Trust|Academy|Construction|Motors|Cleaning|Security|Supermarkets?"
-        r"|Labs?|Laborator(?:y|ies)|Studios?|Institute|Partners|Associates|Charity|Practice|Nursery)(?!\w)"
+        r"|Labs?|Laborator(?:y|ies)|Studios?|Institute|Partners|Associates|Charity|Practice|Nursery"
+        r"|Therapeutics|Pharma(?:ceuticals)?|Biotech|Systems|Software|Consulting|Holdings|Healthcare|Energy|Insurance"
+        r"|Manufacturing|Foods|Engineering|Financial|Medical|Dental|Ventures|Airlines|Telecom)(?!\w)"
     ),
     # "Company X", "Hospital B" (not "... at the Hospital I joined")
     lazyregex.compile(

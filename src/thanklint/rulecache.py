@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 #: Bumped when the stored form of a rule changes.
-FORMAT = 1
+FORMAT = 2
 
 
 def folder() -> Path:
@@ -90,6 +90,7 @@ def _encode(rule: Rule) -> dict[str, Any]:
         "applies_to": list(rule.applies_to),
         "fix_safety": rule.fix_safety,
         "references": list(rule.references),
+        "confirms": rule.confirms,
         "settings": settings,
         "lines": rule.lines,
         "builtin": rule.builtin,
@@ -119,6 +120,7 @@ def _decode(data: dict[str, Any]) -> Rule:
         applies_to=tuple(data["applies_to"]),
         fix_safety=data["fix_safety"],
         references=tuple(data["references"]),
+        confirms=data["confirms"],
         settings=settings,
         lines=data["lines"],
         builtin=data["builtin"],

@@ -49,6 +49,7 @@ COMMON_KEYS = (
     "applies_to",
     "fix_safety",
     "references",
+    "confirms",
 )
 _ID = re.compile(r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: A rule folder's shared word lists live here, not in a category folder.
@@ -81,6 +82,10 @@ class Rule:
     references: tuple[str, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    #: Whether the rule's silence marks its quality present. A rule that can only find a fault
+    #: and never vouch for the quality (a thank-you that admits it is late) says `confirms:
+    #: false`: its finding marks the quality missing, its silence leaves it unchecked.
+    confirms: bool = True
     builtin: bool = False  # shipped with thanklint, so documented in docs/rules.md
     #: A digest of the rule file's text (part of the result cache's fingerprint).
     digest: str = field(default="", compare=False, hash=False)
@@ -334,6 +339,9 @@ def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[
         raise RuleError(
             where, f"expected a list drawn from {', '.join(KINDS_OF_NOTE)}", lines.get("applies_to"), "applies_to"
         )
+    confirms = data.get("confirms", True)
+    if not isinstance(confirms, bool):
+        raise RuleError(where, f"expected true or false, got {shown(confirms)}", lines.get("confirms"), "confirms")
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or not set(examples) <= {"bad", "good"}:
         raise RuleError(where, "expected a mapping with 'bad' and 'good' lists", lines.get("examples"), "examples")
@@ -353,6 +361,7 @@ def load_rule_file(text: str, where: str, category: str, name: str, vocab: dict[
         applies_to=tuple(applies),
         fix_safety=" ".join(str(data.get("fix_safety", "")).split()),
         references=tuple(references),
+        confirms=confirms,
         settings=build_settings(kind, data, where, lines),
         lines=dict(lines),
         digest=hashlib.sha256((text + repr(sorted((vocab or {}).items()))).encode("utf-8")).hexdigest(),
