@@ -198,6 +198,54 @@ def test_a_pages_own_words_under_its_title_are_above_the_note(text):
     assert got["body"].strip() == "thank you for the interview." or got["body"] == "Thank you for the interview."
 
 
+@pytest.mark.parametrize(
+    ("text", "greeting"),
+    [
+        # a poster's few words, a blank line, then the note with its greeting run into the text
+        ("Thoughts? Kept it short.\n\nDear Omar, thank you for the interview.\n\nBest,\nKim", "Dear Omar,"),
+        # a newsletter's introduction of two lines
+        (
+            "From a recruiter's newsletter:\nA candidate sent this a week after her final round. She got the job.\n\n"
+            "Dear Mr. Fenn,\n\nThank you for the interview.\n\nBest,\nKim",
+            "Dear Mr. Fenn,",
+        ),
+        # a poster's question, then a letter with its address and date blocks
+        (
+            "My dad says a posted letter stands out. Any last changes?\n\n3 Elm Row\nCork\n\n4 May 2026\n\n"
+            "Ms. Ann Roe\nRoe & Co\n1 Quay St.\nCork\n\nDear Ms. Roe,\n\nThank you for the interview.\n\nYours sincerely,\nKim",
+            "Dear Ms. Roe,",
+        ),
+        # a poster who greets the forum, then the note's own run-in greeting
+        (
+            "hi all, first interview since uni. does this sound ok??\n\nDear Sister Ode thank you for the interview.",
+            "Dear Sister Ode",
+        ),
+    ],
+)
+def test_a_posters_or_pages_words_above_the_greeting_are_not_the_note(text, greeting):
+    assert parts(text)["greeting"].startswith(greeting)
+
+
+@pytest.mark.parametrize(
+    ("text", "body_start"),
+    [
+        # the note opens with its greeting: a later "Hi again" is body
+        ("Hi Jo,\n\nThanks for the trial shift.\n\nHi again, one more thing: I can start Monday.\n\nKim", "Thanks for"),
+        # a greetingless note whose last line greets someone else
+        ("Thanks again for the trial shift, see you Monday.\n\nHi to Sam from me,\nKim", "Thanks again"),
+        # the note's own thanks or apology above a greeting
+        (
+            "Thank you so much for today.\n\nDear Ms. Ibarra,\n\nI enjoyed hearing about the roadmap.\n\nBest,\nKim",
+            "Thank you so",
+        ),
+        ("Sorry for the late note!\n\nHi Tom,\n\nThank you for the interview on the 3rd.\n\nBest,\nKim", "Sorry for"),
+        ("Thanks for today!\n\nHi again, one more thing: I led our CRM migration.\n\nKim", "Thanks for today"),
+    ],
+)
+def test_the_note_keeps_what_opens_it(text, body_start):
+    assert parts(text)["body"].startswith(body_start)
+
+
 def test_name_then_text_on_the_first_line():
     got = parts("Hiring Committee, Thank you for meeting me today. I enjoyed it.\n")
     assert got["greeting"] == "Hiring Committee," and got["body"].strip().startswith("Thank you")
@@ -426,6 +474,15 @@ def test_lines_of_the_note_that_look_like_an_introduction_or_an_attribution_stay
                 "A trainee left this card on my desk after her panel:\n\n> Thank you for the interview. - Noor\n"
             ),
             "Thank you",
+        ),
+        # an adviser's reply that quotes the student's draft to comment on it, greeting and signing
+        (
+            blank_out(
+                "Hi Ciara,\n\nThanks for sending this. I've copied your draft below with my comments underneath.\n\n"
+                "> Dear Mr. Hale,\n>\n> Thank you for the interview.\n>\n> Kind regards,\n> Ciara\n\n"
+                "My comments:\n1. Ask a question.\n\nRuth\n"
+            ),
+            "Thank you for the interview",
         ),
     ],
 )

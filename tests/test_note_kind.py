@@ -110,6 +110,10 @@ from thanklint.note_kind import infer_kind
         "I am writing to ask whether Ms Ortiz has had an opportunity to review the plan we discussed.",
         "Could you let me know whether the analyst role has in fact been filled?",
         "Following up on Tuesday's final round with Priya. Could you confirm the band before we go further?",
+        # Status letters about an interview already past, however they ask.
+        "Dear Vacancy Holder, I am writing with regard to my interview on 3 March for the above post. I remain very interested.",
+        "Good morning Sir, Thank you for interview on 3 April for Clerk post. I want to ask about the result, is decision made?",
+        "I am writing about the nursery post. I wondered if there has been any decision made yet. Thank you for your time.",
         # A competing offer with a deadline, said the second-language way.
         "Thank you for the opportunity to attend the interview. Kindly let me know whether any decision is taken, as I need to revert on one more offer by Monday.",
     ],

@@ -175,6 +175,23 @@ _NAMES_THE_NOTE = lazyregex.compile(
     r"|example\s+\d+|sample\s+(?:note|e-?mail|letter|message|thank[- ]you))\b",  # a blog's "Example 2:"
     re.I,
 )
+#: An adviser or a friend who quotes someone's draft to comment on it: "I've copied your draft
+#: below with my comments underneath", "comments inline".
+_COMMENTS_ON_A_DRAFT = lazyregex.compile(
+    r"\b(?:your|her|his|their|the student's|this) draft\b[^.?!\n]{0,60}\b(?:below|underneath|comments?|feedback|notes)\b"
+    r"|\bmy (?:comments|feedback|notes) (?:are |)(?:below|underneath|inline|after it)\b|^\s*my comments:\s*$",
+    re.I | re.M,
+)
+#: A greeting that names someone: "Dear Sister Moyo", "Hi Omar,", "Dear Ms. Roe," (not "Hi again,").
+_NAMED_GREETING = lazyregex.compile(
+    rf"^\s*(?i:{GREETING_WORDS})\s+(?:(?i:mr|mrs|ms|miss|mx|dr|prof|professor|sister|chef|sir|madam)\.?\s+)?[A-Z][\w'’-]+"
+)
+#: An apology for a late or slow note, which opens the note itself ("Sorry for the late note!").
+_LATE_APOLOGY = lazyregex.compile(
+    r"(?i)\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,30}\b(?:late|delay|delayed|belated)\b"
+)
+#: Words that point at a message further down ("the email below", "see below").
+_BELOW = lazyregex.compile(r"\bbelow\b|\bforward(?:ed|ing)\b", re.I)
 #: Words of a page that offers a sample or a template: "Model Thank You Mail", "Sample 2 -
 #: Following up ...", "(to be sent within 24 hours)", "... before sending".
 _TEMPLATE_PAGE = lazyregex.compile(
@@ -432,8 +449,13 @@ def _quoted_note(text: str) -> str | None:
         # the poster asks about the note or names it ("Is this ok to send?", "This one came in:")
         or not any(line.rstrip().endswith(":") or "?" in line or _NAMES_THE_NOTE.search(line) for line in above)
         # ("Hi all, ... please check:" from a poster who asks "Is this ok to send?"; not "Hello
-        # everyone, thank you all again" over the panel's own message)
+        # everyone, thank you all again" over the panel's own message; an adviser's reply that
+        # quotes the student's draft to comment on it greets and signs as it likes)
         or any(_own_note_line(line, poster=asks) for line in outside)
+        and not (
+            _COMMENTS_ON_A_DRAFT.search(" ".join(outside))
+            and _THANKS_WORD.search(text[marks[0][1] : lines[last][1]])  # a note, not an agenda
+        )
         or _EARLIER_MESSAGE.search("\n".join(outside))
         # "Following up on my note below. Any news?" (not "No reply in two weeks. Is this ok to send?")
         or infer_kind(" ".join(above)) == "follow-up"
@@ -627,6 +649,38 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
             and len(second.split()) <= 6
         ):
             return greetings[1]
+    # A note does not open with prose above its own greeting: a poster's or a page's few lines set
+    # off by a blank line above a greeting that names someone ("Thoughts? Kept it short.", "A
+    # candidate sent this after her final interview.", "hi all, ... does this sound ok??" above
+    # "Dear Sister Moyo thank you ..."), with the letter's address block between them or not.
+    # (Not when the note itself opens with a greeting, whatever greets later in its body, nor
+    # above an earlier message the text follows up: "Following up on the email below.", nor
+    # under a Markdown heading, which may title the message itself: "# Status of my take-home?")
+    opening = line(headers) if headers < len(lines) else ""
+    if (not _GREETING.match(opening) or _CROWD_GREETING.match(opening)) and not opening.lstrip().startswith("#"):
+        for g in greetings:
+            lead = [line(i) for i in range(headers, g)]
+            words = " ".join(lead)
+            if (
+                lead
+                # (a greeting with the note under it or run on after it, not a closing "Hi to Sam from
+                # me," over a signature)
+                and (g < len(lines) - 2 or len(line(g).split()) > 6)
+                and _NAMED_GREETING.match(line(g))  # not "Hi again," nor "Hello to Maria as well"
+                and sum(not _address_like(a) for a in lead) <= 3
+                and "\n\n" in text[lines[g - 1][1] : lines[g][0]].replace("\r", "")
+                and not all(_address_like(a) for a in lead)
+                # the words are about the note: they ask, introduce or name it ("Thoughts?", "Any
+                # last changes?", "A candidate sent this note ...")
+                and ("?" in words or any(a.rstrip().endswith(":") for a in lead) or _NAMES_THE_NOTE.search(words))
+                # and are not the note's own opening: its thanks or its apology for being late
+                and not (_THANKS_WORD.search(words) and not re.search(r"(?i)\bthanks in advance\b", words))
+                and not _LATE_APOLOGY.search(words)
+                and not _BELOW.search(words)
+                and not _EARLIER_MESSAGE.search("\n".join(lead))
+                and infer_kind(words) != "follow-up"
+            ):
+                return g
     if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
         return greetings[0]
     # A page titled with a Markdown heading that says something of its own before the note ("#

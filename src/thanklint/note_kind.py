@@ -117,6 +117,16 @@ _FOLLOW_UP = [
         r"|\bwhere (?:you|things) are in the (?:hiring |selection |recruitment |interview )?process\b(?! of\b)",
         2,
     ),
+    # A status letter: writing about an interview already past, asking after its result ("I am
+    # writing with regard to my interview on 21 February", "I want to ask about the result", "is
+    # decision made?", "if there has been any decision made yet").
+    (
+        r"\bwriting (?:with regards? to|regarding|in (?:regard|relation) to|concerning) (?:my|the) (?:recent )?interview\b"
+        r"|\b(?:ask|asking|enquire|inquire|enquiring|inquiring) (?:about|after|regarding) (?:the|my) (?:result|outcome|decision|status)\b"
+        r"|\b(?:is|has|have|was) (?:there )?(?:been )?(?:any |a |the )?decision (?:been )?(?:made|taken|reached)\b"
+        r"|\bany decision (?:made|taken|reached|yet)\b",
+        2,
+    ),
     # A competing offer, or a request to speed things up.
     (
         r"\b(?:have|had|received|got|holding|weighing|considering) (?:an|another|other|two|a competing|a second|an outside|some other) (?:job |written |firm )?offers?\b|\boffers? from (?:another|other)\b|\bexpedite\b"

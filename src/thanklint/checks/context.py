@@ -129,11 +129,20 @@ class RecipientName(Check):
         # people the writer met: any interviewer's name is a right name, never "someone else".
         panel = [p for name in parsed.meta.interviewers for p in _parts(name)]
         threshold = self.settings["min_similarity"]
-        for start, end, word in greeting_names(parsed):
+        names = list(greeting_names(parsed))
+
+        def is_recipient(lower: str) -> bool:
+            return any(lower == p.lower() or (len(lower) >= 3 and p.lower().startswith(lower)) for p in parts)
+
+        # The recipient greeted with others ("Dear Mr Hollis, Ms Varga and Dr Chaudhry," to a
+        # panel's chair): when no list of interviewers says who was there, the others are greeted
+        # beside the reader, not pasted in instead.
+        beside_recipient = not panel and any(is_recipient(word.lower()) for _, _, word in names)
+        for start, end, word in names:
             lower = word.lower()
             if any(lower == p.lower() for p in panel):
                 continue
-            if any(lower == p.lower() or (len(lower) >= 3 and p.lower().startswith(lower)) for p in parts):
+            if is_recipient(lower):
                 continue  # the name, or a short form of it (Jen for Jennifer)
             best = max(parts, key=lambda p: _similar(word, p))
             score = _similar(word, best)
@@ -144,7 +153,7 @@ class RecipientName(Check):
                     {"match": word, "replacement": best, "recipient": parsed.meta.recipient},
                     replacement=best,
                 )
-            elif self.settings["report"] == "other-name" and score < threshold:
+            elif self.settings["report"] == "other-name" and score < threshold and not beside_recipient:
                 yield Hit(start, end, {"match": word, "recipient": parsed.meta.recipient})
 
 
