@@ -662,14 +662,13 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
             lead = [line(i) for i in range(headers, g)]
             words = " ".join(lead)
             if (
-                lead
+                # one to three lines of prose, and perhaps an address block
+                1 <= sum(not _address_like(a) for a in lead) <= 3
                 # (a greeting with the note under it or run on after it, not a closing "Hi to Sam from
                 # me," over a signature)
                 and (g < len(lines) - 2 or len(line(g).split()) > 6)
                 and _NAMED_GREETING.match(line(g))  # not "Hi again," nor "Hello to Maria as well"
-                and sum(not _address_like(a) for a in lead) <= 3
                 and "\n\n" in text[lines[g - 1][1] : lines[g][0]].replace("\r", "")
-                and not all(_address_like(a) for a in lead)
                 # the words are about the note: they ask, introduce or name it ("Thoughts?", "Any
                 # last changes?", "A candidate sent this note ...")
                 and ("?" in words or any(a.rstrip().endswith(":") for a in lead) or _NAMES_THE_NOTE.search(words))
