@@ -705,3 +705,45 @@ def test_a_name_and_exclamation_marks_open_a_text_message():
     got = parts("Marisol!! second round done, thank you for the tip about the portfolio\n")
     assert got["greeting"] == "Marisol!!" and got["body"].strip().startswith("second round done")
     assert parts("Amazing!! thanks for today, the tour was great\n")["greeting"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "greeting"),
+    [
+        # the writer introducing themselves after the greeting word names no reader
+        ("Hi this is Jamie's dad, he asked me to say thanks for the trial today.\nMike\n", "Hi"),
+        ("Hello it's Sam from Tuesday, thanks again for the tour.\nSam\n", "Hello"),
+        # a short line that runs the greeting into the thanks without a comma
+        ("Hi Dana thanks for today.\nSam\n", "Hi Dana"),
+    ],
+)
+def test_a_greeting_run_into_the_text_ends_before_it(text, greeting):
+    assert parts(text)["greeting"] == greeting
+
+
+@pytest.mark.parametrize(
+    ("text", "body_start"),
+    [
+        # a note quoted on one line of its own under the poster's line that introduces it
+        (
+            'Posting as a warning. A friend sent this after a rejection:\n\n"Dear Ms. Patel, Thanks a lot for '
+            'four rounds of interviews. Regards, Kieran"\n',
+            "Thanks a lot",
+        ),
+        # a quoted note that ends on its own prose, under a line that introduces it, a comment after it
+        (
+            'Best thank-you note I got this year, shared with permission:\n\n"Thanks for your time today, Priyanka. '
+            'I would love to do the same for you."\n\nShort, specific, done.\n',
+            "Thanks for your time today",
+        ),
+    ],
+)
+def test_a_note_quoted_under_a_line_that_introduces_it_is_the_note(text, body_start):
+    assert parts(blank_out(text))["body"].lstrip().startswith(body_start)
+
+
+def test_the_readers_message_quoted_under_an_introducing_line_is_not_the_note():
+    text = (
+        'Got this from the hiring manager:\n\n"Thanks for your time today Sam, we enjoyed meeting you."\n\nGood sign?\n'
+    )
+    assert text.splitlines()[0] in blank_out(text)

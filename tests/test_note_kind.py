@@ -116,6 +116,10 @@ from thanklint.note_kind import infer_kind
         "I am writing about the nursery post. I wondered if there has been any decision made yet. Thank you for your time.",
         # A competing offer with a deadline, said the second-language way.
         "Thank you for the opportunity to attend the interview. Kindly let me know whether any decision is taken, as I need to revert on one more offer by Monday.",
+        "Dear Sir/Madam, I write further to my interview of 4 June for the post of Staff Pharmacist and should be glad to learn whether a decision has yet been reached.",
+        # Typed fast, or a month on.
+        "hey just checkin in on the roofing job, did yall decide yet?? i can start monday",
+        "Thank you for arranging my interview with the governors last month. Could you tell me whether a timetable has been agreed?",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -128,6 +132,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the interview. Thank you for letting me know about the training scheme, it sounds great.",
         # A late thank-you that owns up to it, and still asks whether the post is open.
         "I'm sorry this note is so late; our interview was three weeks ago. Thank you for taking the time to show me the lab. Is the post still open?",
+        "Sorry this is so late; the interview was nearly three weeks ago now. Thank you for seeing me. I am still interested if it is still available.",
+        "Thank you for chairing the panel, and my apologies for writing nearly three weeks after the interview. I remain keen.",
         "Apologies for the belated thanks, our interview was three weeks ago. Thank you for showing me the cold store. Is the post still open?",
         # Things waiting are no silence: the writer's note about the work.
         "Thank you for the tour of the stores. Four thousand objects still waiting for numbering is a daunting figure.",

@@ -140,6 +140,8 @@ _NOT_A_NAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday update quick note reminder ps "
     "amazing awesome brilliant fantastic wonderful done yay hooray phew cheers hi hello hey".split()
 )
+#: The words after a greeting word by which writers introduce themselves ("Hi this is Jamie's dad").
+_SELF_INTRODUCTION = frozenset("this it it's its i i'm im my".split())
 #: A greeting word and nothing else ("Good day", "Hello"), and the name that may follow it after a
 #: comma and close with a full stop or "!" ("Good day, Mrs. Collins. I write ...").
 _GREETING_WORDS_ONLY = lazyregex.compile(rf"\s*(?:{GREETING_WORDS})\s*", re.I)
@@ -173,6 +175,23 @@ _PROSE_END = lazyregex.compile(r"(?:[,:;!?]|(?:^|\s)[^\s.]{4,}\.)\s*$")
 _NAMES_THE_NOTE = lazyregex.compile(
     r"\b(?:verbatim|word for word|(?:thank[- ]you\s+)?(?:note|e-?mail|message|draft|letter|text)|sent me|got this"
     r"|example\s+\d+|sample\s+(?:note|e-?mail|letter|message|thank[- ]you))\b",  # a blog's "Example 2:"
+    re.I,
+)
+#: A poster's line that introduces someone else's note quoted under it, in quotation marks and
+#: ending on its own prose: "A friend sent this after a rejection:", "Got this on WhatsApp after a
+#: trial shift:", "Best thank-you note I got this year, shared with permission:" (not "My
+#: recruiter sent me this:", "Got this from the hiring manager:", "Got this reply to my note:").
+_INTRODUCES_THE_NOTE = lazyregex.compile(
+    r"^(?!.*\b(?:from|reply|replied|recruiter|hiring manager|interviewer|employer)\b)"
+    r".*\b(?:(?:someone|somebody|friend|candidate|student|colleague|trainee|grad|graduate|mentee|client|applicant|cohort|class)"
+    r"\b[^:]{0,30}\bsent (?:me )?(?:this|it)|got this (?:on|via|by|over) \w+"
+    r"|(?:thank[- ]you )?(?:note|message|e-?mail|text|letter) (?:i|we) (?:got|received))\b.*:\s*$",
+    re.I,
+)
+#: A reader's own message to a candidate: "thanks for coming in", "we'll let you know by Friday".
+_READERS_MESSAGE = lazyregex.compile(
+    r"\b(?:coming in|for applying|interviewing with|your (?:kind |lovely |thoughtful )?(?:note|message|e-?mail|application)"
+    r"|we(?:'ll|’ll| will| shall)|let you know|be in touch)\b",
     re.I,
 )
 #: An adviser or a friend who quotes someone's draft to comment on it: "I've copied your draft
@@ -407,6 +426,7 @@ def _quoted_note(text: str) -> str | None:
     program's "On ..., Dean wrote:" above the message it quotes."""
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
     inside = [i for i, (s, e) in enumerate(lines) if _QUOTED.fullmatch(text[s:e])]
+    introduced = False
     if inside and inside == list(range(inside[0], inside[-1] + 1)) and len(inside) < len(lines):
         first, last = inside[0], inside[-1]
         marks = [m.span() for i in inside if (m := _QUOTE_MARKER.match(text, lines[i][0]))]
@@ -417,7 +437,8 @@ def _quoted_note(text: str) -> str | None:
         if not starts:
             return None
         first = starts[0]
-        ends = [i for i in range(first + 1, len(lines)) if _CLOSING_QUOTE.search(text, *lines[i])]
+        # (a note quoted on one line of its own too: '"Dear Ms. Patel, Thanks a lot ... Regards, Kieran"')
+        ends = [i for i in range(first, len(lines)) if _CLOSING_QUOTE.search(text, *lines[i])]
         if not ends:
             return None
         last = ends[-1]
@@ -426,9 +447,14 @@ def _quoted_note(text: str) -> str | None:
             for m in (_OPENING_QUOTE.match(text, lines[first][0]), _CLOSING_QUOTE.search(text, *lines[last]))
             if m
         ]
-        if len(marks) < 2 or _CLOSES_QUOTE.search(text, marks[0][1], lines[first][1]):
+        if len(marks) < 2 or _CLOSES_QUOTE.search(text, marks[0][1], lines[first][1] if last > first else marks[1][0]):
             return None  # '"Hello, my name is Noor" is how I open every call' quotes a line, not a note
-        if len(text[lines[last][0] : marks[1][0]].split()) > 4:
+        introduced = bool(
+            lines[:first]
+            and _INTRODUCES_THE_NOTE.search(text[slice(*lines[first - 1])])
+            and not _READERS_MESSAGE.search(text[marks[0][1] : marks[1][0]])
+        )
+        if (len(text[lines[last][0] : marks[1][0]].split()) > 4 or last == first) and not introduced:
             return None  # the quotation ends on a signature ("... Felix\""), not on prose
     above = [text[s:e] for s, e in lines[:first]]
     outside = above + [text[s:e] for s, e in lines[last + 1 :]]
@@ -443,7 +469,7 @@ def _quoted_note(text: str) -> str | None:
         or not (
             _GREETING.match(opening)
             or _THANKS_START.match(opening)
-            and (last == len(lines) - 1 or _POSTER_SENDS.search(" ".join(above)))
+            and (last == len(lines) - 1 or _POSTER_SENDS.search(" ".join(above)) or introduced)
             and not _THANKS_FROM_THE_READER.search(text[marks[0][1] : lines[last][1]])
         )
         # the poster asks about the note or names it ("Is this ok to send?", "This one came in:")
@@ -545,15 +571,23 @@ def find_layout(text: str) -> Layout:
         head = _GREETING_HEAD.match(first)
         # "Hi Dana! Thanks for today, ...": a greeting closed by "!" before any comma
         closed = bool(head and head.group().rstrip().endswith("!") and (not comma or head.end() <= comma.start()))
-        if not (closed or len(first.split()) > 8):
+        # (a short line too when thanks follows the name: "Hi Dana thanks for today.")
+        if not (closed or len(first.split()) > 8 or head and _THANKS_START.match(first[head.end() :])):
             head = None
         rest = first[comma.end() :] if comma else ""
         marks = re.match(r"!+", first[named.end(1) :]) if named else None
         lead = _GREETING_THEN_WORD.match(first)
         if (
             lead
-            and lead.group("next").lower() in _NOT_A_NAME - {"again", "hi", "hello", "hey"}
-            and not re.search(r"[A-Z]", first[lead.end("next") : comma.start() if comma else len(first)])
+            and (
+                lead.group("next").lower() in _NOT_A_NAME - {"again", "hi", "hello", "hey"}
+                and not re.search(r"[A-Z]", first[lead.end("next") : comma.start() if comma else len(first)])
+                # "Hi this is Jamie's dad, ...", "Hello it's Sam from Tuesday": the writer, not the reader
+                or lead.group("next").lower().replace("’", "'") in _SELF_INTRODUCTION
+                and not first[lead.end("next") :]
+                .lstrip()
+                .startswith((",", ":", "!"))  # "Hi My, thanks ...": the name My
+            )
         ):  # "hi sorry to bother u again, did u get ...": the greeting word alone, then the text
             greeting = Region(first_start, first_start + lead.end("word"))
         elif titled:  # "Mr Doyle thanks for ..." (a name holds no comma)

@@ -44,7 +44,8 @@ _FOLLOW_UP = [
         1,
     ),
     (r"\bcheck(?:ing)? (?:in )?(?:on|about|regarding) (?:the )?(?:status|my application|the (?:role|position))\b", 2),
-    (r"\bcheck(?:ing)? in\b|\b(?:just )?checking (?:whether|if)\b", 1),
+    # (typed fast too: "just checkin in on the hvac job")
+    (r"\bcheck(?:ing|in'?)? in\b|\b(?:just )?checking (?:whether|if)\b", 1),
     # The round named by its day: "following up on Thursday's final round" (the interview itself,
     # as "following up on our interview" is above; not "following up on Thursday's interview to
     # say thank you")
@@ -63,7 +64,9 @@ _FOLLOW_UP = [
         r"(?:decided(?= yet\b|\s*[?.,!]|\s*$|" + _ON_THE_JOB + ")"
         r"|(?:chosen|picked) (?:someone|anyone|a candidate|the successful))"
         # asked outright: "did u decide about the night carer job yet?"
-        r"|\bdid (?:you|u) (?:decide|make a decision)(?= yet\b|\s*[?.,!]|\s*$|" + _ON_THE_JOB + ")"
+        r"|\bdid (?:you|u|y'?all|you guys|u guys) (?:decide|make a decision)(?= yet\b|\s*[?.,!]|\s*$|"
+        + _ON_THE_JOB
+        + ")"
         r"|\b(?:ask|asking|know|wondering|wonder|check|checking|see|find out|enquire|inquire) (?:whether|if)\b"
         r"(?:[^.?!]|\b(?:mr|mrs|ms|dr|prof)\.){0,40}\b(?:has|have) had (?:a|an|the) (?:chance|opportunity) to\b",
         2,
@@ -122,6 +125,9 @@ _FOLLOW_UP = [
     # decision made?", "if there has been any decision made yet").
     (
         r"\bwriting (?:with regards? to|regarding|in (?:regard|relation) to|concerning) (?:my|the) (?:recent )?interview\b"
+        # "I write further to my interview of 12 May", "whether a decision has yet been reached"
+        r"|\b(?:write|writing) further to (?:my|the|our) (?:recent )?interview\b"
+        r"|\b(?:whether|if) (?:a|the|any) decision (?:has|have) (?:yet |now |already )?been (?:made|taken|reached)\b"
         r"|\b(?:ask|asking|enquire|inquire|enquiring|inquiring) (?:about|after|regarding) (?:the|my) (?:result|outcome|decision|status)\b"
         r"|\b(?:is|has|have|was) (?:there )?(?:been )?(?:any |a |the )?decision (?:been )?(?:made|taken|reached)\b"
         r"|\bany decision (?:made|taken|reached|yet)\b",
@@ -341,6 +347,8 @@ _FOLLOW_UP = [
         1,
     ),
     (r"\bsince (?:we|our) (?:last )?(?:spoke|met|interview|conversation)\b|\bsince my interview\b", 1),
+    # The interview a month back: "for arranging my interview with the committee last month"
+    (r"\b(?:interview(?:ed)?|met|meeting|spoke|panel)\b[^.?!]{0,60}\blast month\b", 2),
     # Still interested, or thanks "again" that opens the note and so looks back at a meeting some
     # time ago ("Thank you again for meeting me last week. I wanted to ..."; closing a thank-you,
     # it is only a courtesy)
@@ -410,11 +418,17 @@ _THANK_YOU = [
         1,
     ),
     # A thank-you that owns up to being late: "I'm sorry this note comes so late", "apologies for
-    # my belated thanks" (as heavy as the "two weeks ago" and the "is the post still open?" it may
-    # still ask).
+    # my belated thanks", "sorry this is so late", "apologies for writing three weeks after the
+    # interview", "sorry it has taken me so long to thank you" (as heavy as the "two weeks ago"
+    # and the "is the post still open?" it may still ask).
     (
         r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,20}\b(?:this|my|the) (?:note|e-?mail|message|thank[- ]you|thanks)\b"
-        r"[^.?!]{0,20}\b(?:late|delayed|belated)\b|\bbelated (?:thanks|thank[- ]you|note)\b",
+        r"[^.?!]{0,20}\b(?:late|delayed|belated)\b|\bbelated (?:thanks|thank[- ]you|note)\b"
+        # (with how long ago: not "sorry this comes so late on a Friday evening", the hour)
+        r"|\b(?:sorry|apologies)\W{0,2} (?:this|it) (?:is|comes) (?:so |very |rather )?late\b[^?!]{0,60}\b(?:days|weeks|months)\b"
+        r"|\b(?:sorry|apologies) for (?:writing|thanking you)\b[^.?!]{0,30}\b(?:days|weeks) (?:after|since)\b"
+        r"|\b(?:sorry|apologies) for (?:the|my) delay in thanking\b"
+        r"|\b(?:sorry|apologies)\b[^.?!]{0,20}\b(?:taken|took) (?:me )?(?:so|this) long to (?:write this|thank)\b",
         3,
     ),
 ]
