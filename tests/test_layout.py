@@ -715,6 +715,9 @@ def test_a_name_and_exclamation_marks_open_a_text_message():
         ("Hello it's Sam from Tuesday, thanks again for the tour.\nSam\n", "Hello"),
         # a short line that runs the greeting into the thanks without a comma
         ("Hi Dana thanks for today.\nSam\n", "Hi Dana"),
+        # greetings of other languages that notes open with
+        ("Oi Bruna! Sorry but I need to withdraw, thank you for everything.\nCarol\n", "Oi Bruna!"),
+        ("Olá Marta,\n\nthanks for the interview today!\nRui\n", "Olá Marta,"),
     ],
 )
 def test_a_greeting_run_into_the_text_ends_before_it(text, greeting):

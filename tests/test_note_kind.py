@@ -119,6 +119,7 @@ from thanklint.note_kind import infer_kind
         "Dear Sir/Madam, I write further to my interview of 4 June for the post of Staff Pharmacist and should be glad to learn whether a decision has yet been reached.",
         # Typed fast, or a month on.
         "hey just checkin in on the roofing job, did yall decide yet?? i can start monday",
+        "Good day Ma'am Liza, I am following up my CSR application in Cebu, I had final interview last March 12. May I know if there is already update?",
         "Thank you for arranging my interview with the governors last month. Could you tell me whether a timetable has been agreed?",
     ],
 )
@@ -133,6 +134,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         # A late thank-you that owns up to it, and still asks whether the post is open.
         "I'm sorry this note is so late; our interview was three weeks ago. Thank you for taking the time to show me the lab. Is the post still open?",
         "Sorry this is so late; the interview was nearly three weeks ago now. Thank you for seeing me. I am still interested if it is still available.",
+        "Thank you for the interview! I'll be following up my application with the certificates this week.",
         "Thank you for chairing the panel, and my apologies for writing nearly three weeks after the interview. I remain keen.",
         "Apologies for the belated thanks, our interview was three weeks ago. Thank you for showing me the cold store. Is the post still open?",
         # Things waiting are no silence: the writer's note about the work.

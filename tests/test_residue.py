@@ -88,6 +88,9 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         ("note to self: mention the rota\n", [("note to self: mention the rota", "instruction")]),
         ("- TODO: ask about the timeline??\nBest", [("TODO: ask about the timeline??", "instruction")]),
+        # (emphasis marks, which the linter sees as spaces, between the list mark and the note)
+        ("-   TODO: add the breakfast shift??  \nBest", [("TODO: add the breakfast shift??", "instruction")]),
+        ("-   TODO: check her title   Could I start on the 3rd?\nBest", [("TODO: check her title", "instruction")]),
         ("note to self: ask about parking?", [("note to self: ask about parking?", "instruction")]),
         (
             "What would the first week look like for the TODO: team name?",

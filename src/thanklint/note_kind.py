@@ -29,6 +29,14 @@ _FOLLOW_UP = [
         r"|submission|take-home|task|exercise|assignment)\b",
         2,
     ),
+    # (the preposition dropped, as second-language writers do: "I am following up my CSR application")
+    # (not a promise: "I'll be following up my application with the certificates")
+    (
+        r"(?<!ll be )(?<!will be )"
+        + _FOLLOWING_UP
+        + r" (?:my|the) (?:[\w'-]+ ){0,3}?(?:application|candidacy)\b(?! with\b)",
+        2,
+    ),
     # (lighter for a conversation: "I wanted to follow up on our conversation while it is still
     # fresh" is how a thank-you adds to an answer; not when the job follows: "follow up on our
     # meeting on 14 March regarding the coordinator position")
