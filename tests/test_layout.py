@@ -666,13 +666,31 @@ def test_the_readers_quoted_thanks_is_not_the_note(text):
     assert text.splitlines()[0] in blank_out(text)  # the writer's own words are not blanked
 
 
-def test_a_pages_text_above_a_rule_is_not_the_note():
-    text = (
-        "# Thank-you note for a retail interview (sample)\n\nUse the note below and change the details.\n\n"
-        "---\n\nDear Ms. Park,\n\nThank you for the interview.\n\nKind regards,\nLi\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "greeting", "body"),
+    [
+        # a page's text above a rule
+        (
+            "# Thank-you note for a retail interview (sample)\n\nUse the note below and change the details.\n\n"
+            "---\n\nDear Ms. Park,\n\nThank you for the interview.\n\nKind regards,\nLi\n",
+            "Dear Ms. Park,",
+            "Thank you for the interview.",
+        ),
+        # a calendar invitation pasted above the note
+        (
+            "Interview - RN, 5 North\nWhen: Thursday, 27 February 2025 1:00 PM-2:00 PM\nWhere: Microsoft Teams Meeting\n"
+            "Organizer: Lopez, Dana\n\nDear Ms. Lopez,\n\nThank you again for arranging my interview.\n\nSincerely,\nJas\n",
+            "Dear Ms. Lopez,",
+            "Thank you again for arranging my interview.",
+        ),
+    ],
+)
+def test_the_page_above_the_note_is_not_its_opening(text, greeting, body):
     got = parts(text)
-    assert got["greeting"] == "Dear Ms. Park," and got["body"] == "Thank you for the interview."
+    assert got["greeting"] == greeting and got["body"] == body
+
+
+def test_a_rule_under_the_note_leaves_it_whole():
     signed = parts("Hi Ana,\n\nThanks for today.\n\n---\nSam Lee\nAnalyst\n")
     assert signed["greeting"] == "Hi Ana," and signed["body"].startswith("Thanks for today.")
 

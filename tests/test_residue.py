@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from thanklint import lint_text
 from thanklint.residue import bound, find
 
 
@@ -90,6 +91,13 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("- TODO: ask about the timeline??\nBest", [("TODO: ask about the timeline??", "instruction")]),
         # (emphasis marks, which the linter sees as spaces, between the list mark and the note)
         ("-   TODO: add the breakfast shift??  \nBest", [("TODO: add the breakfast shift??", "instruction")]),
+        # a reviewer's comment left in from a shared document
+        ("our chat [Comment: too casual?] went well", [("[Comment: too casual?]", "instruction")]),
+        ("a strong fit. [Comment from Hannah: add a number]", [("[Comment from Hannah: add a number]", "instruction")]),
+        # a mail program's rule under the signature is no blank to fill in; a blank in a line is
+        ("Kind regards,\nAda\n_________________\n", []),
+        ("Kind regards,\n_________________\n", [("_________________", "slot")]),
+        ("Start date: ________\n", [("________", "slot")]),
         ("-   TODO: check her title   Could I start on the 3rd?\nBest", [("TODO: check her title", "instruction")]),
         ("note to self: ask about parking?", [("note to self: ask about parking?", "instruction")]),
         (
@@ -250,3 +258,17 @@ def test_a_quoter_who_took_names_out_made_the_slots_below_their_remark():
     assert [written[r.start : r.end] for r in find(written)] == ["[Subject]", "[previous employer]"]
     own = "Hi Ana,\n\nI've changed the names on my form, so please use the details below.\n[phone number]\n"
     assert kinds(own) == [("[phone number]", "slot")]
+
+
+def test_a_posters_own_words_above_the_note_hide_names_but_fill_no_slot():
+    post = (
+        "Hi all, had my grad interview at [hospital] this morning. Is this ok to send?\n\n----\n"
+        "Dear Karen,\n\nThank you so much for the interview this morning.\n\nKind regards,\nChloe\n----\n"
+    )
+    assert "personalization.placeholder-left" not in {f.rule_id for f in lint_text(post).findings}
+    asked = (
+        "Is this ok to send?\n\n[Your Address]\n[Date]\n\nDear Mrs. Carter,\n\nThank you for today.\n\nBest,\nChloe\n"
+    )
+    assert "personalization.placeholder-left" in {f.rule_id for f in lint_text(asked).findings}
+    head = "[Your Address]\n\n----\nDear Karen,\n\nThank you so much for the interview this morning.\n\nKind regards,\nChloe\n"
+    assert "personalization.placeholder-left" in {f.rule_id for f in lint_text(head).findings}

@@ -108,7 +108,9 @@ _PREAMBLE = lazyregex.compile(
 #: Pasted headers and page scaffolding above a note: "Subject line: ...", "Email text:", "RE: ...".
 _HEADER = lazyregex.compile(
     r"^\s*(?:(?:subject(?:\s+line)?|re|fwd?|to|from|cc|bcc|date|sent|e-?mail(?:\s+(?:text|body|subject|message))?"
-    r"|message|body|text|letter|begin\s+forwarded\s+message)\s*:"
+    r"|message|body|text|letter|begin\s+forwarded\s+message"
+    # a calendar invitation pasted above the note ("When: Thursday ...", "Organizer: Lopez, Dana")
+    r"|when|where|organi[sz]er|location|(?:required\s+|optional\s+)?attendees|meeting\s+id|passcode)\s*:"
     r"|-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}\s*$)",  # a mail program's separator above pasted headers
     re.I,
 )
@@ -369,6 +371,11 @@ _POSTER_ASKS = lazyregex.compile(
     r"|(?:feedback|thoughts|advice|opinions?) (?:on|about) (?:this|it|my)|any (?:tips|thoughts)|verbatim|sent me|got this)\b",
     re.I,
 )
+
+
+def poster_asks(text: str) -> bool:
+    """Whether `text` asks about a draft the way a poster does ("Is this ok to send?")."""
+    return bool(_POSTER_ASKS.search(text))
 
 
 #: A forum page's own line: "Posted by roadrunner_77 » Sat Feb 03", "r/nursing • Posted by u/...".

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import residue as residue_module
 from .draft import Draft, LineIndex
-from .layout import Layout, Region
+from .layout import Layout, Region, poster_asks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -188,9 +188,28 @@ class ParsedDraft:
     def residue(self) -> list[residue_module.Residue]:
         """Template residue anywhere in the content, found once for every rule; not inside
         code, where `TODO.md` or `{{first_name}}` is a name in a program."""
-        around = residue_module.page_around(self.text, self.draft.content, self.layout.start)
+        start = self.layout.start
+        around = residue_module.page_around(self.text, self.draft.content, start)
         found = residue_module.find(self.text, around)
-        return [r for r in found if not self.in_code(r.start, r.end)]
+        # a poster who asks about the note below wrote their own words above it: "had my
+        # interview at [hospital] this morning. Is this ok to send?" hides a name in a sentence,
+        # fills no slot (a letter head's "[Your Address]" on a line of its own still is one)
+        asks = start and poster_asks(self.text[:start])
+        return [
+            r
+            for r in found
+            if not self.in_code(r.start, r.end)
+            and not (asks and r.kind == "slot" and r.end <= start and self._in_prose(r))
+        ]
+
+    def _in_prose(self, piece: residue_module.Residue) -> bool:
+        """Whether words stand beside `piece` on its line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, piece.start) + 1
+        line_end = text.find("\n", piece.end)
+        return bool(
+            (text[line_start : piece.start] + text[piece.end : len(text) if line_end == -1 else line_end]).strip()
+        )
 
     @cached_property
     def code_spans(self) -> list[tuple[int, int]]:

@@ -130,7 +130,9 @@ _SLOTS = [
     lazyregex.compile(r"%[A-Za-z_]{2,30}%"),
     lazyregex.compile(r"\$\{?[A-Z][A-Z_]{2,30}\}?"),
     lazyregex.compile(r"\b[Xx]{3,}\b"),
-    lazyregex.compile(r"_{3,}"),
+    # (not a line of underscores alone, a mail program's rule under the signature; under a
+    # sign-off, "Kind regards,", it is where the name goes)
+    lazyregex.compile(r"(?m)(?!(?<![^\n])(?<![,:]\n)(?<![,:]\n\n)_{10,}[ \t]*$)(?<!_)_{3,}"),
     lazyregex.compile(r"(?<![*\n])\*{3,}(?![*\n])|(?<=\S )\*{3,}\s*$", re.M),
     lazyregex.compile(r"\b(?:FIRST|LAST|FULL)_?NAME\b|\bfirst_name\b|\blast_name\b"),
     lazyregex.compile(r"\b(?:Firstname|First Name)\s+(?:Lastname|Last Name)\b"),
@@ -317,6 +319,11 @@ class Residue:
     kind: str  # slot, instruction or stand-in
 
 
+#: A reviewer's comment left in from a shared document: "[Comment: too casual?]", "[Comment from
+#: Hannah: add a number]".
+_REVIEW_COMMENT = lazyregex.compile(r"\s*(?:comment|suggestion|note)(?:\s+from\s+[A-Z][\w'’-]*)?\s*:", re.I)
+
+
 def _classify(body: str, paren: bool) -> str | None:
     """What a bracketed text is: an instruction, a slot, or (for parentheses and angle brackets
     that are ordinary prose or markup) nothing."""
@@ -342,6 +349,7 @@ def _classify(body: str, paren: bool) -> str | None:
         and len(words) > 1
         or _IMPERATIVE_AFTER_BREAK.search(body)
         or _INSTRUCTION_WORDS.search(body)
+        or _REVIEW_COMMENT.match(body)
         or len(words) > 12
     ):
         return "instruction"
