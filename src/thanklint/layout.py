@@ -584,18 +584,7 @@ def find_layout(text: str) -> Layout:
         rest = first[comma.end() :] if comma else ""
         marks = re.match(r"!+", first[named.end(1) :]) if named else None
         lead = _GREETING_THEN_WORD.match(first)
-        if (
-            lead
-            and (
-                lead.group("next").lower() in _NOT_A_NAME - {"again", "hi", "hello", "hey"}
-                and not re.search(r"[A-Z]", first[lead.end("next") : comma.start() if comma else len(first)])
-                # "Hi this is Jamie's dad, ...", "Hello it's Sam from Tuesday": the writer, not the reader
-                or lead.group("next").lower().replace("’", "'") in _SELF_INTRODUCTION
-                and not first[lead.end("next") :]
-                .lstrip()
-                .startswith((",", ":", "!"))  # "Hi My, thanks ...": the name My
-            )
-        ):  # "hi sorry to bother u again, did u get ...": the greeting word alone, then the text
+        if lead and _greeting_word_alone(first, lead, comma):
             greeting = Region(first_start, first_start + lead.end("word"))
         elif titled:  # "Mr Doyle thanks for ..." (a name holds no comma)
             greeting = Region(first_start, first_start + titled.end())
@@ -650,6 +639,18 @@ def find_layout(text: str) -> Layout:
         body_end = body_start + len(text[body_start:cut].rstrip())
     body = Region(body_start, max(body_start, body_end))
     return Layout(greeting, body, sign_off, signature, _paragraphs(text, body))
+
+
+def _greeting_word_alone(first: str, lead: re.Match[str], comma: re.Match[str] | None) -> bool:
+    """Whether the greeting word that opens `first` stands alone, what follows it being no name:
+    a word that opens text, with no capital before the comma ("hi sorry to bother u again, did u
+    get ..."), or the writer introducing themselves ("Hi this is Jamie's dad, ...", "Hello it's
+    Sam from Tuesday"; not the name in "Hi My, thanks ...")."""
+    word, end = lead.group("next").lower(), lead.end("next")
+    if word in _NOT_A_NAME - {"again", "hi", "hello", "hey"}:
+        if not re.search(r"[A-Z]", first[end : comma.start() if comma else len(first)]):
+            return True
+    return word.replace("’", "'") in _SELF_INTRODUCTION and not first[end:].lstrip().startswith((",", ":", "!"))
 
 
 def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:

@@ -165,15 +165,14 @@ TIP_LABEL = r"(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:"
 #: written even inside a pattern that ignores it). Closing emphasis marks, which the linter sees
 #: as spaces, end it too ("- **TODO: check her title** Could I start on the 3rd?" asks).
 _TO_SENTENCE_END = r"(?:(?![ \t]{2,}(?-i:[A-Z]))[^\n)\].!?]|[.!?]+(?=[ \t]+(?-i:[a-z]))){0,200}"
-#: A note that opens its line (after a list mark) or its sentence is a sentence of its own, and the
-#: question or exclamation marks that end it are its own ("- TODO: ask about the timeline??" asks
-#: the reader nothing); a note inside a sentence leaves the sentence its mark ("What would the
-#: first week look like for the TODO: team name?").
-#: (emphasis marks, which the linter sees as spaces, may stand between: "- **TODO: ...??**")
-_OPENS_SENTENCE = r"(?:(?<![^\n])|(?<=^[-*•+] )|(?<=^[-*•+] [ \t*_]{2})|(?<=^[ \t*_]{2})|(?<=[.!?] ))"
 #: Where a sentence of its own starts: a line (after emphasis marks, which the linter sees as
 #: spaces) or the space after a full stop.
 _OWN_SENTENCE = r"(?:(?<![^\n])|(?<=^[ \t*_])|(?<=^[ \t*_]{2})|(?<=[.!?][ \t]))"
+#: A note that opens its line (after a list mark, and any emphasis marks: "- **TODO: ...??**") or
+#: its sentence is a sentence of its own, and the question or exclamation marks that end it are its
+#: own ("- TODO: ask about the timeline??" asks the reader nothing); a note inside a sentence
+#: leaves the sentence its mark ("What would the first week look like for the TODO: team name?").
+_OPENS_SENTENCE = rf"(?:{_OWN_SENTENCE}|(?<=^[-*•+] )|(?<=^[-*•+] [ \t*_]{{2}}))"
 
 
 def _writers_note(label: str) -> str:
