@@ -205,3 +205,20 @@ def test_document_level_finding_stops_before_carriage_return(lint):
     result = lint("Hi Dana,\r\n\r\nSee you soon.\r\n\r\nBest,\r\nSam\r\n")
     missing = next(f for f in result.findings if f.rule_id == "gratitude.missing-thanks")
     assert (missing.line, missing.column, missing.end_column) == (3, 1, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Subject: Thank you - trial shift\n\nHi Jo,\n\nThanks.\n", "Thank you - trial shift"),
+        # the note run on after it, as when line breaks were lost
+        (
+            "Subject: Thank you - Analyst interview Dear Mr. Fischer, thank you for Wednesday.",
+            "Thank you - Analyst interview",
+        ),
+        # a greeting word with no name and comma after it is part of the subject
+        ("Subject: Hi from Ana after the interview\n\nDear Jo,\n\nThanks.\n", "Hi from Ana after the interview"),
+    ],
+)
+def test_a_pasted_subject_line_is_the_subject(text, subject):
+    assert read_text(text, "note.txt").meta.subject == subject

@@ -183,6 +183,28 @@ def test_page_scaffolding_above_the_note():
     assert got["greeting"] == "Hi Jo," and got["body"] == "Thanks for the trial shift."
 
 
+def test_a_subject_line_that_runs_on_into_the_note_is_cut_at_the_greeting():
+    got = parts(
+        "Subject: Thank you - Junior Analyst interview Dear Mr. Fischer, thank you for Wednesday and for the "
+        "SQL question. Best regards Jana Novak"
+    )
+    assert got["greeting"] == "Dear Mr. Fischer,"
+    assert got["body"].strip().startswith("thank you for Wednesday")
+
+
+def test_a_subject_line_without_a_greeting_in_it_stays_whole():
+    got = parts("Subject: Hi there, a quick thank-you\n\nDear Ana,\n\nThank you for today.\n\nBest,\nSam")
+    assert got["greeting"] == "Dear Ana," and got["body"] == "Thank you for today."
+
+
+def test_the_writers_list_of_points_above_the_note_is_not_the_note():
+    got = parts(
+        "points to get in:\n- thank them both\n- the warehouse question\n- ask about hybrid working\n\n"
+        "Dear Ms Lockwood,\n\nThank you for Monday.\n\nYours sincerely,\nAmira"
+    )
+    assert got["greeting"] == "Dear Ms Lockwood," and got["body"] == "Thank you for Monday."
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -768,3 +790,21 @@ def test_the_readers_message_quoted_under_an_introducing_line_is_not_the_note():
         'Got this from the hiring manager:\n\n"Thanks for your time today Sam, we enjoyed meeting you."\n\nGood sign?\n'
     )
     assert text.splitlines()[0] in blank_out(text)
+
+
+def _tone_ids(text):
+    from thanklint import lint_text
+
+    return {f.rule_id for f in lint_text(text).findings if f.rule_id.startswith(("tone.", "proofreading."))}
+
+
+def test_the_rules_that_read_the_whole_note_skip_a_forum_posters_words_around_it():
+    note = "Dear Ms Harrington,\n\nThank you for the interview today and for the tour of the new isolation ward.\n\nKind regards,\nHana"
+    above = "Posted by kiwi_vet » Tue 2 Sep\n\nIs this ok to send? I always overthink these lol. Here it is:\n\n"
+    below = "\n\n---\nAny feedback appreciated!! Interview went well I think\n"
+    assert _tone_ids(above + note + below) == _tone_ids(note) == set()
+
+
+def test_the_rules_that_read_the_whole_note_still_read_its_pasted_subject_line():
+    text = "Subject: Thank You!\n\nDear Ms Harrington,\n\nThank you for the tour of the isolation ward. Enjoy!\n\nKind regards,\nHana"
+    assert "tone.exclamations" in _tone_ids(text)

@@ -21,6 +21,7 @@ import yaml
 from . import metadata as md
 from . import yamltext
 from .errors import DraftError, shown
+from .greetings import RUN_IN_GREETING
 
 if TYPE_CHECKING:
     from email.message import Message
@@ -241,6 +242,7 @@ def read_text(text: str, path: str = "-", *, suffix: str | None = None) -> Draft
 
 
 _PASTED_HEADER = re.compile(r"[ \t]*(subject|re|to|from|cc|bcc|date)[ \t]*:[ \t]*(.*)", re.I)
+_RUN_IN_NOTE = re.compile(RUN_IN_GREETING)
 #: A subject line in e-mail headers, front matter or pasted above a note; group 1 is its text.
 #: The text is a run ending in a non-space ([^\S\n] would let spaces be shared between the
 #: optional text and the trailing spaces, which backtracks quadratically on a line of spaces).
@@ -254,7 +256,9 @@ def pasted_subject(content: str) -> str | None:
         if header is None:
             return None
         if header.group(1).lower() == "subject" and header.group(2).strip():
-            return header.group(2).strip()
+            # (the note may run on after it: "Subject: Thank you Dear Ms. Li, thank you ...")
+            run_in = _RUN_IN_NOTE.search(header.group(2))
+            return header.group(2)[: run_in.start() if run_in else None].strip() or None
     return None
 
 

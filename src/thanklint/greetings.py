@@ -9,3 +9,13 @@ GREETING_WORDS = (
     # greetings of other languages that English notes open with
     r"|kia\s+ora|aloha|namaste|hola|bonjour|salaam|salam|shalom|hallo|g['’]day|oi|olá"
 )
+
+#: Where a note runs on after a pasted header on the same line, as when line breaks were lost:
+#: "Subject: Thank you - Analyst interview Dear Mr. Fischer, thank you ...". A capitalised
+#: greeting word, a name and a comma (or colon or "!") after it; group "at" is where the note starts.
+RUN_IN_GREETING = (
+    r"\s(?P<at>(?:Dear|Hi|Hello|Hey|Good\s+(?:morning|afternoon|evening))\s+(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*[,:!])"
+    # (the note's text after it, not a business's name and place: "at Hey Joe Coffee, Leeds")
+    r"(?=(?:\s+\S+){4})"
+)

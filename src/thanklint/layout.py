@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lazyregex
-from .greetings import GREETING_WORDS
+from .greetings import GREETING_WORDS, RUN_IN_GREETING
 from .note_kind import infer_kind
 from .residue import TIP_LABEL
 
@@ -551,6 +551,7 @@ def find_layout(text: str) -> Layout:
     # each line from its first character to its last, without any indent, blanked quote marker
     # or trailing space
     lines = [(e - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in _lines(text) if text[s:e].strip()]
+    lines = _header_run_in(text, lines)
     if not lines:
         return Layout(Region(0, 0), Region(0, 0), Region(0, 0), Region(0, 0), ())
     greeting = Region(0, 0)
@@ -641,6 +642,21 @@ def find_layout(text: str) -> Layout:
     return Layout(greeting, body, sign_off, signature, _paragraphs(text, body))
 
 
+_SUBJECT_HEADER = lazyregex.compile(r"\s*subject(?:\s+line)?\s*:", re.I)
+_RUN_IN_NOTE = lazyregex.compile(RUN_IN_GREETING)
+
+
+def _header_run_in(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines with a pasted subject line cut where the note runs on after it ("Subject: Thank
+    you Dear Mr. Fischer, thank you ..."), so that the greeting opens a line of its own."""
+    for i, (start, end) in enumerate(lines[:3]):
+        header = _SUBJECT_HEADER.match(text, start, end)
+        run_in = header and _RUN_IN_NOTE.search(text, header.end(), end)
+        if run_in:
+            return [*lines[:i], (start, run_in.start()), (run_in.start("at"), end), *lines[i + 1 :]]
+    return lines
+
+
 def _greeting_word_alone(first: str, lead: re.Match[str], comma: re.Match[str] | None) -> bool:
     """Whether the greeting word that opens `first` stands alone, what follows it being no name:
     a word that opens text, with no capital before the comma ("hi sorry to bother u again, did u
@@ -724,6 +740,16 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
                 return g
     if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
         return greetings[0]
+    # The writer's own list of points to make, above the note ("points to get in:" over "- thank
+    # them", "- ask about hybrid working", then "Dear Ms Lockwood,"): the note starts at its greeting.
+    if (
+        greetings
+        and 2 <= greetings[0] - headers <= 10
+        and line(headers).rstrip().endswith(":")
+        and all(_LIST_ITEM.match(line(i)) for i in range(headers + 1, greetings[0]))
+        and _NAMED_GREETING.match(line(greetings[0]))
+    ):
+        return greetings[0]
     # A page titled with a Markdown heading that says something of its own before the note ("#
     # Thank-you email: sample", "*Replace everything in brackets before you send.*", "## Template"):
     # the note starts at its greeting, a line of its own or one right under a heading. (A heading
@@ -763,6 +789,14 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
         if _TEMPLATE_PAGE.search(" ".join(line(i) for i in range(headers, greetings[0]))):
             return greetings[0]
     return headers
+
+
+def note_start(text: str, layout: Layout) -> int:
+    """Where the note begins for rules that read all of it: at its greeting (else its body), or
+    at the top when all that is above is the e-mail's own head: pasted headers ("Subject: Thank
+    You!") and a letter's address and date lines, not a poster's or a page's words."""
+    above = [line for line in text[: layout.start].split("\n") if line.strip()]
+    return 0 if all(_HEADER.match(line) or _address_like(line) for line in above) else layout.start
 
 
 def _address_like(line: str) -> bool:

@@ -433,7 +433,7 @@ _THANK_YOU = [
         r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,20}\b(?:this|my|the) (?:note|e-?mail|message|thank[- ]you|thanks)\b"
         r"[^.?!]{0,20}\b(?:late|delayed|belated)\b|\bbelated (?:thanks|thank[- ]you|note)\b"
         # (with how long ago: not "sorry this comes so late on a Friday evening", the hour)
-        r"|\b(?:sorry|apologies)\W{0,2} (?:this|it) (?:is|comes) (?:so |very |rather )?late\b[^?!]{0,60}\b(?:days|weeks|months)\b"
+        r"|\b(?:sorry|apologies)\W{0,2} (?:this|it) (?:is|comes) (?:so |very |rather )?late\b[^?!]{0,120}\b(?:days|weeks|months)\b"
         r"|\b(?:sorry|apologies) for (?:writing|thanking you)\b[^.?!]{0,30}\b(?:days|weeks) (?:after|since)\b"
         r"|\b(?:sorry|apologies) for (?:the|my) delay in thanking\b"
         r"|\b(?:sorry|apologies)\b[^.?!]{0,20}\b(?:taken|took) (?:me )?(?:so|this) long to (?:write this|thank)\b",

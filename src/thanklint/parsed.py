@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 
 from . import residue as residue_module
 from .draft import Draft, LineIndex
-from .layout import Layout, Region, poster_asks
+from .layout import Layout, Region, note_start, poster_asks
+
+#: A rule line under a note's closing, with a poster's or a page's words below it.
+_RULE_BELOW = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*$", re.M)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -164,9 +167,24 @@ class ParsedDraft:
     def region(self, name: str) -> Region:
         if name == "all":
             return Region(0, len(self.text))
+        if name == "note":
+            return self.note
         if name == "closing":
             return self.layout.closing
         return getattr(self.layout, name)
+
+    @cached_property
+    def note(self) -> Region:
+        """The note itself, with its e-mail head (see `layout.note_start`), to the end of the text
+        or to a rule line ("---") under its closing: not the page around it, such as a forum
+        poster's words above the note or below such a rule."""
+        layout = self.layout
+        end = len(self.text)
+        after = max(layout.body.end, layout.sign_off.end)  # (a signature may run on past the rule)
+        rule = _RULE_BELOW.search(self.text, after)
+        if rule and self.text[rule.end() :].strip():
+            end = rule.start()
+        return Region(min(note_start(self.text, layout), after), end)
 
     @property
     def anchor(self) -> int:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..rules import Rule
 
 REQUIRED = object()
-SCOPE_NAMES = ("body", "greeting", "closing", "sign_off", "signature", "all")
+SCOPE_NAMES = ("body", "greeting", "closing", "sign_off", "signature", "note", "all")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ _PATTERN_OPTIONS = {
         "patterns", [], "matches in a sentence with one of these are not findings", tunable=False
     ),
     "scope": Option(
-        "scope", "body", "where to look: body, greeting, closing, sign_off, signature, all, {first_sentences: N}"
+        "scope",
+        "body",
+        "where to look: body, greeting, closing, sign_off, signature, note (the note and its e-mail head, not a post or page around it), all, {first_sentences: N}",
     ),
 }
 

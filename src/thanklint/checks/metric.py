@@ -81,6 +81,15 @@ def _i_start_ratio(parsed):
     return round(sum(1 for t in firsts if t is not None and t.text == "I") / len(sents), 2), None
 
 
+def _capitals_ratio(parsed):
+    """The share of body words of five letters or more written wholly in capitals (shorter ones
+    are often initials, "SQL", "AWS", "SSIS", which a list of skills may be made of)."""
+    words = [t for t in parsed.body_words if t.is_alpha and len(t) >= 5]
+    if not words:
+        return 0.0, None
+    return round(sum(1 for t in words if t.is_upper) / len(words), 2), None
+
+
 METRICS = {
     "words": (_count_words, "body words"),
     "sentences": (_count_sentences, "body sentences"),
@@ -94,6 +103,7 @@ METRICS = {
     ),
     "longest_paragraph_words": (_longest_paragraph, "words in the longest body paragraph"),
     "i_start_ratio": (_i_start_ratio, "share of body sentences that start with 'I'"),
+    "capitals_ratio": (_capitals_ratio, "share of body words written wholly in capitals"),
 }
 
 

@@ -1,5 +1,7 @@
 """`paragraph-end`: a body paragraph that stops without closing punctuation, with a fix that
-adds a full stop. Lists, headings, lines ending in a link or an address and very short
+adds a full stop; or, with `unfinished`, one that stops on a word no sentence ends with ("... and
+I had to", "I just wanted to check whether"), a draft cut off mid-sentence, which a full stop
+would not mend. Lists, headings, lines ending in a link or an address and very short
 paragraphs, and lines that are names or headings, are left alone."""
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ _LINK_OR_ADDRESS = re.compile(r"https?://|www\.|@|/")  # in the last word of the
 #: A line that names rather than says: "Gabriel Ortiz" under "Thank you for your time,", or a
 #: heading in capitals ("RE: INTERVIEW FOR THE POSITION OF PHARMACIST").
 _NAME_OR_HEADING = re.compile(r"^\s*(?:(?:[A-Z][\w'’.-]*\s*){1,4}|[^a-z]+)$")
+#: Words a finished sentence does not end with, in lower case: articles, possessives and the
+#: conjunctions that open a clause (not prepositions, "to" or auxiliaries, which may close one:
+#: "the team I would love to belong to", "as soon as I can"; nor "Line A" or "the main OR").
+_DANGLING = frozenset("a an the my your our their its and or but because whether if than whose".split())
 
 
 class ParagraphEnd(Check):
@@ -25,7 +31,16 @@ class ParagraphEnd(Check):
     options = {
         "min_words": Option("int", 4, "paragraphs shorter than this (a one-line aside) are not checked"),
         "safe_fix": Option("bool", True, "whether `--fix` applies it (else only `--unsafe-fixes`)", tunable=False),
+        "unfinished": Option(
+            "bool",
+            False,
+            "report only paragraphs cut off on a word no sentence ends with (no fix); else only the others",
+            tunable=False,
+        ),
     }
+
+    def offers_fixes(self):
+        return not self.settings["unfinished"]
 
     def run(self, parsed):
         from ..layout import blank_out
@@ -44,4 +59,7 @@ class ParagraphEnd(Check):
             ):
                 continue
             start, end = paragraph.start + len(chunk) - word.end(), paragraph.start + len(chunk)
-            yield Hit(start, end, {"match": text[start:end]}, edits=((end, end, "."),))
+            unfinished = text[start:end] in _DANGLING
+            if unfinished != self.settings["unfinished"]:
+                continue
+            yield Hit(start, end, {"match": text[start:end]}, edits=None if unfinished else ((end, end, "."),))

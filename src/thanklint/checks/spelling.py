@@ -323,7 +323,7 @@ class Spelling(Check):
     summary = "Reports likely misspellings with a suggested correction."
     needs_ner = True
     options = {
-        "scope": Option("scope", "all", "where to look"),
+        "scope": Option("scope", "note", "where to look"),
         "words": Option("texts", [], "extra words to accept (product names, jargon)"),
         "max_frequency": Option("number", 3.0, "words more common than this Zipf frequency are never reported"),
         "min_gain": Option("number", 2.0, "how much more common (Zipf) the correction must be"),
