@@ -731,6 +731,23 @@ def test_emphasis_markers_are_blanked(text, blanked):
     assert blank_out(text) == blanked
 
 
+@pytest.mark.parametrize(
+    ("text", "blanked"),
+    [
+        ("my [demo reel](https://v.example/r) and", "my  demo reel                       and"),
+        (
+            "the [rota](/rota.pdf), then",
+            "the  rota\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0, then",
+        ),
+        # (a placeholder and a bracketed aside are no links)
+        ("Dear [Name], (see below)", "Dear [Name], (see below)"),
+        ("[TODO] (https is fine)", "[TODO] (https is fine)"),
+    ],
+)
+def test_a_markdown_links_words_stay_and_its_address_goes(text, blanked):
+    assert blank_out(text) == blanked
+
+
 def test_a_reference_line_under_the_greeting_is_not_the_body():
     text = (
         "Dear Mr Hale,\n\nInterview for the post of Library Assistant (Ref. LA/22)\n\n"

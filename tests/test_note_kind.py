@@ -121,6 +121,9 @@ from thanklint.note_kind import infer_kind
         "hey just checkin in on the roofing job, did yall decide yet?? i can start monday",
         "Good day Ma'am Liza, I am following up my CSR application in Cebu, I had final interview last March 12. May I know if there is already update?",
         "Thank you for arranging my interview with the governors last month. Could you tell me whether a timetable has been agreed?",
+        "Good afternoon! Just following up po on my application for barista, I had interview last Tuesday. May I know if there is update already? Thank you po!",
+        "Thank you for your email confirming I had passed the online test. You said I would receive an invitation to the "
+        "assessment centre within two weeks, and as it has now been three, I wanted to ask whether the dates have been set yet.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -137,6 +140,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the interview! I'll be following up my application with the certificates this week.",
         "Thank you for chairing the panel, and my apologies for writing nearly three weeks after the interview. I remain keen.",
         "Apologies for the belated thanks, our interview was three weeks ago. Thank you for showing me the cold store. Is the post still open?",
+        "Please accept my apologies for writing this so late. Thank you for the interview last month. I hope I am not too late.",
         # Things waiting are no silence: the writer's note about the work.
         "Thank you for the tour of the stores. Four thousand objects still waiting for numbering is a daunting figure.",
         "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",

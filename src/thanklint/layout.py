@@ -80,6 +80,9 @@ _EMPHASIS = lazyregex.compile(
     r"|(?<![*\w])\*(?=[^\s*])([^\n*]{1,500}?)(?<=[^\s*])\*(?![*\w])"
     r"|(?<![_\w])_(?=[^\s_])([^\n_]{1,500}?)(?<=[^\s_])_(?![_\w])"
 )
+#: A Markdown link, `[the capstone notebook](https://...)`: its words are part of the sentence,
+#: its address is not.
+_LINK = lazyregex.compile(r"\[([^\[\]\n]{1,200})\]\((?:[a-z][a-z0-9+.-]*:|www\.|/|#)[^()\s]{0,500}\)", re.I)
 _QUOTED = lazyregex.compile(r"^[ \t]*>.*$", re.M)
 #: A template's tip set out as a quote ("> tip: keep it short").
 _QUOTED_TIP = lazyregex.compile(rf"[ \t]*>[ \t>]*{TIP_LABEL}", re.I)
@@ -303,19 +306,26 @@ def comments(text: str) -> list[tuple[int, int]]:
 
 def blank_out(text: str) -> str:
     """Replace HTML comments, quoted reply lines (or only the markers, when the whole note is
-    quoted), chat time stamps and sender lines, and Markdown emphasis markers (`**`, `__`, `*`, `_`) by
-    spaces, keeping newlines and length, so none of them reaches a check or the parser."""
+    quoted), chat time stamps and sender lines, Markdown emphasis markers (`**`, `__`, `*`, `_`)
+    and a Markdown link's brackets and address by spaces, keeping newlines and length, so none
+    of them reaches a check or the parser."""
 
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
+    def closing(match: re.Match, width: int) -> str:
+        # before punctuation a closing marker becomes no-break spaces: in "*The Pier*," a plain
+        # space would read as a space typed before the comma
+        follows = match.string[match.end() : match.end() + 1]
+        return ("\u00a0" if follows and follows in ",.;:!?)" else " ") * width
+
     def unmark(match: re.Match) -> str:
         inner = next(group for group in match.groups() if group is not None)
         width = (len(match.group(0)) - len(inner)) // 2
-        # before punctuation the closing marker becomes a no-break space: in "*The Pier*," a
-        # plain space would read as a space typed before the comma
-        follows = match.string[match.end() : match.end() + 1]
-        return " " * width + inner + ("\u00a0" if follows and follows in ",.;:!?)" else " ") * width
+        return " " * width + inner + closing(match, width)
+
+    def unlink(match: re.Match) -> str:
+        return " " + match.group(1) + closing(match, len(match.group(0)) - len(match.group(1)) - 1)
 
     pieces, last = [], 0
     for start, end in comments(text):
@@ -334,7 +344,7 @@ def blank_out(text: str) -> str:
         tips = _tip_lines(uncommented)
         unquoted = _QUOTED.sub(lambda m: m.group(0) if m.start() in tips else spaces(m), uncommented)
     unquoted = _without_earlier_message(unquoted)
-    return _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted)))
+    return _LINK.sub(unlink, _EMPHASIS.sub(unmark, _CHAT_HEADER.sub(spaces, _CHAT_PREFIX.sub(spaces, unquoted))))
 
 
 def _tip_lines(text: str) -> set[int]:
@@ -738,7 +748,11 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
                 and infer_kind(words) != "follow-up"
             ):
                 return g
-    if greetings and all(_address_like(line(j)) for j in range(headers, greetings[0])):
+    # (a Markdown heading that titles the message, "# Thank you!", is its head too; not one that
+    # asks, as an issue's "# Status of my take-home?" does)
+    if greetings and all(
+        _address_like(line(j)) or re.match(r"#{1,6}\s[^\n]*[^?\s]\s*$", line(j)) for j in range(headers, greetings[0])
+    ):
         return greetings[0]
     # The writer's own list of points to make, above the note ("points to get in:" over "- thank
     # them", "- ask about hybrid working", then "Dear Ms Lockwood,"): the note starts at its greeting.

@@ -11,7 +11,7 @@ import re
 #: "thank you for", "thanks so much for": thanks for something the reader did.
 _THANKS_FOR = r"\bthank(?:s| you)(?: so much| very much)? for"
 #: "following up", "follow-up", "followup".
-_FOLLOWING_UP = r"\bfollow(?:ing)?[- ]?up"
+_FOLLOWING_UP = r"\bfollow(?:ing)?[- ]?up(?: po)?"  # (with the Filipino courtesy "po": "just following up po on ...")
 #: The job a decision is about, ending its phrase: "on the weekend job?", "about the night carer
 #: job yet" (not "on the night shift rota", a topic).
 _ON_THE_JOB = (
@@ -231,9 +231,11 @@ _FOLLOW_UP = [
         r"|\b(?:nobody|no one|no-one) (?:(?:has|had) )?(?:rung|rang|called|phoned|emailed|e-mailed) (?:me )?back\b",
         2,
     ),
-    # A promise that was not kept: "I was told I would hear back within a week".
+    # A promise that was not kept: "I was told I would hear back within a week", "You said I
+    # would receive an invitation to the assessment centre within two weeks".
     (
-        r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|hear by|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b",
+        r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|hear by|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b"
+        r"|\byou said (?:that )?(?:i|we) (?:would|will|should|'d) (?:hear|receive|get)\b[^.?!]{0,60}\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?)\b",
         2,
     ),
     # ("the result of interview": the article is often dropped)
@@ -435,6 +437,8 @@ _THANK_YOU = [
         # (with how long ago: not "sorry this comes so late on a Friday evening", the hour)
         r"|\b(?:sorry|apologies)\W{0,2} (?:this|it) (?:is|comes) (?:so |very |rather )?late\b[^?!]{0,120}\b(?:days|weeks|months)\b"
         r"|\b(?:sorry|apologies) for (?:writing|thanking you)\b[^.?!]{0,30}\b(?:days|weeks) (?:after|since)\b"
+        # ("please accept my apologies for writing this so late", "sorry for sending this late")
+        r"|\b(?:sorry|apologies) for (?:writing|sending) (?:this|it|to you) (?:so |rather |very |this )?(?:late|belatedly)\b"
         r"|\b(?:sorry|apologies) for (?:the|my) delay in thanking\b"
         r"|\b(?:sorry|apologies)\b[^.?!]{0,20}\b(?:taken|took) (?:me )?(?:so|this) long to (?:write this|thank)\b",
         3,

@@ -18,6 +18,9 @@ from .layout import Layout, Region, note_start, poster_asks
 
 #: A rule line under a note's closing, with a poster's or a page's words below it.
 _RULE_BELOW = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*$", re.M)
+#: A postscript's label opening its line: "P.S.", "PS:", "P.P.S.".
+_POSTSCRIPT = re.compile(r"^[ \t]*P\.?[ \t]?(?:P\.?[ \t]?)?S\b\.?", re.M)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -171,6 +174,8 @@ class ParsedDraft:
             return self.note
         if name == "closing":
             return self.layout.closing
+        if name == "postscript":
+            return self.postscript
         return getattr(self.layout, name)
 
     @cached_property
@@ -185,6 +190,18 @@ class ParsedDraft:
         if rule and self.text[rule.end() :].strip():
             end = rule.start()
         return Region(min(note_start(self.text, layout), after), end)
+
+    @cached_property
+    def postscript(self) -> Region:
+        """A postscript under the closing ("P.S. Will the coordinator drive the van?"): the
+        writer's own afterthought, which the reader reads with the note, to the end of its
+        paragraph (not a forum poster's words under a note, which carry no such label)."""
+        after = max(self.layout.body.end, self.layout.sign_off.end)
+        found = _POSTSCRIPT.search(self.text, after, self.note.end)
+        if found is None:
+            return Region(0, 0)
+        blank = _BLANK_LINE.search(self.text, found.end(), self.note.end)
+        return Region(found.start(), blank.start() if blank else self.note.end)
 
     @property
     def anchor(self) -> int:

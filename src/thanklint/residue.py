@@ -130,6 +130,10 @@ _SLOTS = [
     lazyregex.compile(r"%[A-Za-z_]{2,30}%"),
     lazyregex.compile(r"\$\{?[A-Z][A-Z_]{2,30}\}?"),
     lazyregex.compile(r"\b[Xx]{3,}\b"),
+    # a count left as "XX": "In my XX years as a volunteer", "cut waste by XX%" (not "XX" alone)
+    lazyregex.compile(
+        r"\bXX(?=\s*(?:%|per ?cent\b|(?:years?|months?|weeks?|days?|hours?|people|staff|clients|customers)\b))"
+    ),
     # (not a line of underscores alone, a mail program's rule under the signature; under a
     # sign-off, "Kind regards,", it is where the name goes)
     lazyregex.compile(r"(?m)(?!(?<![^\n])(?<![,:]\n)(?<![,:]\n\n)_{10,}[ \t]*$)(?<!_)_{3,}"),
@@ -205,6 +209,14 @@ _INSTRUCTIONS = [
         r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Insert|Mention|Add|Include|Customi[sz]e|Personali[sz]e|Replace|Fill in|Describe"
         r"|Reference)\s+(?:a|an|the|your|one|something|some|specific|here|details?|this|their)\b[^.\n]{0,80}",
         re.M,
+    ),
+    # A note to self pointed at with an arrow or typed in capitals: "<- ADD THE BIT ABOUT THE
+    # AUDIT CLIENT HERE, something specific", "ADD NAME OF THE WARD HERE" (not "a 2 -> 3 shift
+    # pattern", nor a heading in capitals without an order).
+    lazyregex.compile(
+        r"(?:<-{1,3}|<=|\u2190)[ \t]*(?=[A-Za-z])[^\n]{1,150}"
+        r"|(?-i:\b(?:ADD|INSERT|MENTION|PUT|CHANGE|CHECK|FIX|UPDATE|WRITE)(?:[ \t]+[A-Z0-9'’&-]+){1,12}?[ \t]+(?:HERE|LATER|BEFORE SENDING)\b)"
+        r"[^\n.]{0,100}"
     ),
     # The same set in italics or bold on a line of its own, when it speaks of the note ("*Add a
     # sentence here about something specific ...*"; not a quoted question, "*Describe a time you

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..rules import Rule
 
 REQUIRED = object()
-SCOPE_NAMES = ("body", "greeting", "closing", "sign_off", "signature", "note", "all")
+SCOPE_NAMES = ("body", "body_and_postscript", "greeting", "closing", "sign_off", "signature", "note", "all")
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,8 @@ def scope_ranges(parsed: ParsedDraft, scope: Any) -> list[tuple[int, int]]:
         else:
             sents = parsed.body_sentences[-scope["last_sentences"] :]
         return [(s.start_char, s.end_char) for s in sents]
+    if scope == "body_and_postscript":  # (a question asked in a "P.S." under the signature counts)
+        return [(r.start, r.end) for r in (parsed.layout.body, parsed.postscript) if r]
     region = parsed.region(scope)
     return [(region.start, region.end)] if region else []
 

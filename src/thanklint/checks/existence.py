@@ -13,7 +13,7 @@ _PATTERN_OPTIONS = {
     "scope": Option(
         "scope",
         "body",
-        "where to look: body, greeting, closing, sign_off, signature, note (the note and its e-mail head, not a post or page around it), all, {first_sentences: N}",
+        'where to look: body, body_and_postscript (the body and a "P.S." under the signature), greeting, closing, sign_off, signature, note (the note and its e-mail head, not a post or page around it), all, {first_sentences: N}',
     ),
 }
 

@@ -427,6 +427,14 @@ def _main_clause_verb(tokens) -> bool:
         return True  # a subject dropped, as hurried notes do: "Just wanted to follow up on the role"
     if (
         tokens[0].is_sent_start
+        and tokens[0].lower_ in ("would", "wud")
+        and lead is not None
+        and (following := next((t for t in tokens[1:] if t.pos_ != "ADV"), None)) is not None
+        and following.lemma_.lower() in ("love", "like", "appreciate")
+    ):
+        return True  # "Would love to hear more about the training plan, is there ...?" ("I" dropped)
+    if (
+        tokens[0].is_sent_start
         and tokens[0].lower_ in ("sorry", "apologies")
         and len(tokens) > 2
         and tokens[1].lower_ in ("to", "for")
@@ -449,11 +457,27 @@ def _main_clause_verb(tokens) -> bool:
             continue
         if token.dep_ in ("aux", "auxpass"):
             token = token.head
-        if token.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") or any(c.dep_ == "mark" for c in token.children):
+        if (token.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not _clause_of_its_own(token)) or any(
+            c.dep_ == "mark" for c in token.children
+        ):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < token.i for c in token.children):
             return True
     return False
+
+
+def _clause_of_its_own(verb) -> bool:
+    """An adverbial clause only by the parser's reading: no subordinator or question word, its
+    subject before its first finite word ("Unfortunately I've been asked to cover a shift, I
+    don't want ..." hung on the clause after the comma; not "Had I known, ...", nor "When I
+    called, ...", "In case it helps, ...")."""
+    if verb.dep_ != "advcl" or any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in verb.children):
+        return False
+    if verb.left_edge.tag_ == "IN" or verb.left_edge.lower_ in _SUBORDINATORS:
+        return False  # "In case it helps, ...", opened by a preposition the parser did not mark
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    finite = [t.i for t in (verb, *verb.children) if t.tag_ in _FINITE and (t is verb or t.dep_ in ("aux", "auxpass"))]
+    return bool(subjects and finite) and min(subjects) < min(finite)
 
 
 #: What a hurried note says it is "just" doing, its "I'm" dropped: "Just checking in, ...".

@@ -59,7 +59,11 @@ class Occurrence(Check):
         low, high = self.settings["min"], self.settings["max"]
         values = {"count": len(found), "min": low, "max": high}
         if low is not None and len(found) < low:
-            start = ranges[0][0] if ranges and scope not in ("body", "note", "all") else parsed.anchor
+            start = (
+                ranges[0][0]
+                if ranges and scope not in ("body", "body_and_postscript", "note", "all")
+                else parsed.anchor
+            )
             yield Hit(*parsed.line_from(start), values)
         if high is not None and len(found) > high:
             extra = found[high]
