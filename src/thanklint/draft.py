@@ -242,7 +242,6 @@ def read_text(text: str, path: str = "-", *, suffix: str | None = None) -> Draft
 
 
 _PASTED_HEADER = re.compile(r"[ \t]*(subject|re|to|from|cc|bcc|date)[ \t]*:[ \t]*(.*)", re.I)
-_RUN_IN_NOTE = re.compile(RUN_IN_GREETING)
 #: A subject line in e-mail headers, front matter or pasted above a note; group 1 is its text.
 #: The text is a run ending in a non-space ([^\S\n] would let spaces be shared between the
 #: optional text and the trailing spaces, which backtracks quadratically on a line of spaces).
@@ -257,7 +256,7 @@ def pasted_subject(content: str) -> str | None:
             return None
         if header.group(1).lower() == "subject" and header.group(2).strip():
             # (the note may run on after it: "Subject: Thank you Dear Ms. Li, thank you ...")
-            run_in = _RUN_IN_NOTE.search(header.group(2))
+            run_in = RUN_IN_GREETING.search(header.group(2))
             return header.group(2)[: run_in.start() if run_in else None].strip() or None
     return None
 

@@ -3,6 +3,8 @@ files, and by template residue (a role in parentheses after a greeting stands fo
 
 from __future__ import annotations
 
+from . import lazyregex
+
 GREETING_WORDS = (
     r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
@@ -13,7 +15,7 @@ GREETING_WORDS = (
 #: Where a note runs on after a pasted header on the same line, as when line breaks were lost:
 #: "Subject: Thank you - Analyst interview Dear Mr. Fischer, thank you ...". A capitalised
 #: greeting word, a name and a comma (or colon or "!") after it; group "at" is where the note starts.
-RUN_IN_GREETING = (
+RUN_IN_GREETING = lazyregex.compile(
     r"\s(?P<at>(?:Dear|Hi|Hello|Hey|Good\s+(?:morning|afternoon|evening))\s+(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*[,:!])"
     # (the note's text after it, not a business's name and place: "at Hey Joe Coffee, Leeds")

@@ -84,6 +84,9 @@ _EMPHASIS = lazyregex.compile(
 #: its address is not.
 _LINK = lazyregex.compile(r"\[([^\[\]\n]{1,200})\]\((?:[a-z][a-z0-9+.-]*:|www\.|/|#)[^()\s]{0,500}\)", re.I)
 _QUOTED = lazyregex.compile(r"^[ \t]*>.*$", re.M)
+#: A Markdown heading that titles a message without asking anything ("# Thank you!", not "#
+#: Status of my take-home?").
+_TITLE_HEADING = lazyregex.compile(r"#{1,6}\s[^\n]*[^?\s]\s*$")
 #: A template's tip set out as a quote ("> tip: keep it short").
 _QUOTED_TIP = lazyregex.compile(rf"[ \t]*>[ \t>]*{TIP_LABEL}", re.I)
 _QUOTE_MARKER = lazyregex.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
@@ -653,7 +656,6 @@ def find_layout(text: str) -> Layout:
 
 
 _SUBJECT_HEADER = lazyregex.compile(r"\s*subject(?:\s+line)?\s*:", re.I)
-_RUN_IN_NOTE = lazyregex.compile(RUN_IN_GREETING)
 
 
 def _header_run_in(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -661,7 +663,7 @@ def _header_run_in(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, i
     you Dear Mr. Fischer, thank you ..."), so that the greeting opens a line of its own."""
     for i, (start, end) in enumerate(lines[:3]):
         header = _SUBJECT_HEADER.match(text, start, end)
-        run_in = header and _RUN_IN_NOTE.search(text, header.end(), end)
+        run_in = header and RUN_IN_GREETING.search(text, header.end(), end)
         if run_in:
             return [*lines[:i], (start, run_in.start()), (run_in.start("at"), end), *lines[i + 1 :]]
     return lines
@@ -750,9 +752,7 @@ def _letter_head(text: str, lines: list[tuple[int, int]]) -> int:
                 return g
     # (a Markdown heading that titles the message, "# Thank you!", is its head too; not one that
     # asks, as an issue's "# Status of my take-home?" does)
-    if greetings and all(
-        _address_like(line(j)) or re.match(r"#{1,6}\s[^\n]*[^?\s]\s*$", line(j)) for j in range(headers, greetings[0])
-    ):
+    if greetings and all(_address_like(line(j)) or _TITLE_HEADING.match(line(j)) for j in range(headers, greetings[0])):
         return greetings[0]
     # The writer's own list of points to make, above the note ("points to get in:" over "- thank
     # them", "- ask about hybrid working", then "Dear Ms Lockwood,"): the note starts at its greeting.

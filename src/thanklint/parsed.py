@@ -174,30 +174,31 @@ class ParsedDraft:
             return self.note
         if name == "closing":
             return self.layout.closing
-        if name == "postscript":
-            return self.postscript
         return getattr(self.layout, name)
+
+    @cached_property
+    def after_closing(self) -> int:
+        """Where the body and its sign-off end: what follows is signature, postscript or page."""
+        return max(self.layout.body.end, self.layout.sign_off.end)
 
     @cached_property
     def note(self) -> Region:
         """The note itself, with its e-mail head (see `layout.note_start`), to the end of the text
         or to a rule line ("---") under its closing: not the page around it, such as a forum
         poster's words above the note or below such a rule."""
-        layout = self.layout
         end = len(self.text)
-        after = max(layout.body.end, layout.sign_off.end)  # (a signature may run on past the rule)
+        after = self.after_closing  # (a signature may run on past the rule)
         rule = _RULE_BELOW.search(self.text, after)
         if rule and self.text[rule.end() :].strip():
             end = rule.start()
-        return Region(min(note_start(self.text, layout), after), end)
+        return Region(min(note_start(self.text, self.layout), after), end)
 
     @cached_property
     def postscript(self) -> Region:
         """A postscript under the closing ("P.S. Will the coordinator drive the van?"): the
         writer's own afterthought, which the reader reads with the note, to the end of its
         paragraph (not a forum poster's words under a note, which carry no such label)."""
-        after = max(self.layout.body.end, self.layout.sign_off.end)
-        found = _POSTSCRIPT.search(self.text, after, self.note.end)
+        found = _POSTSCRIPT.search(self.text, self.after_closing, self.note.end)
         if found is None:
             return Region(0, 0)
         blank = _BLANK_LINE.search(self.text, found.end(), self.note.end)

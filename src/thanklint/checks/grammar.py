@@ -428,7 +428,6 @@ def _main_clause_verb(tokens) -> bool:
     if (
         tokens[0].is_sent_start
         and tokens[0].lower_ in ("would", "wud")
-        and lead is not None
         and (following := next((t for t in tokens[1:] if t.pos_ != "ADV"), None)) is not None
         and following.lemma_.lower() in ("love", "like", "appreciate")
     ):
