@@ -3,8 +3,9 @@
 Inputs are shapes that make backtracking regexes and quadratic loops slow (long runs of one
 character, a line of thousands of words, unclosed comments and emphasis markers, very many short
 lines). Regexes are timed at 100 KB and 1 MB; the whole linter at the default `max_bytes` (the
-largest draft it accepts) and at 1 MB (refused). Prints Markdown tables, slowest first, for
-docs/robustness.md ("Regexes and size").
+largest draft it accepts) and at 1 MB (refused); then every rule's own examples, which hold the
+words its patterns need. Prints Markdown tables, slowest first, for docs/robustness.md ("Regexes
+and size").
 """
 
 from __future__ import annotations
@@ -172,10 +173,32 @@ def linter_table(small: int, large: int) -> None:
         print(f"| {shape} | {size // 1000} KB | {seconds:.2f} s | {outcome} |")
 
 
+def examples_table(top: int) -> None:
+    """Every built-in rule's own examples, the slowest first. Each example holds the words its
+    rule's patterns need, so a pattern whose cost explodes on ordinary text that has its words
+    (an unrolled "{n,m}" range, see `thanklint.matching`) shows here, not only on odd shapes."""
+    time_lint("Hi Dana,\n\nThank you.\n")  # load the pipeline once, outside the timings
+    session = Session()
+    rows = []
+    for rule in load_rules():
+        for label, examples in (("bad", rule.bad), ("good", rule.good)):
+            for n, example in enumerate(examples):
+                start = time.perf_counter()
+                session.lint([(f"example-{k}.md", text) for k, (text, _meta) in enumerate(example.drafts)])
+                rows.append((time.perf_counter() - start, f"{rule.id} {label} {n}"))
+    rows.sort(reverse=True)
+    print(f"{len(rows)} rule examples; the slowest {top}:\n")
+    print("| example | time |")
+    print("| --- | --- |")
+    for seconds, name in rows[:top]:
+        print(f"| {name} | {seconds * 1000:.0f} ms |")
+    print(f"\nAll {len(rows)} examples in {sum(r[0] for r in rows):.1f} s.\n", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=12, help="rows of the regex table")
-    parser.add_argument("--part", choices=("all", "regexes", "linter"), default="all", help="what to time")
+    parser.add_argument("--part", choices=("all", "regexes", "linter", "examples"), default="all", help="what to time")
     args = parser.parse_args()
     large = 1_000_000
     print(
@@ -186,6 +209,8 @@ def main() -> int:
         regex_table(args.top, 100_000, large)
     if args.part in ("all", "linter"):
         linter_table(DEFAULT_MAX_BYTES, large)
+    if args.part in ("all", "examples"):
+        examples_table(args.top)
     return 0
 
 

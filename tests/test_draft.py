@@ -89,6 +89,7 @@ def test_dates_with_and_without_time_and_zone():
         ("interviewed_at: 2026-02-30", "metadata key 'interviewed_at': not an ISO 8601 date"),
         ("interviewed_at: !!timestamp 2026-02-30", "front matter is not valid YAML: day is out of range"),
         ("company: !!float abc", "front matter is not valid YAML"),
+        ("subject: Re: Thank you", 'not valid YAML: mapping values .* put quotes around a value that holds ": "'),
     ],
 )
 def test_bad_metadata_names_the_file_and_key(front, message):

@@ -244,3 +244,29 @@ def test_an_open_pattern_is_sought_between_its_first_and_last_possible_words(nlp
     assert engine(bank, doc) == reference(nlp, [compiled.pattern_set], doc)
     assert len(engine(bank, doc)) == 4  # from each "enjoyed" to each later "tour", with or without "I"
     assert compiled.windows(Columns(nlp("The tour. I enjoyed it."))) == []  # no "tour" after "enjoyed"
+
+
+@pytest.mark.parametrize("op", ["{0,6}", "{2,7}", "{,9}"])
+def test_a_wide_range_runs_as_a_loop_and_matches_what_spacy_finds(nlp, op):
+    """spaCy follows every way of filling an unrolled range (a minute for "{0,25}" on one
+    sentence), so a wide one runs as a loop whose matches must fit the range: the same matches
+    below, at and beyond its bounds, and across the pieces a long draft is run in."""
+    custom = pattern_set(
+        {
+            "tokens": [
+                {"LOWER": "sorry"},
+                {"LOWER": {"NOT_IN": ["?", "!"]}, "OP": op},
+                {"LOWER": {"IN": ["weeks", "days"]}},
+            ]
+        }
+    )
+    bank = MatchBank(nlp, [custom])
+    assert bank.tokens[0].limits, "the range is run as a loop"
+    texts = ["Sorry " + "so " * n + "late, weeks ago." for n in range(11)]
+    texts.append(" ".join("sorry it took weeks and days, sorry, three weeks" for _ in range(12)))
+    found = 0
+    for doc in nlp.pipe(texts):
+        expected = reference(nlp, [custom], doc)
+        assert engine(bank, doc) == expected, doc.text
+        found += len(expected)
+    assert found > 20 and any(not reference(nlp, [custom], doc) for doc in nlp.pipe(texts[:11]))

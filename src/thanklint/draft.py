@@ -105,6 +105,8 @@ def split_front_matter(text: str, where: str) -> tuple[md.Metadata, int]:
     except yaml.YAMLError as exc:
         number, problem = yamltext.problem(exc)
         line = f":{number + 1}" if number is not None else ""  # the block starts on line 2
+        if problem.startswith("mapping values are not allowed"):  # "subject: Re: Thank you"
+            problem += '; put quotes around a value that holds ": " (subject: "Re: Thank you")'
         raise DraftError("metadata", f"{where}{line}: front matter is not valid YAML: {problem}") from None
     return md.from_mapping(data, f"{where}: front matter"), match.end()
 

@@ -106,6 +106,40 @@ def _word_test(token: dict) -> tuple[str, list[str]] | None:
     return None
 
 
+#: The widest "{n,m}" range handed to spaCy as it is. spaCy's `Matcher` unrolls a range into
+#: m - n optional tokens and follows every way of filling them: the cost grows with the binomial
+#: of the range, so "{0,25}" over ordinary words took a minute for one sentence ("{0,20}" 0.6 s,
+#: "{0,12}" 1 ms) and a 10 KB draft of such sentences ran out of memory. A wider range runs as
+#: "*" or "+", one looping token, and its matches are kept where the tokens it took fit the
+#: range (the alignments say which those are). A loop keeps a partial match alive to the end of
+#: what it is run on, so such a pattern runs on overlapping pieces twice as long as its longest
+#: match, not on a whole stretch: linear in the draft's length.
+WIDEST_RANGE = 4
+
+
+def _range(token: dict) -> tuple[int, int] | None:
+    """A pattern token's "{n,m}" bounds, if its operator is a closed range."""
+    op = str(token.get("OP", "")).replace(" ", "")
+    if not (op.startswith("{") and op.endswith("}")) or "," not in op or op.endswith(",}"):
+        return None
+    low, high = op.strip("{}").split(",")
+    return int(low or 0), int(high)
+
+
+def without_wide_ranges(tokens: list[dict]) -> tuple[list[dict], tuple[tuple[int, int, int], ...]]:
+    """The pattern as spaCy should run it, each range wider than `WIDEST_RANGE` made a loop, and
+    (token, least, most) for each loop, to keep only the matches whose loops took their range."""
+    out, limits = [], []
+    for k, token in enumerate(tokens):
+        bounds = _range(token)
+        if bounds and bounds[1] - bounds[0] > WIDEST_RANGE:
+            out.append({**token, "OP": "*" if bounds[0] == 0 else "+"})
+            limits.append((k, *bounds))
+        else:
+            out.append(token)
+    return out, tuple(limits)
+
+
 def _reach(token: dict) -> int | None:
     """How many draft tokens a pattern token can take at most (None: any number)."""
     op = str(token.get("OP", "")).replace(" ", "")
@@ -173,6 +207,28 @@ class _Compiled(NamedTuple):
     pattern_set: PatternSet
     pattern: int
     anchors: tuple[Anchor, ...] = ()
+    limits: tuple[tuple[int, int, int], ...] = ()  # wide ranges run as loops (`without_wide_ranges`)
+    longest: int | None = None  # the most tokens a match can take (None: any number)
+
+    def fits(self, align: list[int]) -> bool:
+        """Whether a match's loops took as many tokens as their ranges allow."""
+        return all(low <= align.count(k) <= high for k, low, high in self.limits)
+
+    def pieces(self, windows: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """Where to run it: its windows, or for a pattern with loops, pieces of them twice its
+        longest match long, each starting that far after the last (every match lies wholly in one).
+        A pattern that also repeats openly ("*") has no longest match, and runs on its windows."""
+        step = self.longest
+        if not self.limits or step is None:
+            yield from windows
+            return
+        for first, last in windows:
+            start = first
+            while True:
+                yield start, min(start + 2 * step, last)
+                if start + 2 * step >= last:
+                    break
+                start += step
 
     def windows(self, columns: Columns) -> list[tuple[int, int]]:
         """The stretches of the draft its matches must lie in. A match holds a word of each
@@ -230,10 +286,12 @@ class MatchBank:
                         self.phrases.add(label, [nlp.make_doc(t) for t in texts])
                     elif "tokens" in spec:
                         matcher = Matcher(vocab, validate=True)
-                        matcher.add("pattern", [spec["tokens"]])
+                        looped, limits = without_wide_ranges(spec["tokens"])
+                        matcher.add("pattern", [looped])
                         anchors = tuple(anchors_of(spec["tokens"]))  # the words it needs, where they are
                         needs = self.words.mask(Needs(tuple((a.space, a.words) for a in anchors)))
-                        self.tokens.append(_Compiled(matcher, needs, pattern_set, i, anchors))
+                        longest = _total([_reach(token) for token in spec["tokens"]])
+                        self.tokens.append(_Compiled(matcher, needs, pattern_set, i, anchors, limits, longest))
                     elif "dep" in spec:
                         runner: TreePattern | DependencyMatcher | None = compile_tree(spec["dep"])
                         if runner is None:  # a compiled pattern is a valid one; spaCy judges the rest
@@ -265,11 +323,15 @@ class MatchBank:
             if compiled.needs & met != compiled.needs:
                 continue
             targets = compiled.pattern_set.targets(compiled.pattern)
-            for first, last in compiled.windows(columns):
+            seen: set[tuple[int, int]] = set()  # pieces overlap: a match in two is added once
+            for first, last in compiled.pieces(compiled.windows(columns)):
                 # allow_missing: the draft is always parsed, and checking that it is would walk
                 # the whole document for every window
                 matches = compiled.run(doc[first:last], with_alignments=True, allow_missing=True)
                 for _, start, end, align in matches:
+                    if not compiled.fits(align) or (first + start, first + end) in seen:
+                        continue
+                    seen.add((first + start, first + end))
                     picked = [start + k for k, a in enumerate(align) if targets is None or a in targets]
                     add(
                         compiled.pattern_set,
