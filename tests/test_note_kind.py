@@ -124,6 +124,8 @@ from thanklint.note_kind import infer_kind
         "Good afternoon! Just following up po on my application for barista, I had interview last Tuesday. May I know if there is update already? Thank you po!",
         "Thank you for your email confirming I had passed the online test. You said I would receive an invitation to the "
         "assessment centre within two weeks, and as it has now been three, I wanted to ask whether the dates have been set yet.",
+        "I am writing about my interview for the kitchen porter job. You said you will call me on Monday but I did not get any call.",
+        "morning Priya! quick q - did the hiring manager get back to u abt the take-home? thx for putting me forward",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -230,6 +232,9 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for Tuesday. Did you decide on the night shift rota you mentioned?",
         "Thank you for the opportunity to interview. I delivered all fourteen analyses on a compressed timetable, "
         "and I'd like to know whether feedback is shared after the final decision.",
+        "Thank you for the interview today. You said you would email the rota, but no rush at all; I enjoyed the tour.",
+        "Thank you for the interview today. You said you would call the other candidates first, but I enjoyed every minute.",
+        "Thanks for meeting me. Did the client get back to you on the Leeds budget? The timeline you sketched looked tight.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

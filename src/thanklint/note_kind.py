@@ -235,7 +235,18 @@ _FOLLOW_UP = [
     # would receive an invitation to the assessment centre within two weeks".
     (
         r"\b(?:told|assured|promised)\b[^.?!]{0,40}\b(?:hear back|hear by|feedback|a decision|an answer|a response|within (?:a|two|\d+) (?:days?|weeks?))\b"
-        r"|\byou said (?:that )?(?:i|we) (?:would|will|should|'d) (?:hear|receive|get)\b[^.?!]{0,60}\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?)\b",
+        r"|\byou said (?:that )?(?:i|we) (?:would|will|should|'d) (?:hear|receive|get)\b[^.?!]{0,60}\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?)\b"
+        # "You said you will call me on Friday but I did not get any call"
+        r"|\byou (?:said|told me|promised) (?:that )?you(?: would| will|'d|'ll) (?:call|ring|phone|email|e-mail|contact|text|get back|let me know)\b"
+        r"[^.?!]{0,60}\bbut\b(?! no (?:rush|hurry|worries|pressure))[^.?!]{0,30}\b(?:not|n't|never|no|nothing|nobody|yet)\b",
+        2,
+    ),
+    # Asking a go-between whether the employer has answered: "did the panel get back to u abt the
+    # live coding?", "has the client got back to you yet?"
+    (
+        # (the hiring side only: not "Did the client get back to you on the Leeds budget?")
+        r"\b(?:did|has|have) (?:the (?:panel|hiring manager|hiring team|recruiter|interviewers?)|anyone|anybody)"
+        r" (?:get|got|gotten) back to (?:you|u|2 u|me)\b",
         2,
     ),
     # ("the result of interview": the article is often dropped)

@@ -261,6 +261,26 @@ _INSTRUCTIONS = [
         rf"|{_OWN_SENTENCE}(?:please\s+)?do\s*n[o'’]t\s+send\s+(?:this|the)\s+(?:format|template|sample|model|example)\b[^.!?\n]{{0,40}}[.!]?"
         rf"|{_OWN_SENTENCE}(?:please\s+)?use\s+this\s+(?:sample|template|format|model|example)\s+(?:as|to|for|when|if)\b[^.!?\n]{{0,80}}[.!]?"
     ),
+    # A chat assistant's words around the note it wrote, pasted with it: the line that hands the
+    # note over ("Sure! Here's a polished, professional thank-you note you can send:", "Below is a
+    # thank-you email you can use:") and the offer to redo it ("Would you like me to make it more
+    # concise or adjust the tone?", "Let me know if you'd like a shorter version.", "Feel free to
+    # tweak it to match your voice."). Not the writer's "Here is the link to my portfolio:" (no
+    # note handed over) nor "Would you like me to adjust my availability?" (not the note's words).
+    lazyregex.compile(
+        r"(?im)^[ \t]*(?:(?:sure|certainly|absolutely|of course|great|okay|ok)[!,.]?[ \t]+(?:here|below)(?:'s|’s| is)\b[^\n:]{0,100}"
+        r"|(?:here|below)(?:'s|’s| is)\b[^\n:]{0,100}\b(?:polished|professional|concise|revised|refined|improved|rewritten|warm|formal"
+        r"|friendly|short|shorter|brief|personali[sz]ed|tailored|sample|template)\b[^\n:]{0,60}"
+        r"|(?:here|below)(?:'s|’s| is)\b(?=[^\n:]{0,140}\byou can (?:send|use|copy|adapt)\b)[^\n:]{0,100})"
+        r"\b(?:note|email|e-mail|message|letter|draft|version)\b[^\n:]{0,60}:[ \t]*$"
+        r"|^[ \t]*(?:would you like|do you want|shall i|should i)(?: me)?(?: to)?[ \t]+(?:make|adjust|shorten|lengthen|tailor|tweak"
+        r"|revise|rewrite|personali[sz]e|customi[sz]e|change|polish|edit)[ \t]+(?:it|this|the (?:tone|wording|length|note|email|e-mail"
+        r"|message|letter|draft|style))\b[^\n]{0,200}"
+        r"|^[ \t]*let me know if you(?:'d|’d| would) like (?:me to (?:adjust|shorten|tweak|revise|rewrite|change|tailor)\b"
+        r"|(?:any )?(?:changes|adjustments|edits|tweaks)\b|an?(?: \w+)? (?:shorter|longer|more \w+|different|alternative|\w+er) version\b)[^\n]{0,200}"
+        r"|^[ \t]*(?:i hope (?:this|that) helps[!.]?[ \t]*)?feel free to (?:tweak|adjust|edit|personali[sz]e|customi[sz]e|change|adapt)"
+        r" (?:it|this|the (?:note|email|e-mail|message|letter|draft|wording|tone))\b[^\n]{0,160}"
+    ),
 ]
 _STAND_INS = [
     lazyregex.compile(
