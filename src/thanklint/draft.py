@@ -301,6 +301,20 @@ def read_bytes(data: bytes, path: str = "-", sidecar: Path | None = None) -> Dra
     return read_text(decode(data, path), path)
 
 
+class RealPaths(dict):
+    """`os.path.realpath` of files, each folder resolved once: a folder of hundreds of drafts
+    costs one walk up its path, not one per draft. A file that is itself a link is resolved
+    whole."""
+
+    def __call__(self, path: str) -> str:
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        if folder not in self:
+            self[folder] = os.path.realpath(folder or os.curdir)
+        return os.path.join(self[folder], name)
+
+
 def walk(
     paths: list[str],
     suffixes: Callable[[str], tuple[str, ...]] = lambda folder: DRAFT_SUFFIXES,
@@ -333,8 +347,9 @@ def walk(
             found.append(path)
     seen: set[str] = set()
     unique = []
+    real = RealPaths()
     for path in found:  # a file named twice (directly and through its folder) is linted once
-        key = path if path == "-" else os.path.realpath(path)
+        key = path if path == "-" else real(path)
         if key not in seen:
             seen.add(key)
             unique.append(path)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .checks.corpus import interview_key
-from .draft import Draft, walk
+from .draft import Draft, RealPaths, walk
 
 
 def root_of(folder: Path) -> Path:
@@ -34,7 +34,7 @@ def companions(
     `read(path, companies)` returns a draft ready for linting, or None when the file is not one
     to compare (for one thing, when it cannot name any of those companies, in lower case)."""
     wanted, folders, named = set(), set(), set()
-    real = _RealPaths()
+    real = RealPaths()
     for draft in drafts:
         if draft.path == "-":
             continue
@@ -53,20 +53,6 @@ def companions(
             found.append(companion)
             named.add(real(path))
     return found
-
-
-class _RealPaths(dict):
-    """`os.path.realpath` of files, each folder resolved once: a folder of hundreds of drafts
-    costs one walk up its path, not one per draft. A file that is itself a link is resolved
-    whole."""
-
-    def __call__(self, path: str) -> str:
-        if os.path.islink(path):
-            return os.path.realpath(path)
-        folder, name = os.path.split(path)
-        if folder not in self:
-            self[folder] = os.path.realpath(folder or os.curdir)
-        return os.path.join(self[folder], name)
 
 
 def _shown(path: str) -> str:
