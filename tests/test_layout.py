@@ -66,6 +66,9 @@ def test_a_line_that_opens_with_thanks_has_no_greeting_before_its_comma():
     got = parts("hiya thx 4 the chat 2day, loved meeting the team xx\n")
     assert got["greeting"] != "hiya thx 4 the chat 2day," and "thx 4 the chat" in got["body"]
     assert parts("Hi Ty, loved the tour today.\n\nBest,\nSam\n")["greeting"] == "Hi Ty,"  # a name, not "ty"
+    # British thanks: "cheers for ..." opens the text as "thanks for ..." does
+    cheers = parts("Hi Baz cheers for today mate, good to see the new depot.\n\nDan\n")
+    assert cheers["greeting"] == "Hi Baz" and cheers["body"].strip().startswith("cheers for today")
 
 
 def test_bare_name_greeting_and_bare_signature():

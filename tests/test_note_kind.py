@@ -139,6 +139,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         # A late thank-you that owns up to it, and still asks whether the post is open.
         "I'm sorry this note is so late; our interview was three weeks ago. Thank you for taking the time to show me the lab. Is the post still open?",
         "Sorry this is so late; the interview was nearly three weeks ago now. Thank you for seeing me. I am still interested if it is still available.",
+        "Thank you for the site visit, and sorry this note is so late: the visit was two weeks ago. I'm still very keen on the trainee post. Is there any news on when offers go out?",
+        "I apologise that this letter reaches you ten days after our conversation. Thank you for considering me for the clerk post.",
         "Thank you for the interview! I'll be following up my application with the certificates this week.",
         "Thank you for chairing the panel, and my apologies for writing nearly three weeks after the interview. I remain keen.",
         "Apologies for the belated thanks, our interview was three weeks ago. Thank you for showing me the cold store. Is the post still open?",

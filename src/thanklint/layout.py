@@ -162,7 +162,10 @@ _NAME_THEN_TEXT = lazyregex.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,|\s+[-–—]|(?<=\w)!{1,3}(?=\s+[a-z]))\s+(?=\S)"
 )
 #: Thanks before the first comma: the line opens with thanks, not with a greeting ending there.
-_THANKS_WORD = lazyregex.compile(r"\b(?i:thanks|thank|thx|thanx|thnx|tysm)\b|\bty\b")  # "ty", not the name "Ty"
+_THANKS_WORD = lazyregex.compile(
+    r"\b(?i:thanks|thank|thx|thanx|thnx|tysm)\b|\bty\b"  # "ty", not the name "Ty"
+    r"|\b(?i:cheers|ta) for\b"  # (not "Cheers," alone, a sign-off)
+)
 #: "Mr Doyle thanks for your time ...": a title and a name opening a text typed without the
 #: greeting's comma, before words that open a note (not "Dr Patel suggested I write").
 _TITLE_THEN_TEXT = lazyregex.compile(
@@ -234,7 +237,7 @@ _POSTER_SENDS = lazyregex.compile(
     rf"\b(?:{_SEND_ASKED}|(?:fine|alright|good|want|going|about) to send|before i send)\b", re.I
 )
 #: A quoted note that opens with its thanks, as a card with no greeting does.
-_THANKS_START = lazyregex.compile(r"^\s*(?:thank you|thanks|many thanks|thank u)\b", re.I)
+_THANKS_START = lazyregex.compile(r"^\s*(?:thank you|thanks|many thanks|thank u|cheers for|ta for)\b", re.I)
 #: Thanks a reader sends a candidate: "Thanks for coming in", "thank you for your application",
 #: "... interviewing with us", "we enjoyed meeting you", "thanks for your kind note".
 _THANKS_FROM_THE_READER = lazyregex.compile(

@@ -440,8 +440,7 @@ _THANK_YOU = [
     ),
     # A thank-you that owns up to being late: "I'm sorry this note comes so late", "apologies for
     # my belated thanks", "sorry this is so late", "apologies for writing three weeks after the
-    # interview", "sorry it has taken me so long to thank you" (as heavy as the "two weeks ago"
-    # and the "is the post still open?" it may still ask).
+    # interview", "sorry it has taken me so long to thank you".
     (
         r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,20}\b(?:this|my|the) (?:note|e-?mail|message|thank[- ]you|thanks)\b"
         r"[^.?!]{0,20}\b(?:late|delayed|belated)\b|\bbelated (?:thanks|thank[- ]you|note)\b"
@@ -451,8 +450,13 @@ _THANK_YOU = [
         # ("please accept my apologies for writing this so late", "sorry for sending this late")
         r"|\b(?:sorry|apologies) for (?:writing|sending) (?:this|it|to you) (?:so |rather |very |this )?(?:late|belatedly)\b"
         r"|\b(?:sorry|apologies) for (?:the|my) delay in thanking\b"
-        r"|\b(?:sorry|apologies)\b[^.?!]{0,20}\b(?:taken|took) (?:me )?(?:so|this) long to (?:write this|thank)\b",
-        3,
+        r"|\b(?:sorry|apologies)\b[^.?!]{0,20}\b(?:taken|took) (?:me )?(?:so|this) long to (?:write this|thank)\b"
+        # ("I apologise that this letter reaches you a full week after our conversation")
+        r"|\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,20}\b(?:this|my) (?:note|letter|e-?mail|message) (?:reaches|arrives|comes)\b"
+        r"[^.?!]{0,30}\b(?:days?|weeks?|fortnight) (?:after|since) (?:our|the|my|your) (?:interview|conversation|meeting|visit|call|chat|panel)\b",
+        # (outweighing the "two weeks ago" and "any news?" a late thank-you may also say: a
+        # follow-up never apologises for its own lateness)
+        6,
     ),
 ]
 

@@ -134,6 +134,14 @@ _SLOTS = [
     lazyregex.compile(
         r"\bXX(?=\s*(?:%|per ?cent\b|(?:years?|months?|weeks?|days?|hours?|people|staff|clients|customers)\b))"
     ),
+    # a name left as "XX" after an article or a preposition: "explaining the XX consultation",
+    # "the role at XX." (not a numeral, "the XX century", "Super Bowl XX", nor genetics, "the XX
+    # chromosome", "in XX and XY mice")
+    lazyregex.compile(
+        r"\b(?:[Tt]he|[Aa]n?|at|for|with|of|in|to|from|on|about|your|our) XX"
+        r"(?= (?!century\b|chromosomes?\b|and\b|or\b|females?\b|males?\b|mice\b|mouse\b|embryos?\b|cells?\b"
+        r"|karyotypes?\b|individuals?\b|patients?\b)[a-z]|\s*[.,;:!?)]|\s*$)"
+    ),
     # (not a line of underscores alone, a mail program's rule under the signature; under a
     # sign-off, "Kind regards,", it is where the name goes)
     lazyregex.compile(r"(?m)(?!(?<![^\n])(?<![,:]\n)(?<![,:]\n\n)_{10,}[ \t]*$)(?<!_)_{3,}"),

@@ -132,7 +132,13 @@ class RecipientName(Check):
         names = list(greeting_names(parsed))
 
         def is_recipient(lower: str) -> bool:
-            return any(lower == p.lower() or (len(lower) >= 3 and p.lower().startswith(lower)) for p in parts)
+            # (a short form from either end: "Jen" for Jennifer; "Seun" for Oluwaseun and "Beth" for
+            # Elizabeth from the end of the first name only, four letters or more after three cut
+            # off: not "Emma" for Gemma, "Ryan" for Bryan, "Ward" for Howard)
+            first = parts[0].lower()
+            return any(lower == p.lower() or (len(lower) >= 3 and p.lower().startswith(lower)) for p in parts) or (
+                len(parts) > 1 and len(lower) >= 4 and len(first) - len(lower) >= 3 and first.endswith(lower)
+            )
 
         # The recipient greeted with others ("Dear Mr Hollis, Ms Varga and Dr Chaudhry," to a
         # panel's chair): when no list of interviewers says who was there, the others are greeted
@@ -189,6 +195,8 @@ _EMPLOYER_HEADS = {
     "add",
     "commit",
 }
+#: What one spends at an employer as its own: "my placement year", "my internship", "my career".
+_WORK_PERIODS = {"placement", "internship", "apprenticeship", "traineeship", "career", "sandwich", "industrial"}
 _OWN_QUALITIES = {
     "background",
     "experience",
@@ -474,11 +482,20 @@ class CompanyName(Check):
             if any(c.dep_ in ("nsubj", "nsubjpass") and not _the_writer(c) for c in governor.children):
                 return False  # "a similar approach could work well at Joliet": not the writer joining
             if (
-                governor.lemma_.lower() in ("start", "begin", "launch")
+                (
+                    governor.lemma_.lower() in ("start", "begin", "launch")
+                    # (a work period spent there: "to spend my placement year at Brightwater", not
+                    # "to spend the summer at Imperial College finishing my dissertation")
+                    or governor.lemma_.lower() == "spend"
+                    and any(
+                        c.dep_ == "dobj" and {c.lemma_.lower(), *(g.lemma_.lower() for g in c.children)} & _WORK_PERIODS
+                        for c in governor.children
+                    )
+                )
                 and governor.tag_ == "VB"
                 and any(c.lower_ in ("to", "would", "will", "'d", "'ll", "can", "could") for c in governor.children)
             ):
-                return True  # "to start my career at Eastfield" (not "before starting at Globex in 2019")
+                return True  # "to start my career at Eastfield", "to spend my placement year at Brightwater" (not "before starting at Globex in 2019")
             if (
                 governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people")
                 and head.lower_ == "at"
@@ -535,7 +552,11 @@ class MetaMention(Check):
             # A field of two or more words names the job as well as its head noun does: "the front
             # office" for Front Office Manager, "clinical informatics" for Clinical Informatics Specialist.
             field = " ".join(core_words[:-1])
-            return len(core_words) > 2 and (field in text or field in subject)
+            if len(core_words) > 2:
+                return field in text or field in subject
+            # ... and so does one uncommon word: "the graduate actuarial programme" for Actuarial
+            # Analyst (not "data" for Data Analyst)
+            return len(core_words) == 2 and zipf(core_words[0]) < 4.0 and core_words[0] in lemmas
         stems = {_stem(lemma) for lemma in lemmas}
         found = sum(_stem(w) in stems for w in words)
         if found == len(words) or (found >= 2 and 3 * found >= 2 * len(words)):

@@ -141,6 +141,12 @@ _NOT_AN_ARTICLE = re.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
 _AN_INITIALISM = re.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
 #: "at" that belongs to a verb of looking ("look at the hall floor"), which Harper's rule for a
 #: position on a floor ("at the shop floor") takes for a position.
+#: "over all" before a span of time is two words: "turning it over all weekend" (not "the over
+#: all impression", Harper's "overall").
+_A_SPAN_OF_TIME = re.compile(
+    r"\s+(?:the\s+)?(?:(?:next|last|whole|past|following)\s+)?(?:weekend|week|night|day|morning|evening|afternoon|summer|winter|year|month|holiday)s?\b",
+    re.I,
+)
 _LOOKING_AT = re.compile(r"\b(?:look|glance|stare|gaze|peer|point)(?:s|ed|ing)?\s+$", re.I)
 #: "have" with its object moved ahead of it ("the work you have coming up", "what we have going
 #: on"), which Harper's progressive rule takes for "have" without "been".
@@ -277,6 +283,8 @@ class Grammar(Check):
                 continue
             if text[start:end].lower() == "at" and _LOOKING_AT.search(text, max(0, start - 20), start):
                 continue
+            if text[start:end].lower() == "over all" and _A_SPAN_OF_TIME.match(text, end):
+                continue
             if text[start:end].lower().endswith("have") and _HAVE_SOMETHING_COMING.match(text, end):
                 continue
             if (
@@ -391,6 +399,22 @@ _BRIDGING = {"probably", "maybe", "perhaps", "hopefully", "honestly", "surely"}
 _LIKED = {"love", "enjoy", "appreciate", "like"}
 #: Words of thanks that open the clause before such a verb.
 _THANKS = {"thanks", "thank", "thx"}
+#: Thanks said alone, before a comma: "Thanks so much,", "Thank you very much again,".
+_THANKS_ALONE = _THANKS | {
+    "you",
+    "so",
+    "much",
+    "very",
+    "a",
+    "lot",
+    "again",
+    "heaps",
+    "loads",
+    "million",
+    "kindly",
+    "many",
+    "ever",
+}
 #: Stock openers after which a request needs no full stop: "Thanks again, let me know ...".
 _STOCK_OPENERS = _THANKS | {"sorry", "apologies", "cheers", "hope"}
 #: A parenthetical comment is not a second clause: "The role, I think, suits me".
@@ -651,6 +675,8 @@ class CommaSplice(Check):
                 and (clause[0].dep_ != "prep" or clause[0].head.i < clause[0].i)
             ):
                 continue
+            if all(t.lower_ in _THANKS_ALONE for t in clause):
+                continue  # "Thanks so much, I really appreciate it": thanks as an exclamation, not a clause
             if (named is not None or thanks or imperative) and (_comment_clause(clause) or _more_clauses(after)):
                 continue  # "All things considered, the role suits me"; "The pay is good, the hours suit me and ..."
             if _main_clause_verb(clause):
