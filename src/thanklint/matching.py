@@ -117,13 +117,14 @@ def _word_test(token: dict) -> tuple[str, list[str]] | None:
 WIDEST_RANGE = 4
 
 
-def _range(token: dict) -> tuple[int, int] | None:
-    """A pattern token's "{n,m}" bounds, if its operator is a closed range."""
+def _braces(token: dict) -> tuple[int, int | None] | None:
+    """A pattern token's "{n,m}", "{n,}", "{,m}" or "{n}" operator as (least, most; None: any
+    number), or None for any other operator."""
     op = str(token.get("OP", "")).replace(" ", "")
-    if not (op.startswith("{") and op.endswith("}")) or "," not in op or op.endswith(",}"):
+    if not op.startswith("{"):
         return None
-    low, high = op.strip("{}").split(",")
-    return int(low or 0), int(high)
+    parts = op.strip("{}").split(",")
+    return int(parts[0] or 0), int(parts[-1]) if parts[-1] else None
 
 
 def without_wide_ranges(tokens: list[dict]) -> tuple[list[dict], tuple[tuple[int, int, int], ...]]:
@@ -131,10 +132,10 @@ def without_wide_ranges(tokens: list[dict]) -> tuple[list[dict], tuple[tuple[int
     (token, least, most) for each loop, to keep only the matches whose loops took their range."""
     out, limits = [], []
     for k, token in enumerate(tokens):
-        bounds = _range(token)
-        if bounds and bounds[1] - bounds[0] > WIDEST_RANGE:
-            out.append({**token, "OP": "*" if bounds[0] == 0 else "+"})
-            limits.append((k, *bounds))
+        low, high = _braces(token) or (1, 1)
+        if high is not None and high - low > WIDEST_RANGE:
+            out.append({**token, "OP": "*" if low == 0 else "+"})
+            limits.append((k, low, high))
         else:
             out.append(token)
     return out, tuple(limits)
@@ -142,12 +143,10 @@ def without_wide_ranges(tokens: list[dict]) -> tuple[list[dict], tuple[tuple[int
 
 def _reach(token: dict) -> int | None:
     """How many draft tokens a pattern token can take at most (None: any number)."""
-    op = str(token.get("OP", "")).replace(" ", "")
-    if op in ("*", "+") or (op.startswith("{") and op.endswith(",}")):
+    if str(token.get("OP", "")).strip() in ("*", "+"):
         return None
-    if op.startswith("{"):
-        return int(op.strip("{}").split(",")[-1])
-    return 1
+    bounds = _braces(token)
+    return bounds[1] if bounds else 1
 
 
 class Anchor(NamedTuple):

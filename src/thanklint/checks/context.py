@@ -195,6 +195,9 @@ _EMPLOYER_HEADS = {
     "add",
     "commit",
 }
+#: The word frequency (Zipf) from which a word is everyday English: "Support", "data" (not
+#: "actuarial", "Brightwater").
+_EVERYDAY = 4.0
 #: What one spends at an employer as its own: "my placement year", "my internship", "my career".
 _WORK_PERIODS = {"placement", "internship", "apprenticeship", "traineeship", "career", "sandwich", "industrial"}
 _OWN_QUALITIES = {
@@ -453,7 +456,7 @@ class CompanyName(Check):
         """Acronyms ("QA", "ICU") and common words ("Engineering", "Support") name teams and
         units far more often than other employers."""
         words = [t.text for t in span if t.is_alpha]
-        return not words or all((w.isupper() and len(w) <= 4) or zipf(w.lower()) >= 4.0 for w in words)
+        return not words or all((w.isupper() and len(w) <= 4) or zipf(w.lower()) >= _EVERYDAY for w in words)
 
     @staticmethod
     def _as_employer(ent) -> bool:
@@ -556,7 +559,7 @@ class MetaMention(Check):
                 return field in text or field in subject
             # ... and so does one uncommon word: "the graduate actuarial programme" for Actuarial
             # Analyst (not "data" for Data Analyst)
-            return len(core_words) == 2 and zipf(core_words[0]) < 4.0 and core_words[0] in lemmas
+            return len(core_words) == 2 and zipf(core_words[0]) < _EVERYDAY and core_words[0] in lemmas
         stems = {_stem(lemma) for lemma in lemmas}
         found = sum(_stem(w) in stems for w in words)
         if found == len(words) or (found >= 2 and 3 * found >= 2 * len(words)):

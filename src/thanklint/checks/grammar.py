@@ -141,13 +141,13 @@ _NOT_AN_ARTICLE = re.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
 _AN_INITIALISM = re.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
 #: "at" that belongs to a verb of looking ("look at the hall floor"), which Harper's rule for a
 #: position on a floor ("at the shop floor") takes for a position.
+_LOOKING_AT = re.compile(r"\b(?:look|glance|stare|gaze|peer|point)(?:s|ed|ing)?\s+$", re.I)
 #: "over all" before a span of time is two words: "turning it over all weekend" (not "the over
 #: all impression", Harper's "overall").
 _A_SPAN_OF_TIME = re.compile(
     r"\s+(?:the\s+)?(?:(?:next|last|whole|past|following)\s+)?(?:weekend|week|night|day|morning|evening|afternoon|summer|winter|year|month|holiday)s?\b",
     re.I,
 )
-_LOOKING_AT = re.compile(r"\b(?:look|glance|stare|gaze|peer|point)(?:s|ed|ing)?\s+$", re.I)
 #: "have" with its object moved ahead of it ("the work you have coming up", "what we have going
 #: on"), which Harper's progressive rule takes for "have" without "been".
 _HAVE_SOMETHING_COMING = re.compile(r"\s+(?:coming|going)\s+(?:up|on)\b", re.I)
