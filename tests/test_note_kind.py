@@ -126,6 +126,10 @@ from thanklint.note_kind import infer_kind
         "assessment centre within two weeks, and as it has now been three, I wanted to ask whether the dates have been set yet.",
         "I am writing about my interview for the kitchen porter job. You said you will call me on Monday but I did not get any call.",
         "morning Priya! quick q - did the hiring manager get back to u abt the take-home? thx for putting me forward",
+        # "you've" run together, the employer after the job, "did not hear nothing".
+        "Hi Sue it's Kay, interviewed for the bar job last Weds, just wondering if you've decided yet? Thanks!",
+        "Just checking whether the night porter post at the Crown Hotel has been filled yet? I interviewed with Dave on the 3rd.",
+        "I am writing again about the kitchen job. I had interview two weeks ago and I did not hear nothing since. Thank you.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -237,6 +241,10 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for the interview today. You said you would email the rota, but no rush at all; I enjoyed the tour.",
         "Thank you for the interview today. You said you would call the other candidates first, but I enjoyed every minute.",
         "Thanks for meeting me. Did the client get back to you on the Leeds budget? The timeline you sketched looked tight.",
+        # Thanks for time spent, as second-language writers put it, with a question on the result.
+        "Thank you very much for spend time to interview me yesterday. May I ask when the company will inform the result of the interview?",
+        "Thank you for today. I did not hear nothing but praise for the ward from your nurses.",
+        "Thank you for today. I asked whether the deputy job in your team had been filled and was glad it had not.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

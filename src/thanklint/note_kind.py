@@ -68,7 +68,7 @@ _FOLLOW_UP = [
     # supplier", "whether the board has decided on the Leeds site", "I'm not sure whether Priya has
     # had a chance to see the rota")
     (
-        r"\b(?:if|whether) (?:you|u|the (?:team|panel|company|store|manager|board)) (?:'ve |have |has )?"
+        r"\b(?:if|whether) (?:you|u|the (?:team|panel|company|store|manager|board))(?:'ve| have| has)? "
         r"(?:decided(?= yet\b|\s*[?.,!]|\s*$|" + _ON_THE_JOB + ")"
         r"|(?:chosen|picked) (?:someone|anyone|a candidate|the successful))"
         # asked outright: "did u decide about the night carer job yet?"
@@ -83,7 +83,9 @@ _FOLLOW_UP = [
     # Director role has in fact been filled" (not "you mentioned the supervisor role has been filled")
     (
         r"\b(?:has|have) (?:the|my|this|that) (?:position|role|job|vacancy|post|opening) (?:already |now |yet )?been filled\b"
-        r"|\b(?:whether|if) (?:the|my|this|that) (?:[\w-]+ ){0,3}?(?:position|role|job|vacancy|post|opening) (?:has|have|had) "
+        # (the employer named after the job: "whether the planner post at Ashgrove Water has been filled")
+        r"|\b(?:whether|if) (?:the|my|this|that) (?:[\w-]+ ){0,4}?(?:position|role|job|vacancy|post|opening)"
+        r"(?: (?:at|with|for)(?: [\w&'.-]+){1,4}?)? (?:has|have|had) "
         r"(?:(?:in fact|already|now|since|yet) )?been filled\b",
         2,
     ),
@@ -163,7 +165,7 @@ _FOLLOW_UP = [
     (
         r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven'?t (?:yet )?(?:got|received|had)|hasn'?t been) "
         r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
-        r"|\bgone (?:quiet|silent)\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|from|the result|any))\b"
+        r"|\bgone (?:quiet|silent)\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|nothing(?! but\b)|from|the result|any))\b"
         # ("I didn't get answer": the article is often dropped; "received nothing", not "heard
         # nothing but good things" or "had nothing to do with")
         r"|\bdid(?:n'?t| not) (?:yet )?get (?:any |a |an )?(?:answer|reply|response|news)\b"
@@ -408,7 +410,8 @@ _FOLLOW_UP = [
 _THANK_YOU = [
     (
         # (the article may be dropped: "thank you for interview yesterday")
-        r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing"
+        # ("spend time to interview me", as second-language writers put it)
+        r"\bthank(?:s| you)(?: so much| very much| again)? for (?:taking|the time|your time|meeting|speaking|talking|interviewing|spend(?:ing)? (?:\w+ ){0,2}time"
         # ("the panel interview", "the phone interview")
         r"|(?:having|seeing|inviting|showing) me|(?:the )?(?:opportunity|chance|conversation|(?:[\w-]+ )?interview))",
         1,

@@ -484,6 +484,8 @@ class CompanyName(Check):
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") and not _the_writer(c) for c in governor.children):
                 return False  # "a similar approach could work well at Joliet": not the writer joining
+            if governor.lemma_.lower() == "part" and governor.tag_ == "NNS":
+                return False  # "300 sub-tier parts at Halden": things made, not "part of the team at"
             if (
                 (
                     governor.lemma_.lower() in ("start", "begin", "launch")

@@ -151,6 +151,13 @@ _A_SPAN_OF_TIME = re.compile(
 #: "have" with its object moved ahead of it ("the work you have coming up", "what we have going
 #: on"), which Harper's progressive rule takes for "have" without "been".
 _HAVE_SOMETHING_COMING = re.compile(r"\s+(?:coming|going)\s+(?:up|on)\b", re.I)
+#: A singular noun that ends in "s" after "is" or "was" ("whenever there is news", "there's
+#: news", "there was logistics to sort"), which Harper's rule for "there is" takes for a plural.
+_SINGULAR_IN_S = re.compile(
+    r"(?:there\s*)?(?:is|was|'s)\s+(?:news|physics|mathematics|maths|economics|logistics|athletics|politics|ethics"
+    r"|analytics|electronics|genetics|linguistics|gymnastics|statistics|measles)",
+    re.I,
+)
 #: "a" before capitals read as a word ("a SMED project", "a NASA grant", "a SCADA upgrade"): four
 #: letters or more, the second a vowel or after an "s" that can begin a word ("sm", "sc"); "a
 #: MBA", "a HGV licence", "a MA", "a SME" and "a NHS trust" are spelled out letter by letter, and
@@ -286,6 +293,8 @@ class Grammar(Check):
             if text[start:end].lower() == "over all" and _A_SPAN_OF_TIME.match(text, end):
                 continue
             if text[start:end].lower().endswith("have") and _HAVE_SOMETHING_COMING.match(text, end):
+                continue
+            if _SINGULAR_IN_S.fullmatch(text[start:end]):
                 continue
             if (
                 _phrase_ends_in_a_compound(parsed.parse, end, message)
