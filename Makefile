@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo lint test eval snapshot docs bench fuzz stress clean
+.PHONY: demo lint test eval snapshot check-snapshot docs bench fuzz stress clean
 
 ## demo: install everything, then lint the bundled example drafts
 demo: $(STAMP)
@@ -30,6 +30,10 @@ eval: $(STAMP)
 ## snapshot: record every labelled draft's checklist (tests/test_accuracy.py compares with it)
 snapshot: $(STAMP)
 	$(BIN)/python scripts/evaluate.py --snapshot tests/accuracy-snapshot.yaml $(wildcard tests/eval tests/eval-*)
+
+## check-snapshot: lint every labelled draft against the snapshot (the test suite checks one in six)
+check-snapshot: $(STAMP)
+	THANKLINT_SNAPSHOT=all $(BIN)/python -m pytest tests/test_accuracy.py
 
 ## docs: regenerate docs/rules.md from the rule files
 docs: $(STAMP)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,11 +148,22 @@ def score(folder: Path, drafts: list[Labelled], linted: list) -> tuple[str, floa
     return "\n".join(table), macro, misses
 
 
-def checklists(folders: list[Path]) -> tuple[dict[str, str], dict[str, float]]:
+def snapshot_names(folders: list[Path]) -> list[str]:
+    """The snapshot's key of every labelled draft in `folders`, without linting any."""
+    return [f"{folder.name}/{d.name}" for folder in folders for d in read_labels(folder)]
+
+
+def checklists(
+    folders: list[Path], keep: Callable[[str], bool] | None = None
+) -> tuple[dict[str, str], dict[str, float]]:
     """Every draft's kind and checklist in one line, keyed by path, and each set's macro
-    balanced accuracy: the snapshot that `tests/test_accuracy.py` holds the rules to."""
+    balanced accuracy: the snapshot that `tests/test_accuracy.py` holds the rules to. With
+    `keep`, only the drafts whose key it accepts are linted, and no macro is given (a set's
+    score needs all of its drafts)."""
     out, macros = {}, {}
     labelled = [(folder, read_labels(folder)) for folder in folders]
+    if keep is not None:
+        labelled = [(folder, [d for d in drafts if keep(f"{folder.name}/{d.name}")]) for folder, drafts in labelled]
     paths = [str(folder / "drafts" / d.name) for folder, drafts in labelled for d in drafts]
     # One run over every set, so that both cores share the parsing.
     files = iter(Session(jobs=None).lint((path, None) for path in paths).files)
@@ -162,7 +174,8 @@ def checklists(folders: list[Path]) -> tuple[dict[str, str], dict[str, float]]:
                 "skipped (not a note)" if result.skipped else f"error={result.error.code}"
             )
             out[f"{folder.name}/{draft.name}"] = f"{result.kind} {marks}"
-        macros[folder.name] = round(score(folder, drafts, results)[1], 3)
+        if keep is None:
+            macros[folder.name] = round(score(folder, drafts, results)[1], 3)
     return out, macros
 
 

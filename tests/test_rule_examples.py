@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from thanklint import metadata as md
+from thanklint.cache import ResultCache
 from thanklint.config import Config, build_ruleset
 from thanklint.draft import read_text
 from thanklint.linter import Linter
@@ -22,19 +23,46 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def linter():
-    """A linter of the very rule objects the cases hold (another test module may have loaded
-    the rules afresh since), so that a pattern's matches are found under its own rule."""
-    return Linter(RULESET)
-
-
 def _drafts(example):
     out = []
     for n, (text, meta) in enumerate(example.drafts):
         draft = read_text(text, f"example-{n}.md")
         out.append(replace(draft, meta=md.from_mapping(meta, "example")))
     return out
+
+
+class _Outcomes:
+    """Per-draft outcomes kept in memory, with the disk cache's interface."""
+
+    key = staticmethod(ResultCache.key)
+
+    def __init__(self):
+        self.kept = {}
+
+    def get(self, key):
+        return self.kept.get(key)
+
+    def put(self, key, outcome):
+        self.kept[key] = outcome
+
+
+@pytest.fixture(scope="module")
+def linter():
+    """A linter of the very rule objects the cases hold (another test module may have loaded
+    the rules afresh since), so that a pattern's matches are found under its own rule.
+
+    Every example's per-draft phase runs first in one batch, as over a folder (spaCy parses a
+    batch at a time far faster than one text per call), and is kept; each example is then
+    linted on its own, its drafts compared only with each other. The per-draft phase depends
+    on nothing but the draft, so this is the same engine the cache serves."""
+    linter = Linter(RULESET, cache=_Outcomes())
+    every = [d for rule in RULES for example in (*rule.bad, *rule.good) for d in _drafts(example)]
+    drafts = {ResultCache.key(d, linter.fingerprint): d for d in every}
+    linter.expect(list(drafts.values()))
+    for key, outcome in zip(drafts, linter.per_draft(list(drafts.values()))):
+        if outcome.failure is None:
+            linter.cache.put(key, outcome)
+    return linter
 
 
 @pytest.mark.parametrize(("rule", "label", "example"), CASES)
