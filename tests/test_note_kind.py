@@ -130,6 +130,7 @@ from thanklint.note_kind import infer_kind
         "Hi Sue it's Kay, interviewed for the bar job last Weds, just wondering if you've decided yet? Thanks!",
         "Just checking whether the night porter post at the Crown Hotel has been filled yet? I interviewed with Dave on the 3rd.",
         "I am writing again about the kitchen job. I had interview two weeks ago and I did not hear nothing since. Thank you.",
+        "I am sorry for this late mail. I interviewed for the teller role on 3 March; could you tell me whether a decision has been made?",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -244,6 +245,9 @@ def test_follow_ups_are_recognised_from_their_text(body):
         # Thanks for time spent, as second-language writers put it, with a question on the result.
         "Thank you very much for spend time to interview me yesterday. May I ask when the company will inform the result of the interview?",
         "Thank you for today. I did not hear nothing but praise for the ward from your nurses.",
+        # A late thank-you owns up to it with the lateness before the noun.
+        "I am writing to thank you for the interview two weeks ago. I am sorry for this late mail, I was travelling. "
+        "I am still very interested to this position.",
         "Thank you for today. I asked whether the deputy job in your team had been filled and was glad it had not.",
     ],
 )

@@ -461,6 +461,13 @@ _THANK_YOU = [
         # follow-up never apologises for its own lateness)
         6,
     ),
+    # "I am sorry for this late mail": lateness before the noun, lighter (a follow-up may begin
+    # "sorry for my late mail" too, and then asks about the decision; a late reply is a reply).
+    (
+        r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,20}\b(?:this|my|the) (?:very |rather |so )?(?:late|delayed|belated) "
+        r"(?:note|mail|e-?mail|message|letter|thank[- ]you|thanks)\b",
+        2,
+    ),
 ]
 
 

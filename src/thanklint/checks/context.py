@@ -70,6 +70,13 @@ def _parts(name: str) -> list[str]:
     return [p for p in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if p.lower().rstrip(".") not in TITLES]
 
 
+#: A title just before a word of the greeting.
+_A_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|mx)\.?\s+$", re.I)
+#: Greeting words that are also surnames, and are surnames after a title ("Dear Mr. Ma", "Dear
+#: Ms Good"; not "Dear Mr. Hiring Manager").
+SURNAMES_TOO = frozenset({"ma", "good", "day"})
+
+
 def greeting_names(parsed) -> list[tuple[int, int, str]]:
     """Capitalised words of the greeting that can be names, with their content offsets."""
     region = parsed.layout.greeting
@@ -77,7 +84,8 @@ def greeting_names(parsed) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(r"[A-Z][A-Za-z'’-]+", text):
         word = m.group(0)
-        if word.lower() not in not_names() and word.lower().rstrip(".") not in TITLES:
+        surname = word.lower() in SURNAMES_TOO and _A_TITLE_BEFORE.search(text, 0, m.start()) is not None
+        if (surname or word.lower() not in not_names()) and word.lower().rstrip(".") not in TITLES:
             out.append((region.start + m.start(), region.start + m.end(), word))
     return out
 
