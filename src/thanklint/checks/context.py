@@ -57,24 +57,31 @@ TITLES = {
 }
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _vocabulary(name: str) -> frozenset[str]:
+    from ..rules import builtin_folder, load_vocabularies
+
+    return frozenset(load_vocabularies(builtin_folder())[name])
+
+
 def not_names() -> frozenset[str]:
     """Capitalised greeting words that are not names ("Dear Hiring Manager", "Hi Team"): the
     rules' shared vocabulary, so the greeting and name checks agree on what a name is."""
-    from ..rules import builtin_folder, load_vocabularies
+    return _vocabulary("greeting-non-names")
 
-    return frozenset(load_vocabularies(builtin_folder())["greeting-non-names"])
+
+def surnames_too() -> frozenset[str]:
+    """Those of them that are the surname after a title ("Dear Mr. Ma"), as
+    personalization.unnamed-greeting reads them too."""
+    return _vocabulary("greeting-surnames")
 
 
 def _parts(name: str) -> list[str]:
     return [p for p in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if p.lower().rstrip(".") not in TITLES]
 
 
-#: A title just before a word of the greeting.
+#: An honorific just before a word of the greeting (not "Dear", which "Dear Ma," has).
 _A_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|mx)\.?\s+$", re.I)
-#: Greeting words that are also surnames, and are surnames after a title ("Dear Mr. Ma", "Dear
-#: Ms Good"; not "Dear Mr. Hiring Manager").
-SURNAMES_TOO = frozenset({"ma", "good", "day"})
 
 
 def greeting_names(parsed) -> list[tuple[int, int, str]]:
@@ -84,7 +91,7 @@ def greeting_names(parsed) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(r"[A-Z][A-Za-z'’-]+", text):
         word = m.group(0)
-        surname = word.lower() in SURNAMES_TOO and _A_TITLE_BEFORE.search(text, 0, m.start()) is not None
+        surname = word.lower() in surnames_too() and _A_TITLE_BEFORE.search(text, 0, m.start()) is not None
         if (surname or word.lower() not in not_names()) and word.lower().rstrip(".") not in TITLES:
             out.append((region.start + m.start(), region.start + m.end(), word))
     return out
@@ -121,7 +128,7 @@ class RecipientName(Check):
     }
 
     def before_workers(self):
-        not_names()  # loaded once for every worker
+        not_names(), surnames_too()  # loaded once for every worker
 
     def offers_fixes(self):
         return self.settings["report"] == "misspelling"
