@@ -16,9 +16,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 
-## test: install everything, run the lint gates, then the whole test suite
+## test: install everything, run the lint gates, then the whole test suite, one worker per core
+## (pytest-xdist; a test file stays in one worker, which keeps each file's shared fixtures single)
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## eval: per-quality precision, recall and balanced accuracy on the real-world development set
 ## (read from ../shared/realworld when it is there; its text never enters this repository),
