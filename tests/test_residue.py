@@ -129,6 +129,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         ("(Callum- mention the rota puzzle here)", [("(Callum- mention the rota puzzle here)", "instruction")]),
         ("(Callum - mention Priya by name)", [("(Callum - mention Priya by name)", "instruction")]),
+        ("(ask about parking?? or leave it)", [("(ask about parking?? or leave it)", "instruction")]),
         ("I ran payroll for five years. [can be removed]", [("[can be removed]", "slot")]),
         (
             "(Careers advice: mention one thing you discussed, e.g. a project.)",
@@ -182,6 +183,7 @@ def test_finds_and_classifies(text, expected):
         "(Head Office: Use of the ledger)",
         "My tickets:\n- Use of forklift trucks\n- use of ladders\n- Mention in dispatches, 2019",
         "(maybe the best day of my week)",
+        "When you arrive (ask for Dana at the desk), the lift is on the left.",
         "Kind regards,\n[name removed]\nI ran the [company name redacted] depot for [redacted].",
         "I wore a tie (too formal?) and brought my CV (perhaps keep it on file?).",
         "(Policy team: research and drafting) and (Main duties: list management, stock checks)",

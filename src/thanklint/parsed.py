@@ -54,6 +54,28 @@ def _stray_word(sent: Span) -> bool:
     return 0 < len(words) <= 2 and not closed and all(t.pos_ in ("ADJ", "ADV") for t in words)
 
 
+def _as_written(sents: list[Span]) -> list[Span]:
+    """Sentences as the writer punctuated them: the parser may cut a long run-on sentence
+    where no stop is ("... it has been ten days | and I have not heard anything yet."); a piece
+    that ends without a stop and runs on, on the same line, into a lowercase word is one
+    sentence with what follows."""
+    out: list[Span] = []
+    for sent in sents:
+        if out:
+            last = out[-1]
+            gap = sent.doc.text[last.end_char : sent.start_char]
+            if (
+                not last.text.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", ";", "\u2026"))
+                and not (len(out) == 1 and _PLEASANTRY.match(last.text))  # (still skipped on its own)
+                and "\n" not in gap
+                and sent.text[:1].islower()
+            ):
+                out[-1] = sent.doc[last.start : sent.end]
+                continue
+        out.append(sent)
+    return out
+
+
 @dataclass
 class ParsedDraft:
     draft: Draft
@@ -142,7 +164,7 @@ class ParsedDraft:
         "I hope you are well and thank you for ..." thanks in it, but taking no place), a stray
         word the parser split off the first sentence, nor a sentence that is all template residue
         (a "[Tip: ...]" line above the note), nor a Markdown heading ("# Take-home: pipeline")."""
-        sents = [s for s in self.body_sentences if not self._all_residue(s) and not self._heading(s)]
+        sents = _as_written([s for s in self.body_sentences if not self._all_residue(s) and not self._heading(s)])
         if len(sents) > 1 and _stray_word(sents[0]):
             sents = sents[1:]
         if sents and _PLEASANTRY.match(sents[0].text):

@@ -29,7 +29,9 @@ _IMPERATIVES = (
     r"insert|add|mention|include|enter|describe|name(?!\s+of\b)|list(?!\s+of\b)|explain|state|choose|pick|select|use|tie|"
     r"reference|share|highlight|briefly|summari[sz]e|restate|reiterate|express|write|fill|put|give|"
     r"specify|provide|replace|type|sign|delete|remove|edit|customi[sz]e|personali[sz]e|adapt|keep|"
-    r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand"
+    r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand|"
+    # a reminder of what to raise ("(ask about parking?? or leave it)"; not "ask for Dana at the desk")
+    r"ask(?=\s+(?:about|them|her|him|re|if|whether)\b)"
 )
 _IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
