@@ -44,10 +44,16 @@ def test_finding_points_at_the_wrong_word_with_an_unsafe_fix(lint):
     [
         "Dear Dr. Okonkwo,\n\nIt was an honour to meet the ICU team; my CompTIA A+ and SBAR work carry over.\n\nKind regards,\nZoë",
         "Hi Ana,\n\nI would report to you, Dr Menon, and I have a passion for teaching; the pipes were out of date.\n\nBest,\nSam",
+        "Hi Ana,\n\nThank you. Do you page on burn rate, or would setting that up be part of this role?\n\nBest,\nSam",
     ],
 )
 def test_profile_keeps_correct_notes_clean(lint, clean):
     assert not [f for f in lint(clean).findings if f.rule_id == "proofreading.grammar"]
+
+
+def test_a_modal_without_be_is_still_reported_outside_a_question(lint):
+    found = lint("Hi Ana,\n\nThank you for today. It would great to be there.\n\nBest,\nSam").findings
+    assert [f for f in found if f.rule_id == "proofreading.grammar" and "modal" in f.message]
 
 
 def test_without_harper_the_rule_is_unavailable_and_the_others_run(monkeypatch, capsys):

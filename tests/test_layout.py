@@ -321,6 +321,13 @@ def test_closing_that_shares_a_line(text, sign_off, signature):
             "Thanks heaps",
         ),
         ("hey!! thx 4 the chat 2day, u were great\n", "hey!!", "thx 4"),
+        (
+            "Heyy Lou and Marcus!! thanks sooo much for today, loved the practical\n",
+            "Heyy Lou and Marcus!!",
+            "thanks sooo",
+        ),
+        ("Hiii Dana, thanks for the trial today, the till was easy\n", "Hiii Dana,", "thanks for"),
+        ("Hey Lou and I went to the depot, thanks for that\n", "Hey Lou", "and I went"),
         ("Hi Dana! Thanks for today, it was great.\n", "Hi Dana!", "Thanks for today"),
         (
             "05/11/2025\n\nTo the selection panel,\n\nThank you for the interview.\n\nYours faithfully,\nAnn",

@@ -184,6 +184,8 @@ def test_finds_and_classifies(text, expected):
         "My tickets:\n- Use of forklift trucks\n- use of ladders\n- Mention in dispatches, 2019",
         "(maybe the best day of my week)",
         "When you arrive (ask for Dana at the desk), the lift is on the left.",
+        "My old manager is happy to give a reference (ask her about the stocktake I ran!).",
+        "(ask them if you have any doubts about my timekeeping)",
         "Kind regards,\n[name removed]\nI ran the [company name redacted] depot for [redacted].",
         "I wore a tie (too formal?) and brought my CV (perhaps keep it on file?).",
         "(Policy team: research and drafting) and (Main duties: list management, stock checks)",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from . import lazyregex
 
 GREETING_WORDS = (
-    r"dear|respected|hi|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
+    # (stretched as chat stretches them: "hii", "heyy", "helloo")
+    r"dear|respected|hi+|hel+o+|he+y+|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
     # greetings of other languages that English notes open with
     r"|kia\s+ora|aloha|namaste|hola|bonjour|salaam|salam|shalom|hallo|g['’]day|oi|olá"

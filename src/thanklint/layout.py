@@ -18,11 +18,13 @@ from .residue import TIP_LABEL
 
 _GREETING = lazyregex.compile(rf"^\s*(?:{GREETING_WORDS})\b|^\s*to\s+(?:the\s+)?[\w'’ /-]{{2,40}}[,:]\s*$", re.I)
 #: The greeting at the head of a line that runs on without a comma: "hi sarah thank you ...",
-#: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...".
+#: "Dear Dr. Ferreira thank you ...", "Hey Marco!! Thanks heaps ...", "Heyy Lou and Marcus!! thanks".
 _GREETING_HEAD = lazyregex.compile(
     rf"^\s*(?i:{GREETING_WORDS})(?:\s+(?i:mr|mrs|ms|mx|dr|prof|miss|ma['’]?am|sir|madam)\.?)?"
     # (a capitalised word that opens the text is no part of the name: "Dear Mr. Lewis Thank you ...")
     r"(?:(?:\s+(?!(?:Thank|Thanks|Thx|Thankyou|I|I'm|I’m|Im|It|It's|It’s|Its|Just|Sorry|Following)\b)[A-Z][\w'’-]*){1,3}"
+    # (two readers: "Heyy Lou and Marcus!! thanks ...")
+    r"(?:\s+(?:and|&)\s+(?!(?:I|I'm|I’m|Im|Thank|Thanks)\b)[A-Z][\w'’-]*)?"
     r"|\s+(?!(?:thank|thanks|thx|i|it|just|we|my|this|hope|quick|and|so|did|do|does|is|are"
     r"|was|were|have|has|had|can|could|would|will|u|you|ur|any|how|what|when|where|why|who|there|sorry|wanted|got"
     r"|its|it's|im|i'm|me)\b)"

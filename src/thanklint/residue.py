@@ -30,8 +30,9 @@ _IMPERATIVES = (
     r"reference|share|highlight|briefly|summari[sz]e|restate|reiterate|express|write|fill|put|give|"
     r"specify|provide|replace|type|sign|delete|remove|edit|customi[sz]e|personali[sz]e|adapt|keep|"
     r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand|"
-    # a reminder of what to raise ("(ask about parking?? or leave it)"; not "ask for Dana at the desk")
-    r"ask(?=\s+(?:about|them|her|him|re|if|whether)\b)"
+    # a reminder of what to raise ("(ask about parking?? or leave it)"; not "ask for Dana at the desk",
+    # nor an aside to the reader, "(ask her about the stocktake I ran!)")
+    r"ask(?=\s+(?:about|re|if|whether)\b)"
 )
 _IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.

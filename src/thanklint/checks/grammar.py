@@ -158,6 +158,10 @@ _SINGULAR_IN_S = re.compile(
     r"|analytics|electronics|genetics|linguistics|gymnastics|statistics|measles)",
     re.I,
 )
+#: A question whose subject comes between its modal and "be" ("or would setting that up be part of
+#: this role?", "could the second round be remote?"), which Harper's rule for a modal without
+#: "be" before an adjective takes for "would setting" (not "it would great to be there.").
+_BE_LATER_IN_A_QUESTION = re.compile(r"[^.?!\n]{0,80}?\bbe\b[^.?!\n]*\?")
 #: "a" before capitals read as a word ("a SMED project", "a NASA grant", "a SCADA upgrade"): four
 #: letters or more, the second a vowel or after an "s" that can begin a word ("sm", "sc"); "a
 #: MBA", "a HGV licence", "a MA", "a SME" and "a NHS trust" are spelled out letter by letter, and
@@ -295,6 +299,8 @@ class Grammar(Check):
             if text[start:end].lower().endswith("have") and _HAVE_SOMETHING_COMING.match(text, end):
                 continue
             if _SINGULAR_IN_S.fullmatch(text[start:end]):
+                continue
+            if "between this modal verb" in message and _BE_LATER_IN_A_QUESTION.match(text, end):
                 continue
             if (
                 _phrase_ends_in_a_compound(parsed.parse, end, message)
