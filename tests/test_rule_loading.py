@@ -232,3 +232,21 @@ def test_rules_load_once_per_process_until_a_rule_file_changes(tmp_path):
     rule.write_text(text.replace("severity: ", "severity: error\nx-old-severity: ", 1))
     os.utime(rule, ns=(rule.stat().st_mtime_ns + 10**9,) * 2)
     assert load_rules((str(tmp_path),))[-1].severity.name == "ERROR"
+
+
+def test_pattern_names_are_unique_within_each_list_of_a_rule():
+    """Documentation, examples and reviews name patterns; two with one name would be confused
+    (a new pattern once took the name of an older one in the same rule)."""
+    from collections import Counter
+
+    from thanklint.patterns import PatternSet
+    from thanklint.rules import load_rules
+
+    repeated, seen = [], 0
+    for rule in load_rules():
+        for key, value in rule.settings.items():
+            if isinstance(value, PatternSet):
+                names = [spec["name"] for spec in value.specs if spec.get("name")]
+                seen += len(names)
+                repeated += [f"{rule.id} {key}: {name}" for name, count in Counter(names).items() if count > 1]
+    assert seen > 500 and not repeated, repeated
