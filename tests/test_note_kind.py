@@ -38,6 +38,8 @@ from thanklint.note_kind import infer_kind
         "I have since been offered a post at another trust, so could I learn your decision by Friday?",
         "I attended the interview for the stores clerk post on 14th March and am still very interested in the post.",
         "Thank you again for our talk on the 4th. Could you tell me whether the trustees have agreed a timetable?",
+        # An apology for a delay that is not the note's own: the papers came late, and the interview is not thanked.
+        "Apologies for the delay in sending my references, they are attached. Has a decision been made on the stores post yet?",
         "i send my solution 1 month ago and nobody answer me. Please give some feedback.",
         "I submitted my solution for the rota exercise on the 4th. Just checking whether anyone has reviewed it yet.",
         "Writing a second time about the stores post; it has been well over two weeks without any word.",
@@ -131,6 +133,20 @@ from thanklint.note_kind import infer_kind
         "Just checking whether the night porter post at the Crown Hotel has been filled yet? I interviewed with Dave on the 3rd.",
         "I am writing again about the kitchen job. I had interview two weeks ago and I did not hear nothing since. Thank you.",
         "I am sorry for this late mail. I interviewed for the teller role on 3 March; could you tell me whether a decision has been made?",
+        # Asking for news in the writer's own words, or nudging again.
+        "This is Marisol who did interview last 4 May for the carer job. Please I need update soon, my visa is expiring.",
+        "I had interview on 2 June for the cashier post. Can you please update me the result when possible?",
+        "Sorry to disturb again, there is any decision for the bakery job? I had interview 3 weeks ago.",
+        "Hi Omar, it's Jay from the forklift interview on the 3rd. Have you made decision yet?",
+        "Hi Paula, thanks again for the ride-out last Tuesday. Have you had a chance to decide on the route yet?",
+        "Thanks Alisha, great to hear the references are back! Any idea yet on timing for the panel?",
+        "its been 2 wks since the hub interview and i really want this gig so whats the holdup??",
+        "Hi Sam, just nudging on this again as I've not heard anything since the interview for the supervisor job.",
+        "Hi Darren, circling back on the Account Executive role. When can we get the paperwork moving?",
+        "Following up from the multi-drop interview on the 2nd. I need to know the hourly rate before the second stage.",
+        "Dear Sir/Madam, I am writing again about the apprentice mechanic job at your garage. Please let me know anything.",
+        "Hi {{first_name}}, just checking in on the [Role] position I interviewed for on March 3rd. I remain very interested.",
+        "Can you please tell me if I got the receptionist position? I can work Saturdays also.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -150,6 +166,26 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for chairing the panel, and my apologies for writing nearly three weeks after the interview. I remain keen.",
         "Apologies for the belated thanks, our interview was three weeks ago. Thank you for showing me the cold store. Is the post still open?",
         "Please accept my apologies for writing this so late. Thank you for the interview last month. I hope I am not too late.",
+        # The apology made for "the late reply" or "the delay", then thanks for the interview itself.
+        "Sorry for the late reply, its been nearly three weeks since my interview for the stores job. Thank you for the interview, "
+        "the yard tour was useful.",
+        "Apologies for the slow reply, exams got in the way and it's been almost a month now. Thank you for the chance to try "
+        "the live blog. Do you know yet when you'll be deciding?",
+        "Apologies for the delay in writing - it has been two weeks since my interview with you. Thank you again for your time. "
+        "Could you let me know whether you are still considering candidates?",
+        "It has been almost two weeks since I came in, and I apologise for writing only now. Thank you for the time you spent "
+        "with me. I am still very interested in the position.",
+        "Sorry this is so overdue, the interview at the depot was nearly three weeks ago now. Please pass on my thanks to Jo "
+        "for their time. Still interested if they are.",
+        # Words the new status-check forms must not take: a second-language close, an update of one's
+        # own, a decision the reader made about the work, circling back to a point, thanks from the
+        # same day.
+        "Thank you for the interview on Friday. I have four years in a warehouse. I am very want this job. I am waiting for your answer.",
+        "Thanks for today. I need to update my forklift licence next month, but it will be done before any start date.",
+        "Thank you for the tour this morning. I can see why you made the decision to move the depot to Harlow.",
+        "Thank you for the interview today. Circling back to the point you made on margins, I think the weekly count helps.",
+        "thanks for the trial shift last night, the team were sound. Let me know if I got it mate",
+        "Thanks for the interview earlier. I'm writing again to thank Dev too, he showed me the cold store.",
         # Things waiting are no silence: the writer's note about the work.
         "Thank you for the tour of the stores. Four thousand objects still waiting for numbering is a daunting figure.",
         "Thank you for meeting with me this morning. I would like to know more about how the night team hands over.",

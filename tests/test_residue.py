@@ -130,6 +130,13 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("(Callum- mention the rota puzzle here)", [("(Callum- mention the rota puzzle here)", "instruction")]),
         ("(Callum - mention Priya by name)", [("(Callum - mention Priya by name)", "instruction")]),
         ("(ask about parking?? or leave it)", [("(ask about parking?? or leave it)", "instruction")]),
+        (
+            "the post [say something about the map room?? or is that too much]. I remain keen.",
+            [("[say something about the map room?? or is that too much]", "instruction")],
+        ),
+        ("the Archives post [check ref no. on the letter!!].", [("[check ref no. on the letter!!]", "instruction")]),
+        ("a fortnight (say, two weeks) to hand over", []),
+        ("I have left the rota with you (check the attached sheet).", []),
         ("I ran payroll for five years. [can be removed]", [("[can be removed]", "slot")]),
         (
             "(Careers advice: mention one thing you discussed, e.g. a project.)",
@@ -276,3 +283,22 @@ def test_a_posters_own_words_above_the_note_hide_names_but_fill_no_slot():
     assert "personalization.placeholder-left" in {f.rule_id for f in lint_text(asked).findings}
     head = "[Your Address]\n\n----\nDear Karen,\n\nThank you so much for the interview this morning.\n\nKind regards,\nChloe\n"
     assert "personalization.placeholder-left" in {f.rule_id for f in lint_text(head).findings}
+
+
+def test_an_instruction_to_the_writer_is_reported_once_not_proofread():
+    """Words addressed to the writer will be deleted, not corrected: the instruction is reported
+    as residue, and no spelling, grammar or punctuation rule reports what is inside it. The same
+    slips outside it are still reported."""
+    instruction = "[say something about the map room?? or is taht too much]"
+    note = f"Dear Ms. Kerr,\n\nThank you for the interview. {instruction}\n\nKind regards,\nDan\n"
+    start = note.index(instruction)
+    inside = {
+        f.rule_id
+        for f in lint_text(note).findings
+        if start <= f.start < start + len(instruction) and f.rule_id != "personalization.placeholder-left"
+    }
+    assert inside == {"tone.writer-instruction"}
+    loose = lint_text("Dear Ms. Kerr,\n\nThank you for the interview?? or is taht too much\n\nKind regards,\nDan\n")
+    assert {"tone.doubled-question-mark", "proofreading.lowercase-sentence-start"} <= {
+        f.rule_id for f in loose.findings
+    }

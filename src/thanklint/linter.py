@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
-from . import checklist, suppressions
+from . import checklist, residue, suppressions
 from . import nlp as nlp_module
 from .checks import Check, Hit
 from .config import DEFAULT_MAX_BYTES, RuleSet
@@ -279,7 +279,10 @@ class Linter:
                 ):
                     continue
                 parsed.applied.add(rule.id)
-                findings.extend(to_finding(parsed, rule, check, hit) for hit in check.run(parsed))
+                hits = check.run(parsed)
+                if check.proofreads and parsed.residue:
+                    hits = [hit for hit in hits if not residue.inside_instruction(hit.start, hit.end, parsed.residue)]
+                findings.extend(to_finding(parsed, rule, check, hit) for hit in hits)
         except Exception as exc:  # a bug must not cost the user the other drafts
             if self.debug:
                 raise

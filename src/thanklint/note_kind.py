@@ -340,7 +340,8 @@ _FOLLOW_UP = [
         2,
     ),
     # Writing again, or asking whether one is still in the running: "my third email", "without any
-    # reply", "whether I am still being considered", "if I got the job".
+    # reply", "whether I am still being considered", "if I got the job", "if I got the receptionist
+    # position".
     (
         # (not "the second attempt was neater", a task tried again)
         r"\b(?:second|third|fourth|fifth) (?:time (?:i|to write|writing|asking)|e-?mail|message|attempt to (?:reach|contact|get)|follow-?up)\b"
@@ -351,7 +352,7 @@ _FOLLOW_UP = [
         r"|\bwithout (?:any |a )?(?:answer|reply|response|news|word)\b"
         r"|\b(?:if|whether) i(?: am|'m) still (?:being )?(?:considered|in the running|a candidate|in the process)\b"
         # (not "only if I get the job", a condition)
-        r"|(?<!only )\b(?:if|whether) i (?:(?:have )?(?:got|get) (?:it|the (?:job|role|position|post|offer))|made it|was successful"
+        r"|(?<!only )\b(?:if|whether) i (?:(?:have )?(?:got|get) (?:it|the (?:[\w-]+ ){0,3}?(?:job|role|position|post|offer))|made it|was successful"
         r"|have been successful)\b"
         # ("can you tell me if I am successful", not "If I am successful, I can start in July")
         r"|\b(?:tell me|let me know|inform me) (?:if|whether) i(?: am|'m) successful\b",
@@ -392,7 +393,7 @@ _FOLLOW_UP = [
     (r"\beven if (?:it's|it is|its|the answer is) (?:a )?no\b", 1),
     # Writing again: "sorry to bother you again", "I have written to your office twice".
     (
-        r"\b(?:bother|trouble|disturb|pester) you again\b"
+        r"\b(?:bother|trouble|disturb|pester)(?: you)? again\b"
         r"|\b(?:written|wrote|emailed|e-mailed|called|phoned|rung|rang) (?:to )?(?:you |your office |the office )?"
         r"(?:twice|three times|several times|a few times|again and again)\b",
         2,
@@ -403,6 +404,42 @@ _FOLLOW_UP = [
         r"\bbump(?:ing)? (?:this|my (?:e-?mail|message|note))\b|\bin case (?:it|my (?:e-?mail|message|note)) (?:got|was|went) "
         r"(?:buried|lost|missed)\b|\b(?:been|am|was) waiting (?:for )?(?:(?:about|over|nearly|almost|more than) )?"
         r"(?:a|two|three|four|five|six|\d+) (?:days?|weeks?|months?)\b",
+        2,
+    ),
+    # Asking for news in the writer's own words: "please I need update ASAP", "can you update me the
+    # result", "I am waiting for the result", "is there any decision for the job?", "have you made decision
+    # yet?", "have you had a chance to decide on the role yet?", "any idea yet on timing?", "what's the
+    # holdup" (not "I need to update my certificates", "the update you gave on the rebuild", "you
+    # made the decision to move the depot", nor "I am waiting for your answer", a second-language
+    # "I look forward to hearing from you").
+    (
+        r"\b(?:need|want|like|appreciate|welcome|get) (?:an |any |some |the )?(?:updates?|news)\b"
+        r"|\bupdate me (?:on |about |with )?(?:the |my )?(?:result|outcome|status|decision)\b"
+        r"|\b(?:am|i'm|im|been) waiting (?:for )?(?:the|any) (?:result|outcome|decision)\b"
+        r"|\b(?:am|i'm|im|been) waiting every day\b"
+        r"|\b(?:is there|there is|there's|if there is|whether there is) (?:already |now )?(?:any |a )?decision\b"
+        r"|\bhave (?:you|u) (?:made (?:a |any |the )?decision|decided)(?: yet)?\s*\?"
+        r"|\bhave (?:you|u) (?:had|got) (?:a|the) chance to (?:decide|make (?:a|the|any) decision)\b"
+        r"|\b(?:any|some) (?:idea|sense|news|word) (?:yet )?(?:on|of|about) (?:the )?timing\b"
+        r"|\bwhat'?s the hold[- ]?up\b",
+        2,
+    ),
+    # Raised again or nudged: "just nudging on this again", "circling back on the account executive
+    # role", "following up from the multi-drop interview", "I am writing again about the apprentice
+    # job" (not "circling back to the point you made on margins", "writing again to thank you").
+    (
+        r"\bnudg(?:e|ing) (?:on |about )?(?:this|my|the)\b"
+        r"|\bcircl(?:e|ing) back (?:on|about|regarding|re) (?:the|my|this|your) (?:[\w'-]+ ){0,3}?"
+        r"(?:role|position|job|post|vacancy|application|interview|opening)\b"
+        r"|" + _FOLLOWING_UP + r" from (?:the|my|our) (?:[\w'-]+ ){0,3}?(?:interview|assessment|trial|call|meeting)\b"
+        r"(?![^.?!]{0,30}\bto (?:say )?thank)"
+        r"|\bwriting (?:to you )?again (?:about|regarding|re|on|to ask)\b",
+        2,
+    ),
+    # Checking in on a job named with words or a slot between ("just checking in on the [Role]
+    # position", "checking in regarding the Area Sales Executive post").
+    (
+        r"\bcheck(?:ing)? in (?:on|about|regarding|re) (?:the|my) (?:[\w'&\[\]-]+\s+){0,4}?(?:role|position|job|post|vacancy|application)\b",
         2,
     ),
 ]
@@ -459,6 +496,20 @@ _THANK_YOU = [
         r"[^.?!]{0,30}\b(?:days?|weeks?|fortnight) (?:after|since) (?:our|the|my|your) (?:interview|conversation|meeting|visit|call|chat|panel)\b",
         # (outweighing the "two weeks ago" and "any news?" a late thank-you may also say: a
         # follow-up never apologises for its own lateness)
+        6,
+    ),
+    # An apology for writing late, then thanks for the interview: "Sorry for the late reply, its been
+    # two weeks since my interview ... Thank you for the interview", "Apologies for the delay in
+    # writing", "I apologise for writing only now", "Sorry this is so overdue ... please pass on my
+    # thanks to Jo for their time". The apology is for the note itself; a follow-up
+    # answering a message apologises for its reply but thanks for the message, not the interview
+    # (not "Apologies for the delay in sending my references").
+    (
+        r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:(?:late|slow|delayed|belated) (?:reply|response)"
+        r"|delay(?! in sending)|writing (?:only |just )?now|(?:not |n't )(?:writing|having written|written|write) (?:sooner|earlier)"
+        r"|(?:this|it) (?:is|comes) (?:so |very |rather |a bit )?(?:late|overdue|belated))"
+        r"(?s:.){0,400}?\b(?:thank(?:s| you| u)(?: again| so much| very much)?|my thanks\b[^.?!]{0,40}?) for (?:the |your |their |this )?"
+        r"(?:[\w-]+ )?(?:time|interview|chance|opportunity|meeting|trial)\b",
         6,
     ),
     # "I am sorry for this late mail": lateness before the noun, lighter (a follow-up may begin

@@ -32,9 +32,14 @@ _IMPERATIVES = (
     r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand|"
     # a reminder of what to raise ("(ask about parking?? or leave it)"; not "ask for Dana at the desk",
     # nor an aside to the reader, "(ask her about the stocktake I ran!)")
-    r"ask(?=\s+(?:about|re|if|whether)\b)"
+    r"ask(?=\s+(?:about|re|if|whether)\b)|"
+    # what to write ("[say something about the map room]"; not "(say, two weeks)", an example)
+    r"say(?=\s+(?:something|more|a (?:bit|line|word)|sorry|thanks|why|how|what|that)\b)"
 )
 _IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
+#: "[check ref no. on the letter!!]", "[confirm her title]": a fact the writer must look up. In square
+#: brackets only: in parentheses the reader may be asked ("(check the attached rota)").
+_LOOK_UP = lazyregex.compile(r"^\s*(?:check|double[- ]check|confirm|verify|look up|find out)\b", re.I)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
 _IMPERATIVE_AFTER_BREAK = lazyregex.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
 #: "(Callum - add the bit about your course here)": a helper's instruction to the writer, by name.
@@ -387,7 +392,7 @@ def _classify(body: str, paren: bool) -> str | None:
             return "instruction"
         return "slot" if _PAREN_SLOT.match(body) or _PLACE_FIELD.match(body) else None
     if (
-        _IMPERATIVE_START.match(body)
+        (_IMPERATIVE_START.match(body) or _LOOK_UP.match(body))
         and len(words) > 1
         or _IMPERATIVE_AFTER_BREAK.search(body)
         or _INSTRUCTION_WORDS.search(body)
@@ -456,3 +461,10 @@ def bound(start: int, end: int, text: str, residue: list[Residue], following: bo
     after = end + len(text[end : end + 40]) - len(text[end : end + 40].lstrip(" \t"))
     at = bisect.bisect_left(residue, after, key=lambda r: r.start)
     return at < len(residue) and residue[at].start == after
+
+
+def inside_instruction(start: int, end: int, residue: list[Residue]) -> bool:
+    """Whether the span `start:end` lies within one instruction to the writer (`residue` sorted
+    as `find` returns it)."""
+    at = bisect.bisect_right(residue, start, key=lambda r: r.start)
+    return at > 0 and residue[at - 1].kind == "instruction" and residue[at - 1].end >= end > start

@@ -70,6 +70,11 @@ class Check:
     #: Whether a match inside template residue counts: a kind that looks for content (thanks, a
     #: qualification, a question) must not count "my background in [key skill]".
     counts_residue: ClassVar[bool] = True
+    #: Whether it judges the writing itself (spelling, grammar, punctuation, word choice). Such a
+    #: kind leaves alone the words of an instruction to the writer ("[say something about the map
+    #: room?? or is that too much]"): the instruction is reported as residue and will be deleted,
+    #: not corrected.
+    proofreads: ClassVar[bool] = False
     #: When it runs: "draft" (each draft), "corpus" (once over all drafts of a run) or
     #: "suppressions" (each draft, after inline suppressions have been applied).
     phase: ClassVar[str] = "draft"

@@ -21,6 +21,7 @@ _COMMON_WORD = 4.0
 class Capitalisation(Check):
     fixable = True
     kind = "capitalisation"
+    proofreads = True
     summary = "Reports words that need a capital letter, with a fix that capitalises them."
     options = {
         **_PATTERN_OPTIONS,

@@ -20,6 +20,7 @@ _PATTERN_OPTIONS = {
 
 class Existence(Check):
     kind = "existence"
+    proofreads = True
     summary = "Reports every match of a pattern."
     options = dict(_PATTERN_OPTIONS)
 
@@ -52,6 +53,7 @@ def _keep_case(found: str, replacement: str) -> str:
 class Substitution(Check):
     fixable = True
     kind = "substitution"
+    proofreads = True
     summary = "Reports a phrase that has a preferred form, with a fix that swaps it in (or deletes it)."
     options = {
         **_PATTERN_OPTIONS,

@@ -172,6 +172,7 @@ _A_ACRONYM = re.compile(r"\s+(?:[FHLMNRSX][AEIOU][A-Z0-9&]{2,}|S[CKLMNPTW][AEIOU
 class Grammar(Check):
     fixable = True
     kind = "grammar"
+    proofreads = True
     summary = "Reports grammar errors found by the Harper grammar checker, filtered for notes."
     options = {
         "scope": Option("scope", "body", "where to look"),
@@ -585,6 +586,7 @@ _BULLETS = frozenset({"-", "*", "•", "–", "—", "+"})
 
 class CommaSplice(Check):
     kind = "comma-splice"
+    proofreads = True
     summary = 'Reports two full clauses joined by a bare comma ("Thanks for your time, I enjoyed it").'
     options = {
         "scope": Option("scope", "body", "where to look"),

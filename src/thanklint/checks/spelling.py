@@ -320,6 +320,7 @@ def _doubling_slip(word: str, correction: str) -> bool:
 class Spelling(Check):
     fixable = True
     kind = "spelling"
+    proofreads = True
     summary = "Reports likely misspellings with a suggested correction."
     needs_ner = True
     options = {
