@@ -147,6 +147,9 @@ from thanklint.note_kind import infer_kind
         "Dear Sir/Madam, I am writing again about the apprentice mechanic job at your garage. Please let me know anything.",
         "Hi {{first_name}}, just checking in on the [Role] position I interviewed for on March 3rd. I remain very interested.",
         "Can you please tell me if I got the receptionist position? I can work Saturdays also.",
+        "Any decision on the lab manager job (ref 2210)? Interview was 5 weeks ago.",
+        "Dear Sir, I have interview for the warehouse job in March and until now nobody is answering my emails. I want to know result.",
+        "Dear Ms Ruiz,\n\nThank you for your message this morning and again for the interview. As you asked, I attach my two references.",
     ],
 )
 def test_follow_ups_are_recognised_from_their_text(body):
@@ -285,6 +288,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "I am writing to thank you for the interview two weeks ago. I am sorry for this late mail, I was travelling. "
         "I am still very interested to this position.",
         "Thank you for today. I asked whether the deputy job in your team had been filled and was glad it had not.",
+        "Thanks for today. When the van broke down nobody answered the phone at the depot, so I walked. Any decision on the rota is fine by me.",
+        "Thank you for the interview this morning. Thank you also for your email yesterday with the directions.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

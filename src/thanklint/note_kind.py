@@ -100,7 +100,19 @@ _FOLLOW_UP = [
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     # a hurried nudge, asked: "any decision yet on the analyst role?? been a while" (not "I know there
     # won't be any decision yet, as you have four more to see")
-    (r"\bany decisions? yet\b[^.!?\n]*\?", 2),
+    # ("any decision on the postdoc (ref 4471)?", the job named instead of "yet")
+    (
+        r"\bany decisions? yet\b[^.!?\n]*\?|\bany decisions? (?:on|about|regarding|re|for) (?:the|my) [^.!?\n]{1,50}\?",
+        2,
+    ),
+    # Silence held against the reader: "until now nobody is answering my emails", "no one has got
+    # back to me" (not "nobody answered the phone at the depot" in a thank-you's story, which has
+    # no possessive and no "me").
+    (
+        r"\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|got back|gets back|getting back|get back)"
+        r"(?: to)? (?:me|my)\b",
+        2,
+    ),
     (_FOLLOWING_UP + r" to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
     # a second-language writer's errand: "I am writing for follow up my interview"
     (r"\bwriting for follow(?:ing)?[- ]?up\b", 2),
@@ -196,7 +208,8 @@ _FOLLOW_UP = [
         2,
     ),
     (
-        r"\b(?:know|hear|tell me|(?:inform|update) me (?:of|about|on|regarding)) (?:the|my) (?:result|outcome|decision)\b",
+        # (the article dropped, as second-language writers do: "I want to know result")
+        r"\b(?:know|hear|tell me|(?:inform|update) me (?:of|about|on|regarding)) (?:the |my )?(?:result|outcome|decision)\b",
         1,
     ),
     # Good news answered at once: "Thanks, that's great news! Tuesday at 2pm works for me." (not
@@ -455,8 +468,9 @@ _THANK_YOU = [
     ),
     # The day of the interview ("today", not a deadline: "let me know today", "decide by today").
     (
-        # (nor "please call me back today")
-        r"(?<!know )(?<!tell me )(?<!reply )(?<!answer )(?<!by )(?<!back )"
+        # (nor "please call me back today", nor the day of a message answered: "thank you for your
+        # message this morning")
+        r"(?<!know )(?<!tell me )(?<!reply )(?<!answer )(?<!by )(?<!back )(?<!message )(?<!e-mail )(?<!email )(?<!letter )"
         r"\b(?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|last night)\b"
         # "thanks for the interview earlier" (not "my interview earlier this month")
         r"|\b(?:interview|meeting|call|chat|talk|conversation) earlier\b(?!\s+(?:this|in|last|that|the)\b)",

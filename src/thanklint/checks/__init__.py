@@ -221,6 +221,7 @@ def registry() -> dict[str, type[Check]]:
         context.CompanyName,
         context.MetaMention,
         timing.Timing,
+        timing.DatedInterview,
         corpus.Similarity,
         corpus.PanelCoverage,
         suppression.UnusedSuppression,

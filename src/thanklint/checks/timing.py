@@ -1,5 +1,6 @@
 """`timing`: when the note goes out, from `interviewed_at` and `sent_at` (default: the run's
-current time, which the linter passes in).
+current time, which the linter passes in); `dated-interview`: the same read from the dates the
+note itself states, when it has no `interviewed_at`.
 
 A thank-you should leave within a day; a follow-up should wait about a week (business days,
 weekends skipped) and not come before a decision date the interviewer gave.
@@ -8,8 +9,10 @@ weekends skipped) and not come before a decision date the interviewer gave.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..checks import Check, Hit, Option
+from ..text_dates import interview_date, letter_date
 
 
 def business_days_between(start: dt.date, end: dt.date) -> int:
@@ -110,3 +113,47 @@ class Timing(Check):
                             f"on {earliest.isoformat()} or later ({(earliest - _date(sent)).days} days from the planned send date)."
                         ),
                     )
+
+
+#: Words that put the note on the day of the interview or the day after: a note that says them
+#: is not judged by an earlier date it also names ("meeting you at the careers fair on 3 October").
+_SAME_DAY = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
+
+
+class DatedInterview(Check):
+    """A thank-you with no `interviewed_at` that names the interview's date and is itself dated,
+    by `sent_at` (an e-mail's Date header) or by a letter's date line."""
+
+    kind = "dated-interview"
+    summary = "Checks the interview's date named in the text against the note's own date."
+    options = {
+        "max_days": Option("int", 1, "latest sending date, in business days after the interview date the text names"),
+    }
+
+    def _sent(self, parsed) -> dt.date | None:
+        sent = parsed.meta.sent_at
+        if sent is not None:
+            return _date(sent)
+        return letter_date(parsed.text, parsed.layout.start)
+
+    def applicable(self, parsed):
+        return parsed.meta.interviewed_at is None and self._sent(parsed) is not None
+
+    def run(self, parsed):
+        sent = self._sent(parsed)
+        body = parsed.layout.body
+        text = parsed.text[body.start : body.end]
+        if sent is None or _SAME_DAY.search(text):
+            return
+        found = interview_date(text, sent)
+        if found is None:
+            return
+        start, end, interviewed = found
+        days = (sent - interviewed).days
+        # (in business days: a note dated Monday for a Friday interview went out the next working day)
+        if business_days_between(interviewed, sent) > self.settings["max_days"]:
+            yield Hit(
+                body.start + start,
+                body.start + end,
+                {"days": days, "interviewed": interviewed.isoformat(), "sent": sent.isoformat()},
+            )
