@@ -148,6 +148,8 @@ from thanklint.note_kind import infer_kind
         "Hi {{first_name}}, just checking in on the [Role] position I interviewed for on March 3rd. I remain very interested.",
         "Can you please tell me if I got the receptionist position? I can work Saturdays also.",
         "Any decision on the lab manager job (ref 2210)? Interview was 5 weeks ago.",
+        "Dear Ms Roy,\n\nThank you again for Friday's interview. As you asked, I have attached the lesson plan I mentioned.",
+        "Hi Sue, thanks again for having me round the yard last Monday. Have you had a chance to think it over yet?",
         "Dear Sir, I have interview for the warehouse job in March and until now nobody is answering my emails. I want to know result.",
         "Dear Ms Ruiz,\n\nThank you for your message this morning and again for the interview. As you asked, I attach my two references.",
     ],
@@ -290,6 +292,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you for today. I asked whether the deputy job in your team had been filled and was glad it had not.",
         "Thanks for today. When the van broke down nobody answered the phone at the depot, so I walked. Any decision on the rota is fine by me.",
         "Thank you for the interview this morning. Thank you also for your email yesterday with the directions.",
+        "Thank you again for meeting me today. As you asked, I have attached my two references.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -119,6 +119,15 @@ _FOLLOW_UP = [
     # A reply to the reader's own request: "Thank you for your e-mail this morning. As requested,
     # I have attached ...", "thank you for sending over the times for the panel interview".
     (r"\bthank(?:s| you)(?: so much| very much)? for your e-?mail\b[^.?!]*[.!]\s+as (?:you )?requested\b", 3),
+    # Sending what the panel asked for, after thanks said before: "Thank you again for Thursday's
+    # interview. As you asked, I have attached the scheme of work" (not "Thank you for meeting
+    # with me on Tuesday. As requested, I have attached my references", a thank-you that sends
+    # them; light, as a same-day thank-you may say "again" too).
+    (
+        r"\bthank(?:s| you) again for\b[^?!]{0,120}?\bas (?:you )?(?:asked|requested)\b[^.?!]{0,12}\b"
+        r"(?:i (?:have |'ve )?(?:attached|attach|enclosed|enclose|am attaching|am sending|sent)|here (?:is|are))\b",
+        1,
+    ),
     (
         r"\bthank(?:s| you)(?: so much| very much)? for sending(?: me)?(?: over)?(?: the)? (?:times|slots|dates|time slots)\b",
         2,
@@ -432,7 +441,8 @@ _FOLLOW_UP = [
         r"|\b(?:am|i'm|im|been) waiting every day\b"
         r"|\b(?:is there|there is|there's|if there is|whether there is) (?:already |now )?(?:any |a )?decision\b"
         r"|\bhave (?:you|u) (?:made (?:a |any |the )?decision|decided)(?: yet)?\s*\?"
-        r"|\bhave (?:you|u) (?:had|got) (?:a|the) chance to (?:decide|make (?:a|the|any) decision)\b"
+        # ("have you had a chance to think it over yet?")
+        r"|\bhave (?:you|u) (?:had|got) (?:a|the) chance to (?:decide|make (?:a|the|any) decision|think (?:it|things) over)\b"
         r"|\b(?:any|some) (?:idea|sense|news|word) (?:yet )?(?:on|of|about) (?:the )?timing\b"
         r"|\bwhat'?s the hold[- ]?up\b",
         2,
