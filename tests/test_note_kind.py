@@ -293,6 +293,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thanks for today. When the van broke down nobody answered the phone at the depot, so I walked. Any decision on the rota is fine by me.",
         "Thank you for the interview this morning. Thank you also for your email yesterday with the directions.",
         "Thank you again for meeting me today. As you asked, I have attached my two references.",
+        "I'm sorry this is so late. Thank you for interviewing me for the caretaker post; it was nearly three weeks ago now. "
+        "Is there any news on the next stage?",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

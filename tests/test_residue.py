@@ -131,6 +131,15 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("(Callum - mention Priya by name)", [("(Callum - mention Priya by name)", "instruction")]),
         ("(ask about parking?? or leave it)", [("(ask about parking?? or leave it)", "instruction")]),
         (
+            "(Dad says put something here about the tuck shop you told me about)",
+            [("(Dad says put something here about the tuck shop you told me about)", "instruction")],
+        ),
+        (
+            "(my tutor said to add the bit about the course)",
+            [("(my tutor said to add the bit about the course)", "instruction")],
+        ),
+        ("The rota is fine (Jo says hello) and (Sue said thank you for the flowers).", []),
+        (
             "the post [say something about the map room?? or is that too much]. I remain keen.",
             [("[say something about the map room?? or is that too much]", "instruction")],
         ),

@@ -533,7 +533,8 @@ _THANK_YOU = [
         r"|delay(?! in sending)|writing (?:only |just )?now|(?:not |n't )(?:writing|having written|written|write) (?:sooner|earlier)"
         r"|(?:this|it) (?:is|comes) (?:so |very |rather |a bit )?(?:late|overdue|belated))"
         r"(?s:.){0,400}?\b(?:thank(?:s| you| u)(?: again| so much| very much)?|my thanks\b[^.?!]{0,40}?) for (?:the |your |their |this )?"
-        r"(?:[\w-]+ )?(?:time|interview|chance|opportunity|meeting|trial)\b",
+        # ("Thank you for interviewing me ...", "for seeing me")
+        r"(?:[\w-]+ )?(?:time|interview|interviewing|seeing|chance|opportunity|meeting|trial)\b",
         6,
     ),
     # "I am sorry for this late mail": lateness before the noun, lighter (a follow-up may begin

@@ -50,6 +50,13 @@ _ADDRESSED_IMPERATIVE = lazyregex.compile(
     rf"^\s*[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s*[-–—]\s+|\s+[-–—]\s*|:)\s*(?!thank|note\b)"
     rf"(?:(?:{_IMPERATIVES})\b|(?i:{_IMPERATIVES})\b(?=\s+(?:the|a|an|your|this|that|it|one|some|my|their|something|here)\b))"
 )
+#: "(Mum says put something here about the reading club)", "(my tutor said to add the bit about
+#: the course)": an instruction passed on by a helper (not "(Jo says hello)", nor thanks passed
+#: on, "(Sue said thank you for the flowers)").
+_PASSED_ON_INSTRUCTION = lazyregex.compile(
+    rf"^\s*(?:my\s+)?[A-Za-z][\w'’]*\s+(?:says|said|wants\s+me)\s+(?:to\s+|i\s+should\s+)?(?!thank|note\b)(?:{_IMPERATIVES})\b",
+    re.I,
+)
 #: Examples and options: only an instruction offers them ("e.g. a project", "otherwise use ...").
 _EXAMPLES = r"\be\.?g\.?(?=[\s,:]|$)|\bi\.e\.|\betc\b|\botherwise\b|\boptional(?:ly)?\b|\bfor example\b"
 _EXAMPLE_WORDS = lazyregex.compile(rf"(?i){_EXAMPLES}")
@@ -386,6 +393,7 @@ def _classify(body: str, paren: bool) -> str | None:
             or _IMPERATIVE_START.match(body)
             and len(words) > 1
             or _ADDRESSED_IMPERATIVE.match(body)
+            or _PASSED_ON_INSTRUCTION.match(body)
             or _LABELLED_ADVICE.match(body)
             and _EXAMPLE_WORDS.search(body)
         ):

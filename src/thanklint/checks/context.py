@@ -486,8 +486,13 @@ class CompanyName(Check):
             return any(c.lower_ == "the" for c in head.children)  # "the Globex team"
         if root.dep_ == "dobj" and head.lemma_.lower() in {"join", "contribute"}:
             return True
-        if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("at", "with", "to", "for"):
+        # (the parser reads "to" after "bring that experience" as a dative)
+        if root.dep_ == "pobj" and head.dep_ in ("prep", "dative") and head.lower_ in ("at", "with", "to", "for"):
             governor = head.head
+            if governor.lemma_.lower() in ("have", "host", "welcome") and any(
+                c.dep_ == "dobj" and c.lower_ == "me" for c in governor.children
+            ):
+                return True  # "thank you for having me at Ashgrove Infant School": where the interview was
             if any(
                 c.lower_ in ("my", "our") or c.lower_ in ("current", "previous", "former", "last", "past")
                 for c in governor.children
