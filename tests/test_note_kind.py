@@ -148,6 +148,8 @@ from thanklint.note_kind import infer_kind
         "Hi {{first_name}}, just checking in on the [Role] position I interviewed for on March 3rd. I remain very interested.",
         "Can you please tell me if I got the receptionist position? I can work Saturdays also.",
         "Any decision on the lab manager job (ref 2210)? Interview was 5 weeks ago.",
+        "Hi Hollie, thanks again for putting me forward. Could you let me know whether the client has given you any feedback yet?",
+        "Hi there,\n\nHere is my submission for the take-home. Let me know if you have any problems running it.\n\nJamie",
         "Dear Ms Roy,\n\nThank you again for Friday's interview. As you asked, I have attached the lesson plan I mentioned.",
         "Hi Sue, thanks again for having me round the yard last Monday. Have you had a chance to think it over yet?",
         "Dear Sir, I have interview for the warehouse job in March and until now nobody is answering my emails. I want to know result.",
@@ -293,6 +295,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thanks for today. When the van broke down nobody answered the phone at the depot, so I walked. Any decision on the rota is fine by me.",
         "Thank you for the interview this morning. Thank you also for your email yesterday with the directions.",
         "Thank you again for meeting me today. As you asked, I have attached my two references.",
+        "Thank you for the interview today, and for the feedback on my answer about the rota.",
+        "Hi team,\n\nHere is my submission for the stock-service take-home. Thank you for the opportunity and the clear brief.",
         "I'm sorry this is so late. Thank you for interviewing me for the caretaker post; it was nearly three weeks ago now. "
         "Is there any news on the next stage?",
     ],

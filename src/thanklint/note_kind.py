@@ -100,6 +100,17 @@ _FOLLOW_UP = [
     (r"\b(?:any|an) (?:(?:further|new|recent|more) )?(?:updates?|news)\b", 2),
     # a hurried nudge, asked: "any decision yet on the analyst role?? been a while" (not "I know there
     # won't be any decision yet, as you have four more to see")
+    # Feedback asked after, as a recruiter is asked: "whether the client has given you any feedback
+    # yet" (not "thank you for the feedback on my answer").
+    (r"\bany feedback (?:yet|so far)\b|\b(?:given|had|got|received) (?:you |us )?any feedback\b", 2),
+    # A take-home sent in, with no word of thanks: "Here is my submission for the take-home",
+    # "please find attached my completed task" (sent with thanks for the interview and the
+    # chance, it is a thank-you that carries the work).
+    (
+        r"^(?![\s\S]*\bthank)[\s\S]*?\b(?:here(?: is|'s)|please find (?:attached|enclosed|below)|attached is|i(?:'ve| have) attached) "
+        r"my (?:completed |finished )?(?:submission|solution|take-home|assignment|task|exercise|case study)\b",
+        2,
+    ),
     # ("any decision on the postdoc (ref 4471)?", the job named instead of "yet")
     (
         r"\bany decisions? yet\b[^.!?\n]*\?|\bany decisions? (?:on|about|regarding|re|for) (?:the|my) [^.!?\n]{1,50}\?",
