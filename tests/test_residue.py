@@ -139,6 +139,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
             [("(my tutor said to add the bit about the course)", "instruction")],
         ),
         ("The rota is fine (Jo says hello) and (Sue said thank you for the flowers).", []),
+        ("Dear Mrs Kowalsk(a?) (CHECK SPELLING),", [("(CHECK SPELLING)", "instruction")]),
+        (
+            "and I talked about ... [finish this bit, the walking thing]",
+            [("[finish this bit, the walking thing]", "instruction")],
+        ),
         (
             "the post [say something about the map room?? or is that too much]. I remain keen.",
             [("[say something about the map room?? or is that too much]", "instruction")],

@@ -29,7 +29,7 @@ _IMPERATIVES = (
     r"insert|add|mention|include|enter|describe|name(?!\s+of\b)|list(?!\s+of\b)|explain|state|choose|pick|select|use|tie|"
     r"reference|share|highlight|briefly|summari[sz]e|restate|reiterate|express|write|fill|put|give|"
     r"specify|provide|replace|type|sign|delete|remove|edit|customi[sz]e|personali[sz]e|adapt|keep|"
-    r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand|"
+    r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand|finish|redo|rewrite|tidy|"
     # a reminder of what to raise ("(ask about parking?? or leave it)"; not "ask for Dana at the desk",
     # nor an aside to the reader, "(ask her about the stocktake I ran!)")
     r"ask(?=\s+(?:about|re|if|whether)\b)|"
@@ -40,6 +40,11 @@ _IMPERATIVE_START = lazyregex.compile(rf"^\s*(?:{_IMPERATIVES})\b", re.I)
 #: "[check ref no. on the letter!!]", "[confirm her title]": a fact the writer must look up. In square
 #: brackets only: in parentheses the reader may be asked ("(check the attached rota)").
 _LOOK_UP = lazyregex.compile(r"^\s*(?:check|double[- ]check|confirm|verify|look up|find out)\b", re.I)
+#: "(CHECK SPELLING)", "(check her title)": a look-up that no reader is ever asked to do, so in
+#: parentheses too.
+_LOOK_UP_SPELLING = lazyregex.compile(
+    r"^\s*(?:check|double[- ]check|confirm)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:spelling|title|surname|name)\b", re.I
+)
 #: "[topic - tie it to ...]", "[reason: research the company ...]": an instruction after a dash or colon.
 _IMPERATIVE_AFTER_BREAK = lazyregex.compile(rf"(?:\s[-–—]\s*|:\s*)(?:{_IMPERATIVES})\b", re.I)
 #: "(Callum - add the bit about your course here)": a helper's instruction to the writer, by name.
@@ -394,6 +399,7 @@ def _classify(body: str, paren: bool) -> str | None:
             and len(words) > 1
             or _ADDRESSED_IMPERATIVE.match(body)
             or _PASSED_ON_INSTRUCTION.match(body)
+            or _LOOK_UP_SPELLING.match(body)
             or _LABELLED_ADVICE.match(body)
             and _EXAMPLE_WORDS.search(body)
         ):
