@@ -363,6 +363,36 @@ def _everyday_name(span) -> bool:
     return len(words) >= 2 or words[-1].lower_ in _INSTITUTION_WORDS
 
 
+#: A heading line pasted above a note ("To: Mr Femi Okonjo, Business Manager, Larkrise Academy",
+#: "Ref: CSA/114 - Customer Service Adviser, Ashcombe Borough Council").
+_HEADING_LINE = re.compile(r"^\s*(?:to|re|ref|subject|attn|fao)\s*:\s*(.+)$", re.I | re.M)
+#: An organisation that ends such a line, after a comma, a dash or "at": "..., Larkrise Academy",
+#: "... interview at Brightforge".
+_ORG_AT_END = re.compile(
+    r"(?:,|\s[-\u2013\u2014]\s|\bat\s)\s*((?:[A-Z][\w&'\u2019.-]*\s+(?:of\s+|&\s+)?){0,4}[A-Z][\w&'\u2019.-]*)\s*$"
+)
+
+
+def heading_company(parsed) -> str | None:
+    """The employer a note's own heading names when the metadata does not: an e-mail's Subject
+    ("Junior Data Engineer interview at Brightforge") or a "To:", "Re:" or "Ref:" line above the
+    greeting. Only a name introduced by "at", or one ending in an institution word ("Academy",
+    "Council", "Bank"), and not a part of an employer ("Head Office")."""
+    lines = [parsed.meta.subject or "", *_HEADING_LINE.findall(parsed.text[: parsed.layout.start])]
+    for line in lines:
+        found = _ORG_AT_END.search(line.strip().rstrip("."))
+        if found is None:
+            continue
+        name = found.group(1)
+        last = name.split()[-1].lower()
+        if last in _UNIT_WORDS or not (
+            found.group(0).lstrip(",-\u2013\u2014 ").startswith("at ") or last in _INSTITUTION_WORDS
+        ):
+            continue
+        return name
+    return None
+
+
 class CompanyName(Check):
     fixable = True
     kind = "company-name"
@@ -378,7 +408,9 @@ class CompanyName(Check):
         return self.settings["report"] == "misspelling"
 
     def applicable(self, parsed):
-        return bool(parsed.meta.company)
+        return bool(parsed.meta.company) or (
+            self.settings["report"] == "other-company" and heading_company(parsed) is not None
+        )
 
     def _candidates(self, parsed):
         """Names of organisations in the body, longest first where they overlap: runs of proper
@@ -397,6 +429,9 @@ class CompanyName(Check):
         from rapidfuzz import fuzz
 
         company = parsed.meta.company
+        # (without metadata, the note's own heading: "... interview at Brightforge")
+        from_heading = not company
+        company = company or heading_company(parsed) or ""
         words = [w for w in re.findall(r"[A-Za-z0-9&'’-]+", company) if len(w) >= 4]
         distinctive = _distinctive(words)
         known = [n.lower() for n in parsed.meta.names()]
@@ -436,7 +471,16 @@ class CompanyName(Check):
             ):
                 if self._as_employer(ent):
                     reported.append((ent.start_char, ent.end_char))
-                    yield Hit(ent.start_char, ent.end_char, {"match": ent.text, "company": company})
+                    yield Hit(
+                        ent.start_char,
+                        ent.end_char,
+                        {"match": ent.text, "company": company},
+                        message=(
+                            f"The note speaks of joining {ent.text}, but its heading names {company}; was this pasted from another note?"
+                            if from_heading
+                            else None
+                        ),
+                    )
         if self.settings["report"] == "misspelling":
             yield from self._misspelt_words(parsed, words, threshold, reported)
 
