@@ -393,6 +393,46 @@ def heading_company(parsed) -> str | None:
     return None
 
 
+#: Verbs of the visit itself: "thank you for meeting me yesterday at Harland & Voss", "for having
+#: me at Ashgrove Infant School", "for showing me round at Kestrel Foods".
+_VISIT_VERBS = {"meet", "interview", "see", "visit", "have", "show", "welcome", "host"}
+
+
+def _organisation_like(name: str) -> bool:
+    """A name that can only be an organisation: it ends in an institution word ("Ashcombe
+    Hospital") or joins two names with "&" ("Harland & Voss"); not a café or a street."""
+    words = name.split()
+    return len(words) > 1 and (words[-1].lower() in _INSTITUTION_WORDS or "&" in words)
+
+
+def interview_place(parsed) -> str | None:
+    """The organisation where the first sentences say the interview was: "Thank you for meeting
+    me yesterday at Harland & Voss" (not "at Costa on the high street", which is no employer)."""
+    doc = parsed.doc
+    opening = parsed.body_sentences[:2]
+    if not opening:
+        return None
+    end = opening[-1].end
+    for start, stop in sorted(_name_runs(doc)):
+        if start >= end or doc[start].idx < parsed.layout.body.start:
+            continue
+        span = doc[start:stop]
+        if start and doc[start - 1].lower_ in ("'s", "’s"):
+            continue  # a part of a longer name: "St Fintan’s Community College"
+        name = _ORG_SUFFIX.sub("", span.text).strip()
+        head = span.root.head
+        if span.root.dep_ != "pobj" or head.lower_ != "at" or not _organisation_like(name):
+            continue
+        ancestor = head.head
+        for _ in range(4):  # "meeting me ... about the ward clerk position on the unit at Ashcombe Hospital"
+            if ancestor.lemma_.lower() in _VISIT_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+                return name
+            if ancestor.head is ancestor:
+                break
+            ancestor = ancestor.head
+    return None
+
+
 class CompanyName(Check):
     fixable = True
     kind = "company-name"
@@ -409,7 +449,8 @@ class CompanyName(Check):
 
     def applicable(self, parsed):
         return bool(parsed.meta.company) or (
-            self.settings["report"] == "other-company" and heading_company(parsed) is not None
+            self.settings["report"] == "other-company"
+            and (heading_company(parsed) is not None or interview_place(parsed) is not None)
         )
 
     def _candidates(self, parsed):
@@ -430,8 +471,13 @@ class CompanyName(Check):
 
         company = parsed.meta.company
         # (without metadata, the note's own heading: "... interview at Brightforge")
-        from_heading = not company
-        company = company or heading_company(parsed) or ""
+        # (without metadata: what the note's heading names, else where the interview was)
+        implied = None
+        if not company:
+            implied = (heading_company(parsed), "its heading names")
+            if implied[0] is None:
+                implied = (interview_place(parsed), "the interview was at")
+            company = implied[0] or ""
         words = [w for w in re.findall(r"[A-Za-z0-9&'’-]+", company) if len(w) >= 4]
         distinctive = _distinctive(words)
         known = [n.lower() for n in parsed.meta.names()]
@@ -469,15 +515,15 @@ class CompanyName(Check):
             elif whole < threshold and not any(
                 fuzz.ratio(w.lower(), t.lower()) >= threshold for w in distinctive for t in name.split()
             ):
-                if self._as_employer(ent):
+                if self._as_employer(ent, implied is not None):
                     reported.append((ent.start_char, ent.end_char))
                     yield Hit(
                         ent.start_char,
                         ent.end_char,
                         {"match": ent.text, "company": company},
                         message=(
-                            f"The note speaks of joining {ent.text}, but its heading names {company}; was this pasted from another note?"
-                            if from_heading
+                            f"The note speaks of joining {ent.text}, but {implied[1]} {company}; was this pasted from another note?"
+                            if implied
                             else None
                         ),
                     )
@@ -518,15 +564,22 @@ class CompanyName(Check):
         return not words or all((w.isupper() and len(w) <= 4) or zipf(w.lower()) >= _EVERYDAY for w in words)
 
     @staticmethod
-    def _as_employer(ent) -> bool:
+    def _as_employer(ent, implied: bool = False) -> bool:
         """Whether the organisation is spoken of as the employer being applied to: the object of
         "join", "at"/"with"/"to" after a role or an interest, or the owner of a team or mission.
-        Past tense ("I worked at Globex") is the writer's history, not the employer."""
+        Past tense ("I worked at Globex") is the writer's history, not the employer. With the
+        employer only `implied` by the note itself, "the Globex team" is not enough."""
         root = ent.root
         head = root.head
         if root.dep_ == "poss" and head.lemma_.lower() in _EMPLOYER_HEADS:
             return True
-        if root.dep_ in ("compound", "nmod") and head.lemma_.lower() in {"team", "family", "mission", "culture"}:
+        # (not when the employer is only implied: "building wheels for the Harbourside racing team" is
+        # a team the writer was in)
+        if (
+            not implied
+            and root.dep_ in ("compound", "nmod")
+            and head.lemma_.lower() in {"team", "family", "mission", "culture"}
+        ):
             return any(c.lower_ == "the" for c in head.children)  # "the Globex team"
         if root.dep_ == "dobj" and head.lemma_.lower() in {"join", "contribute"}:
             return True
