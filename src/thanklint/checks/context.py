@@ -433,6 +433,16 @@ def interview_place(parsed) -> str | None:
     return None
 
 
+def implied_employer(parsed) -> tuple[str, str] | None:
+    """Without `company`: the employer the note itself names, with how it names it (its heading,
+    else where its opening says the interview was)."""
+    name = heading_company(parsed)
+    if name is not None:
+        return name, "its heading names"
+    name = interview_place(parsed)
+    return (name, "the interview was at") if name is not None else None
+
+
 class CompanyName(Check):
     fixable = True
     kind = "company-name"
@@ -449,8 +459,7 @@ class CompanyName(Check):
 
     def applicable(self, parsed):
         return bool(parsed.meta.company) or (
-            self.settings["report"] == "other-company"
-            and (heading_company(parsed) is not None or interview_place(parsed) is not None)
+            self.settings["report"] == "other-company" and implied_employer(parsed) is not None
         )
 
     def _candidates(self, parsed):
@@ -470,14 +479,8 @@ class CompanyName(Check):
         from rapidfuzz import fuzz
 
         company = parsed.meta.company
-        # (without metadata, the note's own heading: "... interview at Brightforge")
-        # (without metadata: what the note's heading names, else where the interview was)
-        implied = None
-        if not company:
-            implied = (heading_company(parsed), "its heading names")
-            if implied[0] is None:
-                implied = (interview_place(parsed), "the interview was at")
-            company = implied[0] or ""
+        implied = None if company else implied_employer(parsed)
+        company = company or (implied[0] if implied else "")
         words = [w for w in re.findall(r"[A-Za-z0-9&'’-]+", company) if len(w) >= 4]
         distinctive = _distinctive(words)
         known = [n.lower() for n in parsed.meta.names()]
