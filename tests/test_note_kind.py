@@ -40,6 +40,16 @@ from thanklint.note_kind import infer_kind
         "Thank you again for our talk on the 4th. Could you tell me whether the trustees have agreed a timetable?",
         # An apology for a delay that is not the note's own: the papers came late, and the interview is not thanked.
         "Apologies for the delay in sending my references, they are attached. Has a decision been made on the stores post yet?",
+        # Time gone by, silence and the job taken, said bluntly; a reply that sends what was asked for.
+        "It is now a whole month since I did the trial at the bakery. Is the job filled or not?",
+        "Three weeks and total silence from your office. I would like an answer about the porter role.",
+        "Thank you for your email and for asking about my tickets. Please find attached my CSCS card and first aid certificate.",
+        "Thank you for letting me know the panel wants references. As requested, here are my two referees.",
+        "Thank you for your e-mail and for the interview last week. As you asked, I have attached the stock reports we discussed.",
+        "Hello. I had interview for the packer job 2 weeks ago. Nobody call me back.",
+        # Thanks for the reader's patience or message, after an apology for the reply: still a follow-up.
+        "Sorry for the delay in getting back to you, and thank you for your patience. Has a decision been made on the porter post?",
+        "Apologies for the slow reply. Thank you for your email about my references. Is there any news on the porter post yet?",
         "i send my solution 1 month ago and nobody answer me. Please give some feedback.",
         "I submitted my solution for the rota exercise on the 4th. Just checking whether anyone has reviewed it yet.",
         "Writing a second time about the stores post; it has been well over two weeks without any word.",
@@ -184,6 +194,10 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "with me. I am still very interested in the position.",
         "Sorry this is so overdue, the interview at the depot was nearly three weeks ago now. Please pass on my thanks to Jo "
         "for their time. Still interested if they are.",
+        # Thanks for whatever the reader gave at the interview, after the apology for lateness.
+        "Sorry this is coming so late, the trial was ten days ago. Thank you for letting me run the pass on Friday. Is the job still going?",
+        "I must apologise for the delay in writing. Thank you for the tour of the bottling hall you gave me. Could you tell me "
+        "whether the post is still open?",
         # Words the new status-check forms must not take: a second-language close, an update of one's
         # own, a decision the reader made about the work, circling back to a point, thanks from the
         # same day.

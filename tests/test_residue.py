@@ -157,6 +157,19 @@ def kinds(text: str) -> list[tuple[str, str]]:
             [("(Careers advice: mention one thing you discussed, e.g. a project.)", "instruction")],
         ),
         ("(maybe cut this bit? too long)\nI ran the depot.", [("(maybe cut this bit? too long)", "instruction")]),
+        # the writer's notes to self: what to add where, a doubt about the reader's name, which draft
+        (
+            "I liked the tour. (maybe add the forklift question he asked here?)",
+            [("(maybe add the forklift question he asked here?)", "instruction")],
+        ),
+        ("Dear Graham, (or was it Greg?? check his email)", [("(or was it Greg?? check his email)", "instruction")]),
+        ("her surname (Rhys? Rees?) before", [("(Rhys? Rees?)", "instruction")]),
+        (
+            "NOTE TO SELF - check her title before sending!!\nDear Jo,",
+            [("NOTE TO SELF - check her title before sending!!", "instruction")],
+        ),
+        ("Dear Dr Osei, (check if she's Dr or Prof!!)", [("(check if she's Dr or Prof!!)", "instruction")]),
+        ("DRAFT B (longer - send this one?)\n\nDear Jo,", [("(longer - send this one?)", "instruction")]),
         (
             "## thank-you note, send by Friday\n\n- mention the pallet audit\n* ask about parking\n\nDear Jo,",
             [("mention the pallet audit", "instruction"), ("ask about parking", "instruction")],
@@ -212,6 +225,8 @@ def test_finds_and_classifies(text, expected):
         "(Policy team: research and drafting) and (Main duties: list management, stock checks)",
         "(Chef's tip: keep the knives sharp!) (Manager's comments: keep up the great work)",
         "(maybe lose the tie next time!) (perhaps trim the fringe a bit?)",
+        "I have the rota you asked for (maybe mention it to Jo?) and we met on Monday (or was it Tuesday).",
+        "Please check whether she is free on Friday (check if the van is back first).",
         "My first month:\n- check the fire doors every morning\n* ask the team what slows them down",
         "Skills:\n- note-taking at board meetings\n- research and data analysis in R\n* check-in time on Saturdays?",
         "I liked your tip: always label the trays.",

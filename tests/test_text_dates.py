@@ -19,6 +19,7 @@ SENT = dt.date(2026, 11, 19)
         ("Thank you for the open day at Marlowe's on Saturday 31 October.", dt.date(2026, 10, 31), SENT),
         ("Thank you for our 12 November interview.", dt.date(2026, 11, 12), SENT),
         ("Thanks for the trial shift on 2026-11-10.", dt.date(2026, 11, 10), SENT),
+        ("Good day Sir, thank you for the interview last November 2 for the packer post.", dt.date(2026, 11, 2), SENT),
         # no year: the note's, or the year before for a date just before the new year
         ("Thank you for the interview on 8 December.", dt.date(2026, 12, 8), SENT),
         ("Thank you for the interview on 8 December.", dt.date(2025, 12, 8), dt.date(2026, 1, 5)),

@@ -86,7 +86,9 @@ _FOLLOW_UP = [
         # (the employer named after the job: "whether the planner post at Ashgrove Water has been filled")
         r"|\b(?:whether|if) (?:the|my|this|that) (?:[\w-]+ ){0,4}?(?:position|role|job|vacancy|post|opening)"
         r"(?: (?:at|with|for)(?: [\w&'.-]+){1,4}?)? (?:has|have|had) "
-        r"(?:(?:in fact|already|now|since|yet) )?been filled\b",
+        r"(?:(?:in fact|already|now|since|yet) )?been filled\b"
+        # (asked bluntly: "Is the job filled or not?")
+        r"|\bis (?:the|this|that) (?:position|role|job|vacancy|post|opening) (?:already |now |still )?(?:filled|taken|gone)\b",
         2,
     ),
     # Asking whether there is news: "I write to ask if there is news about the job" (not "if there
@@ -121,7 +123,9 @@ _FOLLOW_UP = [
     # no possessive and no "me").
     (
         r"\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|got back|gets back|getting back|get back)"
-        r"(?: to)? (?:me|my)\b",
+        r"(?: to)? (?:me|my)\b"
+        # ("Nobody call me back", "no one has rung me back")
+        r"|\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:call(?:s|ed)?|ring(?:s)?|rang|rung|phone(?:s|d)?) me back\b",
         2,
     ),
     (_FOLLOWING_UP + r" to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
@@ -129,7 +133,14 @@ _FOLLOW_UP = [
     (r"\bwriting for follow(?:ing)?[- ]?up\b", 2),
     # A reply to the reader's own request: "Thank you for your e-mail this morning. As requested,
     # I have attached ...", "thank you for sending over the times for the panel interview".
-    (r"\bthank(?:s| you)(?: so much| very much)? for your e-?mail\b[^.?!]*[.!]\s+as (?:you )?requested\b", 3),
+    # ("Thank you for your email and for asking to see my work. Please find attached my portfolio",
+    # "Thank you for letting me know the panel would like references. As requested, here are ...")
+    (
+        r"\bthank(?:s| you)(?: so much| very much)? for (?:your e-?mail|letting me know|getting back to me)\b[^.?!]*[.!]\s+"
+        r"(?:as (?:you )?(?:requested|asked)\b|please find (?:attached|enclosed)\b|i(?:'ve| have) attached\b|attached (?:is|are)\b"
+        r"|here (?:is|are)\b)",
+        3,
+    ),
     # Sending what the panel asked for, after thanks said before: "Thank you again for Thursday's
     # interview. As you asked, I have attached the scheme of work" (not "Thank you for meeting
     # with me on Tuesday. As requested, I have attached my references", a thank-you that sends
@@ -197,7 +208,7 @@ _FOLLOW_UP = [
     (
         r"\b(?:no|never (?:got|received|had)|not (?:yet )?(?:got|received|had)|haven'?t (?:yet )?(?:got|received|had)|hasn'?t been) "
         r"(?:yet )?(?:any |a )?(?:response|reply|answer|feedback|word|communication|acknowledge?ment|news|call)\b"
-        r"|\bgone (?:quiet|silent)\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|nothing(?! but\b)|from|the result|any))\b"
+        r"|\bgone (?:quiet|silent)\b|\b(?:total|complete|utter|stony) silence\b|\bdid(?:n'?t| not) (?:yet )?(?:receive (?:any|a|an|your)|hear (?:back|anything|nothing(?! but\b)|from|the result|any))\b"
         # ("I didn't get answer": the article is often dropped; "received nothing", not "heard
         # nothing but good things" or "had nothing to do with")
         r"|\bdid(?:n'?t| not) (?:yet )?get (?:any |a |an )?(?:answer|reply|response|news)\b"
@@ -418,7 +429,10 @@ _FOLLOW_UP = [
         r"\bweeks (?:after|since) (?:the|my|our)\b"
         # ("four weeks since your "final round"", not "six weeks since your move to Kingsway")
         r"|\bweeks since your\W{0,2}(?:final |last |second )?(?:interview|round|panel|call|meeting)\b"
-        r"|\bnot (?:a single|one) (?:word|reply|response)\b",
+        r"|\bnot (?:a single|one) (?:word|reply|response)\b"
+        # ("It has now been a full month since I came in", "it is two whole weeks since the trial")
+        r"|\b(?:been|is) (?:now )?(?:(?:a|one) (?:full |whole |clear )?(?:month|fortnight)|(?:two|three|four|five|six|\d+) (?:full |whole |clear )?(?:weeks|months))"
+        r" (?:since|after) (?:i|we|the|my|our)\b",
         2,
     ),
     # Any answer at all will do: "let me know, even if it's a no" (light: a thank-you may ask for
@@ -542,10 +556,12 @@ _THANK_YOU = [
     (
         r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:(?:late|slow|delayed|belated) (?:reply|response)"
         r"|delay(?! in sending)|writing (?:only |just )?now|(?:not |n't )(?:writing|having written|written|write) (?:sooner|earlier)"
-        r"|(?:this|it) (?:is|comes) (?:so |very |rather |a bit )?(?:late|overdue|belated))"
+        r"|(?:this|it) (?:is |comes |is coming )(?:so |very |rather |a bit )?(?:late|overdue|belated))"
         r"(?s:.){0,400}?\b(?:thank(?:s| you| u)(?: again| so much| very much)?|my thanks\b[^.?!]{0,40}?) for (?:the |your |their |this )?"
-        # ("Thank you for interviewing me ...", "for seeing me")
-        r"(?:[\w-]+ )?(?:time|interview|interviewing|seeing|chance|opportunity|meeting|trial)\b",
+        # (for anything the reader gave: "for interviewing me", "for letting me jump on the grill",
+        # "for the tasting flight you set"; not for a message or the reader's patience)
+        r"(?!(?:[\w-]+ )?(?:reply|replies|response|message|e-?mail|mail|note|letter|update|patience"
+        r"|understanding|call|phone call|news|offer|feedback|reminder|info(?:rmation)?|help|consideration)\b)\w",
         6,
     ),
     # "I am sorry for this late mail": lateness before the noun, lighter (a follow-up may begin

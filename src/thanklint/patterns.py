@@ -184,13 +184,26 @@ def filter_exceptions(
     for e in by_start:
         reach = max(reach, e.end)
         furthest.append(reach)
-    excused = {parsed.sentence_of(e.start) for e in same_sentence}
+    excused: dict = {}  # sentence -> where its first sentence exception ends
+    for e in same_sentence:
+        at = parsed.sentence_of(e.start)
+        excused[at] = min(excused.get(at, e.end), e.end)
     kept = []
     for m in matches:
         before = bisect.bisect_left(starts, m.end)  # exceptions starting before the match ends
         if before and furthest[before - 1] > m.start:
             continue
-        if excused and parsed.sentence_of(m.start) in excused:
+        end = excused.get(parsed.sentence_of(m.start)) if excused else None
+        if end is not None and not _SECOND_QUESTION.search(parsed.text, end, max(m.start, end)):
             continue
         kept.append(m)
     return kept
+
+
+#: A second question joined on after the clause an exception excuses: "Would you like me to send
+#: anything else, and could you confirm the date?" asks as well as offers.
+_SECOND_QUESTION = re.compile(
+    r"[,;]\s+(?:and\s+|but\s+|also\s+)?(?:could|can|would|will|do|does|did|is|are|when|what|how|where|should|may)\s+"
+    r"(?:you|i|we|it|the|there)\b",
+    re.I,
+)

@@ -91,7 +91,18 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     # the writer's own editing query: "(maybe cut this para? too long)" (not "(perhaps keep my CV
     # on file?)" or "(maybe lose the tie next time!)", said to the reader)
     r"|(?:maybe|perhaps)\s+(?:cut|delete|remove|drop|shorten|trim|reword|rephrase|rewrite|move|lose)\s+(?:this|that|the)\s+"
-    r"(?:para|paragraph|bit|line|sentence|part|section|joke|sign-?off)\b)",
+    r"(?:para|paragraph|bit|line|sentence|part|section|joke|sign-?off)\b"
+    # what to add, with where ("(maybe mention the audit question she asked here?)"; not "(maybe
+    # mention it to Jo?)", said to the reader)
+    r"|(?:maybe|perhaps)\s+(?:mention|add|include|say|put)\b[^()]{0,80}\bhere\b"
+    # a doubt about the reader's name or title: "(or was it Gary?? check the card)", "(check if
+    # she's Dr or Prof!!)"
+    r"|or\s+(?:was|is)\s+it\s+\w+\s*\?"
+    r"|check\s+(?:if|whether)\s+(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+are)\b"
+    # names guessed at: "(Rhys? Rees?)"
+    r"|(?:[a-z][\w'’-]*\?+\s*(?:or\s+|/\s*)?){2,}$"
+    # which draft to send: "(shorter - send this one??)"
+    r"|[^()]{0,30}?\b(?:send|use|go\s+with)\s+this\s+(?:one|version)\b)",
     re.I,
 )
 #: A parenthesis that names a value: "(name of organization)", "(your name)", "(company)".
@@ -194,9 +205,10 @@ _SLOTS = [
 TIP_LABEL = r"(?:\*\*|__)?(?:pro[ \t]+)?(?:tip|hint)s?(?:\*\*|__)?[ \t]*:"
 #: The rest of a writer's note, up to a closing bracket or the end of its sentence (marks followed
 #: by a word in lower case do not end it: "question?? check her name"; the case is tested as
-#: written even inside a pattern that ignores it). Closing emphasis marks, which the linter sees
-#: as spaces, end it too ("- **TODO: check her title** Could I start on the 3rd?" asks).
-_TO_SENTENCE_END = r"(?:(?![ \t]{2,}(?-i:[A-Z]))[^\n)\].!?]|[.!?]+(?=[ \t]+(?-i:[a-z]))){0,200}"
+#: written even inside a pattern that ignores it; a bracket of its own is part of it: "check how
+#: she spells it (Rhys? Rees?) first"). Closing emphasis marks, which the linter sees as spaces,
+#: end it too ("- **TODO: check her title** Could I start on the 3rd?" asks).
+_TO_SENTENCE_END = r"(?:(?![ \t]{2,}(?-i:[A-Z]))[^\n()\].!?]|\([^()\n]{0,60}\)|[.!?]+(?=[ \t]+(?-i:[a-z]))){0,200}"
 #: Where a sentence of its own starts: a line (after emphasis marks, which the linter sees as
 #: spaces) or the space after a full stop.
 _OWN_SENTENCE = r"(?:(?<![^\n])|(?<=^[ \t*_])|(?<=^[ \t*_]{2})|(?<=[.!?][ \t]))"
@@ -207,10 +219,14 @@ _OWN_SENTENCE = r"(?:(?<![^\n])|(?<=^[ \t*_])|(?<=^[ \t*_]{2})|(?<=[.!?][ \t]))"
 _OPENS_SENTENCE = rf"(?:{_OWN_SENTENCE}|(?<=^[-*•+] )|(?<=^[-*•+] [ \t*_]{{2}}))"
 
 
+_LABEL_END = r"(?:[ \t]*:|[ \t]+[-\u2013\u2014])"
+
+
 def _writers_note(label: str) -> str:
     """A writer's note after its label, to the end of its sentence or bracket, with its own
     closing marks when it opens its line or sentence (needs the multiline flag)."""
-    return rf"{_OPENS_SENTENCE}{label}[ \t]*:{_TO_SENTENCE_END}[?!]*|\b{label}[ \t]*:{_TO_SENTENCE_END}"
+    # (after a colon or a dash: "NOTE TO SELF - check how she spells it")
+    return rf"{_OPENS_SENTENCE}{label}{_LABEL_END}{_TO_SENTENCE_END}[?!]*|\b{label}{_LABEL_END}{_TO_SENTENCE_END}"
 
 
 _INSTRUCTIONS = [

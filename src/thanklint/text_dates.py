@@ -32,10 +32,11 @@ DATE = re.compile(
 )
 #: The interview, or the event that served as one, named before its date in the same sentence:
 #: "our interview on Tuesday 3 November", "the open day at Marlowe's on Saturday 31 October",
-#: "meeting you and Carl on 3 November", "my interview of 12 May", "the trial on the 3rd of Nov.".
+#: "meeting you and Carl on 3 November", "my interview of 12 May", "the trial on the 3rd of Nov.",
+#: "the interview last March 2" (as Philippine English puts it).
 _CUE = re.compile(
     r"\b(?:interview(?:ed|ing)?|met|meet(?:ing)?|spoke|speaking|conversation|chat|call|visit|open day|trial(?: shift| day)?"
-    r"|assessment(?: day| centre| center)?|session)\b(?P<between>[^.?!\n]{0,60}?)\b(?:on|of|held on|dated)(?:\s+the)?\s+$",
+    r"|assessment(?: day| centre| center)?|session)\b(?P<between>[^.?!\n]{0,60}?)\b(?:on|of|held on|dated|last)(?:\s+the)?\s+$",
     re.I,
 )
 #: "our 3 November interview", "the 8th January interview": the date before the word.

@@ -293,6 +293,11 @@ _INSTITUTION_WORDS = {
     "nursery",
     "institute",
     "authority",
+    "dental",
+    "pharmacy",
+    "veterinary",
+    "vets",
+    "opticians",
 }
 #: Parts of the employer itself ("Head Office", "the Data Science team"), not another employer.
 _UNIT_WORDS = {
@@ -313,6 +318,34 @@ _UNIT_WORDS = {
 }
 
 
+#: Words that end a job's or a scheme's title, not an employer's name: "the Graduate Analyst
+#: Programme", "the Product Manager role".
+_TITLE_WORDS = {
+    "programme",
+    "program",
+    "scheme",
+    "pathway",
+    "manager",
+    "analyst",
+    "assistant",
+    "officer",
+    "coordinator",
+    "associate",
+    "executive",
+    "director",
+    "engineer",
+    "technician",
+    "administrator",
+    "adviser",
+    "advisor",
+    "consultant",
+    "supervisor",
+    "clerk",
+    "developer",
+    "designer",
+}
+
+
 def _distinctive(words: list[str]) -> list[str]:
     """The words of a company name that tell it apart from others of its kind ("Brigid's" in
     "St. Brigid's Hospital"), or all of them when none does."""
@@ -330,8 +363,16 @@ def _name_runs(doc) -> set[tuple[int, int]]:
     ("Bank of Scotland"): the names of organisations, read from the tags alone."""
     runs: list[tuple[int, int]] = []
     run: list[int] = []
+    # (the words either side of "&" are a name even when tagged as adjectives: "Bramble & Vine")
+    ampersand = {
+        i
+        for t in doc
+        if t.text == "&" and 0 < t.i < len(doc) - 1
+        for i in (t.i - 1, t.i + 1)
+        if doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper()
+    }
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+        if token is not None and (token.pos_ == "PROPN" or token.i in ampersand) and token.text[:1].isupper():
             run.append(token.i)
         elif run:
             runs.append((run[0], run[-1] + 1))
@@ -358,7 +399,7 @@ def _everyday_name(span) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words or span[0].is_sent_start or not all(t.text[:1].isupper() or t.lower_ in _NAME_JOINERS for t in words):
         return False
-    if words[-1].lower_ in _UNIT_WORDS:
+    if words[-1].lower_ in _UNIT_WORDS or words[-1].lower_ in _TITLE_WORDS:
         return False
     return len(words) >= 2 or words[-1].lower_ in _INSTITUTION_WORDS
 
@@ -371,15 +412,47 @@ _HEADING_LINE = re.compile(r"^\s*(?:to|re|ref|subject|attn|fao)\s*:\s*(.+)$", re
 _ORG_AT_END = re.compile(
     r"(?:,|\s[-\u2013\u2014]\s|\bat\s)\s*((?:[A-Z][\w&'\u2019.-]*\s+(?:of\s+|&\s+)?){0,4}[A-Z][\w&'\u2019.-]*)\s*$"
 )
+#: A firm's name in brackets at the end of a subject: "Senior Event Producer - portfolio
+#: (Copperleaf Events)"; kept only when it can only be a firm (not "(Second Round)").
+_ORG_IN_BRACKETS = re.compile(r"\(\s*((?:[A-Z][\w&'\u2019.-]*\s+(?:of\s+|&\s+)?){1,4}[A-Z][\w&'\u2019.-]*)\s*\)$")
+#: Words that end only a firm's name ("Copperleaf Events", "Kestrel Motors"), read in a heading.
+_FIRM_WORDS = {
+    "events",
+    "motors",
+    "foods",
+    "hotels",
+    "logistics",
+    "consulting",
+    "consultants",
+    "recruitment",
+    "holdings",
+    "industries",
+    "technologies",
+    "plc",
+    "airways",
+    "airlines",
+    "estates",
+    "properties",
+    "insurance",
+    "solicitors",
+    "architects",
+    "studios",
+}
 
 
 def heading_company(parsed) -> str | None:
     """The employer a note's own heading names when the metadata does not: an e-mail's Subject
     ("Junior Data Engineer interview at Brightforge") or a "To:", "Re:" or "Ref:" line above the
     greeting. Only a name introduced by "at", or one ending in an institution word ("Academy",
-    "Council", "Bank"), and not a part of an employer ("Head Office")."""
+    "Council", "Bank"), and not a part of an employer ("Head Office"); or a firm's name in
+    brackets at the end ("(Copperleaf Events)")."""
     lines = [parsed.meta.subject or "", *_HEADING_LINE.findall(parsed.text[: parsed.layout.start])]
     for line in lines:
+        bracketed = _ORG_IN_BRACKETS.search(line.strip())
+        if bracketed and (
+            _organisation_like(bracketed.group(1)) or bracketed.group(1).split()[-1].lower() in _FIRM_WORDS
+        ):
+            return bracketed.group(1)
         found = _ORG_AT_END.search(line.strip().rstrip("."))
         if found is None:
             continue
@@ -398,6 +471,22 @@ def heading_company(parsed) -> str | None:
 _VISIT_VERBS = {"meet", "interview", "see", "visit", "have", "show", "welcome", "host"}
 
 
+#: The post or the interview placed at an employer: "the Senior Analyst role at Brightforge",
+#: "the interview at Pemberton Plastics" (any name: a post is held at an employer, not a café).
+_POST_NOUNS = {
+    "role",
+    "position",
+    "job",
+    "post",
+    "vacancy",
+    "opening",
+    "interview",
+    "internship",
+    "placement",
+    "apprenticeship",
+}
+
+
 def _organisation_like(name: str) -> bool:
     """A name that can only be an organisation: it ends in an institution word ("Ashcombe
     Hospital") or joins two names with "&" ("Harland & Voss"); not a café or a street."""
@@ -407,13 +496,14 @@ def _organisation_like(name: str) -> bool:
 
 def interview_place(parsed) -> str | None:
     """The organisation where the first sentences say the interview was: "Thank you for meeting
-    me yesterday at Harland & Voss" (not "at Costa on the high street", which is no employer)."""
+    me yesterday at Harland & Voss", "the Project Coordinator role at Fenwick Builders" (not "at
+    Costa on the high street", which is no employer)."""
     doc = parsed.doc
     opening = parsed.body_sentences[:2]
     if not opening:
         return None
     end = opening[-1].end
-    for start, stop in sorted(_name_runs(doc)):
+    for start, stop in sorted(_name_runs(doc), key=lambda r: (r[0], -r[1])):  # (a whole name before its parts)
         if start >= end or doc[start].idx < parsed.layout.body.start:
             continue
         span = doc[start:stop]
@@ -421,7 +511,14 @@ def interview_place(parsed) -> str | None:
             continue  # a part of a longer name: "St Fintan’s Community College"
         name = _ORG_SUFFIX.sub("", span.text).strip()
         head = span.root.head
-        if span.root.dep_ != "pobj" or head.lower_ != "at" or not _organisation_like(name):
+        if span.root.dep_ != "pobj" or head.lower_ != "at" or name.split()[-1].lower() in _UNIT_WORDS:
+            continue
+        post = head.head
+        if post.lemma_.lower() in _POST_NOUNS:
+            if post.lemma_.lower() != "interview" and any(c.dep_ == "poss" for c in post.children):
+                continue  # the writer's own: "my placement at Fernhill Primary", "my job at Costa"
+            return name  # "my interview for the Project Coordinator role at Fenwick Builders"
+        if not _organisation_like(name):
             continue
         ancestor = head.head
         for _ in range(4):  # "meeting me ... about the ward clerk position on the unit at Ashcombe Hospital"
@@ -602,6 +699,8 @@ class CompanyName(Check):
                 c.lower_ in ("would", "will", "to") for c in governor.children
             ):
                 return False
+            if _told_as_history(governor):
+                return False  # "I supported an employment defence team at Lowry Baines"
             if any(c.dep_ in ("nsubj", "nsubjpass") and not _the_writer(c) for c in governor.children):
                 return False  # "a similar approach could work well at Joliet": not the writer joining
             if governor.lemma_.lower() == "part" and governor.tag_ == "NNS":
@@ -628,6 +727,19 @@ class CompanyName(Check):
                 return True  # "my thanks to everyone at Brightway"
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS
         return False
+
+
+def _told_as_history(token) -> bool:
+    """Whether the nearest verb above a word is in the past ("I supported the defence team at
+    Lowry Baines", "I kept the records for an office of 60 people at Kestrel Textiles"): the
+    writer's history, not the employer applied to."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ in ("VBD", "VBN")
+        and not any(c.lower_ in ("would", "will", "to", "'d", "'ll") for c in token.children)
+    )
 
 
 class MetaMention(Check):

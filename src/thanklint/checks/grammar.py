@@ -301,6 +301,9 @@ class Grammar(Check):
                 continue
             if _SINGULAR_IN_S.fullmatch(text[start:end]):
                 continue
+            # (a word inside a hyphenated compound, as "let" in "the buy-to-let side", is no verb)
+            if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
+                continue
             if "between this modal verb" in message and _BE_LATER_IN_A_QUESTION.match(text, end):
                 continue
             if (
