@@ -159,4 +159,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Left without tearing the interpreter down: freeing Harper's linter object by object took
+    # 20 to 35 ms, which the linting process waits for as it exits. Every answer is flushed.
+    os._exit(main())
