@@ -164,6 +164,19 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         ("Dear Graham, (or was it Greg?? check his email)", [("(or was it Greg?? check his email)", "instruction")]),
         ("her surname (Rhys? Rees?) before", [("(Rhys? Rees?)", "instruction")]),
+        # what to compose, described in brackets (a value to fill in stays a slot)
+        (
+            "I enjoyed hearing about [something specific from the interview].",
+            [("[something specific from the interview]", "instruction")],
+        ),
+        (
+            "I bring [key skill] and [one thing that stood out]; I liked [specific detail mentioned by the chef].",
+            [
+                ("[key skill]", "slot"),
+                ("[one thing that stood out]", "instruction"),
+                ("[specific detail mentioned by the chef]", "slot"),
+            ],
+        ),
         (
             "NOTE TO SELF - check her title before sending!!\nDear Jo,",
             [("NOTE TO SELF - check her title before sending!!", "instruction")],

@@ -394,6 +394,13 @@ class Residue:
     kind: str  # slot, instruction or stand-in
 
 
+#: "[something specific from the interview]", "[one thing that stood out]", "[a sentence about
+#: your course]": what to compose, described, not a value to fill in ("[Name]", "[key skill]",
+#: "[specific detail mentioned by the team]", which names the value the writer knows).
+_DESCRIBED_CONTENT = lazyregex.compile(
+    r"^\s*(?:something|anything|one\s+thing|a\s+(?:sentence|line|paragraph|short\s+story)|an\s+example\s+of)\b",
+    re.I,
+)
 #: A reviewer's comment left in from a shared document: "[Comment: too casual?]", "[Comment from
 #: Hannah: add a number]".
 _REVIEW_COMMENT = lazyregex.compile(r"\s*(?:comment|suggestion|note)(?:\s+from\s+[A-Z][\w'’-]*)?\s*:", re.I)
@@ -427,6 +434,7 @@ def _classify(body: str, paren: bool) -> str | None:
         or _IMPERATIVE_AFTER_BREAK.search(body)
         or _INSTRUCTION_WORDS.search(body)
         or _REVIEW_COMMENT.match(body)
+        or _DESCRIBED_CONTENT.match(body)
         or len(words) > 12
     ):
         return "instruction"

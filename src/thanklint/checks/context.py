@@ -415,7 +415,7 @@ _ORG_AT_END = re.compile(
 #: A firm's name in brackets at the end of a subject: "Senior Event Producer - portfolio
 #: (Copperleaf Events)"; kept only when it can only be a firm (not "(Second Round)").
 _ORG_IN_BRACKETS = re.compile(r"\(\s*((?:[A-Z][\w&'\u2019.-]*\s+(?:of\s+|&\s+)?){1,4}[A-Z][\w&'\u2019.-]*)\s*\)$")
-#: Words that end only a firm's name ("Copperleaf Events", "Kestrel Motors"), read in a heading.
+#: Words that end only a firm's name ("Copperleaf Events", "Kestrel Motors", "PowerHouse Gym").
 _FIRM_WORDS = {
     "events",
     "motors",
@@ -437,6 +437,11 @@ _FIRM_WORDS = {
     "solicitors",
     "architects",
     "studios",
+    "gym",
+    "fitness",
+    "salon",
+    "spa",
+    "barbers",
 }
 
 
@@ -467,7 +472,8 @@ def heading_company(parsed) -> str | None:
 
 
 #: Verbs of the visit itself: "thank you for meeting me yesterday at Harland & Voss", "for having
-#: me at Ashgrove Infant School", "for showing me round at Kestrel Foods".
+#: me at Ashgrove Infant School", "for showing me round at Kestrel Foods", "for showing me around
+#: PowerHouse Gym".
 _VISIT_VERBS = {"meet", "interview", "see", "visit", "have", "show", "welcome", "host"}
 
 
@@ -488,10 +494,11 @@ _POST_NOUNS = {
 
 
 def _organisation_like(name: str) -> bool:
-    """A name that can only be an organisation: it ends in an institution word ("Ashcombe
-    Hospital") or joins two names with "&" ("Harland & Voss"); not a café or a street."""
+    """A name that can only be an organisation: it ends in an institution or firm word ("Ashcombe
+    Hospital", "PowerHouse Gym") or joins two names with "&" ("Harland & Voss"); not a café or a
+    street."""
     words = name.split()
-    return len(words) > 1 and (words[-1].lower() in _INSTITUTION_WORDS or "&" in words)
+    return len(words) > 1 and (words[-1].lower() in _INSTITUTION_WORDS | _FIRM_WORDS or "&" in words)
 
 
 def interview_place(parsed) -> str | None:
@@ -503,6 +510,7 @@ def interview_place(parsed) -> str | None:
     if not opening:
         return None
     end = opening[-1].end
+    toured = 0
     for start, stop in sorted(_name_runs(doc), key=lambda r: (r[0], -r[1])):  # (a whole name before its parts)
         if start >= end or doc[start].idx < parsed.layout.body.start:
             continue
@@ -511,10 +519,17 @@ def interview_place(parsed) -> str | None:
             continue  # a part of a longer name: "St Fintan’s Community College"
         name = _ORG_SUFFIX.sub("", span.text).strip()
         head = span.root.head
-        if span.root.dep_ != "pobj" or head.lower_ != "at" or name.split()[-1].lower() in _UNIT_WORDS:
+        if (
+            span.root.dep_ != "pobj"
+            or head.lower_ not in ("at", "around", "round")
+            or name.split()[-1].lower() in _UNIT_WORDS
+        ):
             continue
         post = head.head
-        if post.lemma_.lower() in _POST_NOUNS:
+        if head.lower_ != "at" and (start < toured or start and doc[start - 1].lower_ == "the"):
+            toured = max(toured, stop)
+            continue  # a building toured, and its parts: "showed me around the Science and Engineering Library"
+        if head.lower_ == "at" and post.lemma_.lower() in _POST_NOUNS:
             if post.lemma_.lower() != "interview" and any(c.dep_ == "poss" for c in post.children):
                 continue  # the writer's own: "my placement at Fernhill Primary", "my job at Costa"
             return name  # "my interview for the Project Coordinator role at Fenwick Builders"
