@@ -47,6 +47,8 @@ from thanklint.note_kind import infer_kind
         "Thank you for letting me know the panel wants references. As requested, here are my two referees.",
         "Thank you for your e-mail and for the interview last week. As you asked, I have attached the stock reports we discussed.",
         "Hello. I had interview for the packer job 2 weeks ago. Nobody call me back.",
+        "Hello I have interview for cleaner 2 weeks ago and nobody call me. What is happening with job.",
+        "I interviewed for the porter post on 6 August and have heard nothing in a month.",
         # Thanks for the reader's patience or message, after an apology for the reply: still a follow-up.
         "Sorry for the delay in getting back to you, and thank you for your patience. Has a decision been made on the porter post?",
         "Apologies for the slow reply. Thank you for your email about my references. Is there any news on the porter post yet?",

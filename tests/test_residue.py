@@ -164,6 +164,14 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         ("Dear Graham, (or was it Greg?? check his email)", [("(or was it Greg?? check his email)", "instruction")]),
         ("her surname (Rhys? Rees?) before", [("(Rhys? Rees?)", "instruction")]),
+        (
+            "the yard. >> Sam: add the forklift bit here?? << I enjoyed it",
+            [(">> Sam: add the forklift bit here?? <<", "instruction")],
+        ),
+        (
+            "Thank you. (ask dad: do I say depot or site??) I enjoyed it.",
+            [("(ask dad: do I say depot or site??)", "instruction")],
+        ),
         # what to compose, described in brackets (a value to fill in stays a slot)
         (
             "I enjoyed hearing about [something specific from the interview].",

@@ -124,8 +124,8 @@ _FOLLOW_UP = [
     (
         r"\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|got back|gets back|getting back|get back)"
         r"(?: to)? (?:me|my)\b"
-        # ("Nobody call me back", "no one has rung me back")
-        r"|\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:call(?:s|ed)?|ring(?:s)?|rang|rung|phone(?:s|d)?) me back\b",
+        # ("Nobody call me back", "no one has rung me", "nobody call me")
+        r"|\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:call(?:s|ed)?|ring(?:s)?|rang|rung|phone(?:s|d)?) me(?: back)?\b",
         2,
     ),
     (_FOLLOWING_UP + r" to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),
@@ -212,7 +212,7 @@ _FOLLOW_UP = [
         # ("I didn't get answer": the article is often dropped; "received nothing", not "heard
         # nothing but good things" or "had nothing to do with")
         r"|\bdid(?:n'?t| not) (?:yet )?get (?:any |a |an )?(?:answer|reply|response|news)\b"
-        r"|\b(?:received|heard) nothing(?: back| since| from (?:you|anyone)| yet|\s*[,.;!])"
+        r"|\b(?:received|heard) nothing(?: back| since| from (?:you|anyone)| yet| in (?:a|two|three|four|\d+) (?:weeks?|months?)|\s*[,.;!])"
         # The writer still waiting, or a sentence that starts so ("Still waiting to hear back"),
         # not things: "four thousand objects still waiting for numbering".
         r"|(?:^|[\n.!?:;,]\s*|\b(?:i|we|im|i'm|i am|we're|we are|i've been|we've been|ive been|and|but|so|just) )still waiting\b",

@@ -99,6 +99,8 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     # she's Dr or Prof!!)"
     r"|or\s+(?:was|is)\s+it\s+\w+\s*\?"
     r"|check\s+(?:if|whether)\s+(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+are)\b"
+    # a question to put to a helper: "(ask mum: do I say residents??)"
+    r"|ask\s+[a-z]+\s*[:\u2013\u2014-]"
     # names guessed at: "(Rhys? Rees?)"
     r"|(?:[a-z][\w'’-]*\?+\s*(?:or\s+|/\s*)?){2,}$"
     # which draft to send: "(shorter - send this one??)"
@@ -257,8 +259,10 @@ _INSTRUCTIONS = [
     # A note to self pointed at with an arrow or typed in capitals: "<- ADD THE BIT ABOUT THE
     # AUDIT CLIENT HERE, something specific", "ADD NAME OF THE WARD HERE" (not "a 2 -> 3 shift
     # pattern", nor a heading in capitals without an order).
+    # (or marked off between chevrons: ">> Jo: put the forklift licence bit in here?? <<")
     lazyregex.compile(
-        r"(?:<-{1,3}|<=|\u2190)[ \t]*(?=[A-Za-z])[^\n]{1,150}"
+        r">>[ \t]*(?=[A-Za-z])[^<>\n]{3,150}?[ \t]*<<"
+        r"|(?:<-{1,3}|<=|\u2190)[ \t]*(?=[A-Za-z])[^\n]{1,150}"
         r"|(?-i:\b(?:ADD|INSERT|MENTION|PUT|CHANGE|CHECK|FIX|UPDATE|WRITE)(?:[ \t]+[A-Z0-9'’&-]+){1,12}?[ \t]+(?:HERE|LATER|BEFORE SENDING)\b)"
         r"[^\n.]{0,100}"
     ),
