@@ -11,19 +11,18 @@ does; any other word is still asked of wordfreq.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 
-from . import wordlists
+from . import lazyregex, wordlists
 from .wordlists import SortedLines, package_file
 
 #: Words whose tokens wordfreq takes as they are: Latin letters, maybe joined by hyphens.
-_PLAIN = re.compile(r"[a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)*")
+_PLAIN = lazyregex.compile(r"[a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)*")
 #: What wordfreq leaves out of its top lists: a digit sequence ("2026", "3.5").
-_NUMBER = re.compile(r"\d[\d.,]+")
+_NUMBER = lazyregex.compile(r"\d[\d.,]+")
 
 
 def _source() -> Path:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from . import lazyregex
 from .errors import RuleError, shown
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ PATTERN_TYPES = ("phrase", "tokens", "dep", "regex")
 #: `name` is a short label for people reading the rule (and for the test that each named pattern
 #: is exercised by an example); matching ignores it.
 PATTERN_KEYS = {*PATTERN_TYPES, "target", "replacement", "name"}
-_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NAME = lazyregex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ def filter_exceptions(
 
 #: A second question joined on after the clause an exception excuses: "Would you like me to send
 #: anything else, and could you confirm the date?" asks as well as offers.
-_SECOND_QUESTION = re.compile(
+_SECOND_QUESTION = lazyregex.compile(
     r"[,;]\s+(?:and\s+|but\s+|also\s+)?(?:could|can|would|will|do|does|did|is|are|when|what|how|where|should|may)\s+"
     r"(?:you|i|we|it|the|there)\b",
     re.I,

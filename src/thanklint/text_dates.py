@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import lazyregex
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -24,7 +26,7 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 #: "Tuesday 3 November", "3rd of Nov. 2026", "November 3rd, 2026", "2026-11-03".
-DATE = re.compile(
+DATE = lazyregex.compile(
     rf"\b{_WEEKDAY}(?:{_DAY}(?:\s+of)?\s+{_MONTH}{_YEAR}"
     rf"|{_MONTH.replace('month', 'month2')}\s+{_DAY.replace('day', 'day2')}\b{_YEAR.replace('year', 'year2')}"
     r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))\b",
@@ -34,13 +36,13 @@ DATE = re.compile(
 #: "our interview on Tuesday 3 November", "the open day at Marlowe's on Saturday 31 October",
 #: "meeting you and Carl on 3 November", "my interview of 12 May", "the trial on the 3rd of Nov.",
 #: "the interview last March 2" (as Philippine English puts it).
-_CUE = re.compile(
+_CUE = lazyregex.compile(
     r"\b(?:interview(?:ed|ing)?|met|meet(?:ing)?|spoke|speaking|conversation|chat|call|visit|open day|trial(?: shift| day)?"
     r"|assessment(?: day| centre| center)?|session)\b(?P<between>[^.?!\n]{0,60}?)\b(?:on|of|held on|dated|last)(?:\s+the)?\s+$",
     re.I,
 )
 #: "our 3 November interview", "the 8th January interview": the date before the word.
-_DATE_BEFORE_CUE = re.compile(r"^(?:'s)?\s+(?:interview|trial(?: shift| day)?|open day|assessment)\b", re.I)
+_DATE_BEFORE_CUE = lazyregex.compile(r"^(?:'s)?\s+(?:interview|trial(?: shift| day)?|open day|assessment)\b", re.I)
 
 
 def _read(match: re.Match) -> tuple[int, int, int | None] | None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .. import lazyregex
 from ..checks import Check, Hit, Option
 from ..frequency import zipf
 from .existence import _PATTERN_OPTIONS, outermost
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = lazyregex.compile(r"[^\W\d_][\w'’-]*")
 #: Name words this common in English ("Mark", "Grace", "Labs") are left alone in lower case.
 _COMMON_WORD = 4.0
 

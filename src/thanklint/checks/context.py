@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import lazyregex
 from ..checks import Check, Hit, Option
 from ..frequency import zipf
 
@@ -81,7 +82,7 @@ def _parts(name: str) -> list[str]:
 
 
 #: An honorific just before a word of the greeting (not "Dear", which "Dear Ma," has).
-_A_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|mx)\.?\s+$", re.I)
+_A_TITLE_BEFORE = lazyregex.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|mx)\.?\s+$", re.I)
 
 
 def greeting_names(parsed) -> list[tuple[int, int, str]]:
@@ -239,7 +240,7 @@ def _the_writer(subject) -> bool:
     )
 
 
-_ORG_SUFFIX = re.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
+_ORG_SUFFIX = lazyregex.compile(r"^(?:the\s+)|(?:'s|’s)$", re.I)
 #: Words that say what kind of organisation a name is ("Hospital", "Council"): two hospitals
 #: share them, so they do not make two names the same.
 _INSTITUTION_WORDS = {
@@ -406,15 +407,17 @@ def _everyday_name(span) -> bool:
 
 #: A heading line pasted above a note ("To: Mr Femi Okonjo, Business Manager, Larkrise Academy",
 #: "Ref: CSA/114 - Customer Service Adviser, Ashcombe Borough Council").
-_HEADING_LINE = re.compile(r"^\s*(?:to|re|ref|subject|attn|fao)\s*:\s*(.+)$", re.I | re.M)
+_HEADING_LINE = lazyregex.compile(r"^\s*(?:to|re|ref|subject|attn|fao)\s*:\s*(.+)$", re.I | re.M)
 #: An organisation that ends such a line, after a comma, a dash or "at": "..., Larkrise Academy",
 #: "... interview at Brightforge".
-_ORG_AT_END = re.compile(
+_ORG_AT_END = lazyregex.compile(
     r"(?:,|\s[-\u2013\u2014]\s|\bat\s)\s*((?:[A-Z][\w&'\u2019.-]*\s+(?:of\s+|&\s+)?){0,4}[A-Z][\w&'\u2019.-]*)\s*$"
 )
 #: A firm's name in brackets at the end of a subject: "Senior Event Producer - portfolio
 #: (Copperleaf Events)"; kept only when it can only be a firm (not "(Second Round)").
-_ORG_IN_BRACKETS = re.compile(r"\(\s*((?:[A-Z][\w&'\u2019.-]*\s+(?:of\s+|&\s+)?){1,4}[A-Z][\w&'\u2019.-]*)\s*\)$")
+_ORG_IN_BRACKETS = lazyregex.compile(
+    r"\(\s*((?:[A-Z][\w&'\u2019.-]*\s+(?:of\s+|&\s+)?){1,4}[A-Z][\w&'\u2019.-]*)\s*\)$"
+)
 #: Words that end only a firm's name ("Copperleaf Events", "Kestrel Motors", "PowerHouse Gym").
 _FIRM_WORDS = {
     "events",

@@ -20,6 +20,7 @@ import threading
 from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any
 
+from .. import lazyregex
 from ..checks import Check, Hit, Option, scope_ranges
 from ..errors import RuleError, did_you_mean
 
@@ -135,25 +136,25 @@ def _in_background() -> ThreadPoolExecutor:
 
 #: Harper's article rule misreads "an honour", "an hour", "an heir", and takes the letter in
 #: "CompTIA A+" or "Plan A]" for an article.
-_NOT_AN_ARTICLE = re.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
+_NOT_AN_ARTICLE = lazyregex.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
 #: "an" before an initialism read letter by letter from a vowel sound ("an FAA certificate",
 #: "an MSc"), which the article rule misses for some of them.
-_AN_INITIALISM = re.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
+_AN_INITIALISM = lazyregex.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
 #: "at" that belongs to a verb of looking ("look at the hall floor"), which Harper's rule for a
 #: position on a floor ("at the shop floor") takes for a position.
-_LOOKING_AT = re.compile(r"\b(?:look|glance|stare|gaze|peer|point)(?:s|ed|ing)?\s+$", re.I)
+_LOOKING_AT = lazyregex.compile(r"\b(?:look|glance|stare|gaze|peer|point)(?:s|ed|ing)?\s+$", re.I)
 #: "over all" before a span of time is two words: "turning it over all weekend" (not "the over
 #: all impression", Harper's "overall").
-_A_SPAN_OF_TIME = re.compile(
+_A_SPAN_OF_TIME = lazyregex.compile(
     r"\s+(?:the\s+)?(?:(?:next|last|whole|past|following)\s+)?(?:weekend|week|night|day|morning|evening|afternoon|summer|winter|year|month|holiday)s?\b",
     re.I,
 )
 #: "have" with its object moved ahead of it ("the work you have coming up", "what we have going
 #: on"), which Harper's progressive rule takes for "have" without "been".
-_HAVE_SOMETHING_COMING = re.compile(r"\s+(?:coming|going)\s+(?:up|on)\b", re.I)
+_HAVE_SOMETHING_COMING = lazyregex.compile(r"\s+(?:coming|going)\s+(?:up|on)\b", re.I)
 #: A singular noun that ends in "s" after "is" or "was" ("whenever there is news", "there's
 #: news", "there was logistics to sort"), which Harper's rule for "there is" takes for a plural.
-_SINGULAR_IN_S = re.compile(
+_SINGULAR_IN_S = lazyregex.compile(
     r"(?:there\s*)?(?:is|was|'s)\s+(?:news|physics|mathematics|maths|economics|logistics|athletics|politics|ethics"
     r"|analytics|electronics|genetics|linguistics|gymnastics|statistics|measles)",
     re.I,
@@ -161,12 +162,12 @@ _SINGULAR_IN_S = re.compile(
 #: A question whose subject comes between its modal and "be" ("or would setting that up be part of
 #: this role?", "could the second round be remote?"), which Harper's rule for a modal without
 #: "be" before an adjective takes for "would setting" (not "it would great to be there.").
-_BE_LATER_IN_A_QUESTION = re.compile(r"[^.?!\n]{0,80}?\bbe\b[^.?!\n]*\?")
+_BE_LATER_IN_A_QUESTION = lazyregex.compile(r"[^.?!\n]{0,80}?\bbe\b[^.?!\n]*\?")
 #: "a" before capitals read as a word ("a SMED project", "a NASA grant", "a SCADA upgrade"): four
 #: letters or more, the second a vowel or after an "s" that can begin a word ("sm", "sc"); "a
 #: MBA", "a HGV licence", "a MA", "a SME" and "a NHS trust" are spelled out letter by letter, and
 #: stay reported.
-_A_ACRONYM = re.compile(r"\s+(?:[FHLMNRSX][AEIOU][A-Z0-9&]{2,}|S[CKLMNPTW][AEIOU][A-Z0-9&]+)\b")
+_A_ACRONYM = lazyregex.compile(r"\s+(?:[FHLMNRSX][AEIOU][A-Z0-9&]{2,}|S[CKLMNPTW][AEIOU][A-Z0-9&]+)\b")
 
 
 class Grammar(Check):
@@ -345,7 +346,7 @@ def _known_or_plural(word: str) -> bool:
 
 #: Harper's hints that join or re-form words ("the closed compound `lifetime`", "the adjective
 #: `everyday`", "the reciprocal possessive"): a modifier of the next noun is what they correct.
-_JOINING_HINT = re.compile(r"compound|single word|possessive|adjective", re.I)
+_JOINING_HINT = lazyregex.compile(r"compound|single word|possessive|adjective", re.I)
 
 
 def _noun_with_modifiers(doc, start: int, end: int) -> bool:

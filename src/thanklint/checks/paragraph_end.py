@@ -6,18 +6,17 @@ paragraphs, and lines that are names or headings, are left alone."""
 
 from __future__ import annotations
 
-import re
-
+from .. import lazyregex
 from ..checks import Check, Hit, Option
 
 #: The characters of a paragraph's last word, matched from its end (on the reversed text: a
 #: search for a word at the end would rescan every long word before it).
-_WORD_FROM_END = re.compile(r"[\w%’'\")\]]+")
-_NOT_PROSE = re.compile(r"^\s*(?:[-*+•#>]|\d+[.)])\s")
-_LINK_OR_ADDRESS = re.compile(r"https?://|www\.|@|/")  # in the last word of the last line
+_WORD_FROM_END = lazyregex.compile(r"[\w%’'\")\]]+")
+_NOT_PROSE = lazyregex.compile(r"^\s*(?:[-*+•#>]|\d+[.)])\s")
+_LINK_OR_ADDRESS = lazyregex.compile(r"https?://|www\.|@|/")  # in the last word of the last line
 #: A line that names rather than says: "Gabriel Ortiz" under "Thank you for your time,", or a
 #: heading in capitals ("RE: INTERVIEW FOR THE POSITION OF PHARMACIST").
-_NAME_OR_HEADING = re.compile(r"^\s*(?:(?:[A-Z][\w'’.-]*\s*){1,4}|[^a-z]+)$")
+_NAME_OR_HEADING = lazyregex.compile(r"^\s*(?:(?:[A-Z][\w'’.-]*\s*){1,4}|[^a-z]+)$")
 #: Words a finished sentence does not end with, in lower case: articles, possessives and the
 #: conjunctions that open a clause (not prepositions, "to" or auxiliaries, which may close one:
 #: "the team I would love to belong to", "as soon as I can"; nor "Line A" or "the main OR").

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .. import frequency, wordlists
+from .. import frequency, lazyregex, wordlists
 from ..checks import Check, Hit, Option
 from ..frequency import top, zipf
 from ..wordlists import SortedLines, package_file
@@ -170,7 +170,7 @@ def _in_foreign_phrase(token, speller) -> bool:
 #: A title in double quotation marks ("Dona nobis pacem", “Ode to Joy”): the name of a work,
 #: often in another language, not the writer's spelling. A quoted sentence ends with its own
 #: mark inside the quotes ('you said "always chek the gauges."') and is still checked.
-_QUOTED_TITLE = re.compile(r'["\u201c]([A-Z][^"\u201d\n.!?]{0,80})["\u201d]')
+_QUOTED_TITLE = lazyregex.compile(r'["\u201c]([A-Z][^"\u201d\n.!?]{0,80})["\u201d]')
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 
+from .. import lazyregex
 from ..checks import Check, Hit, Option
 
 #: Words that say what the e-mail is: thanks, the interview, a follow-up and what it asks about
 #: ("Timeline question - Senior Data Engineer", "Status of my application").
-_USEFUL = re.compile(
+_USEFUL = lazyregex.compile(
     r"\b(thank|thanks|interview|follow(?:ing)?[- ]?up|application|conversation|meeting|position|role|checking in"
     r"|timeline|status|update|decision|next steps|offer)\b",
     re.I,
 )
-_SHOUTING = re.compile(r"\b(urgent|asap|important|immediate(?:ly)?|response needed|action required)\b|!!", re.I)
+_SHOUTING = lazyregex.compile(r"\b(urgent|asap|important|immediate(?:ly)?|response needed|action required)\b|!!", re.I)
 
 
 class Subject(Check):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import lazyregex
 from ..checks import Check, Hit, Option
 from ..text_dates import interview_date, letter_date
 
@@ -117,7 +118,7 @@ class Timing(Check):
 
 #: Words that put the note on the day of the interview or the day after: a note that says them
 #: is not judged by an earlier date it also names ("meeting you at the careers fair on 3 October").
-_SAME_DAY = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
+_SAME_DAY = lazyregex.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
 
 
 class DatedInterview(Check):
