@@ -172,6 +172,14 @@ def kinds(text: str) -> list[tuple[str, str]]:
             "Thank you. (ask dad: do I say depot or site??) I enjoyed it.",
             [("(ask dad: do I say depot or site??)", "instruction")],
         ),
+        (
+            "Thanks. (ask dad if I should mention the other offer??) Bye",
+            [("(ask dad if I should mention the other offer??)", "instruction")],
+        ),
+        (
+            "Thanks. (Mrs Okafor said put something about the rota here) Bye",
+            [("(Mrs Okafor said put something about the rota here)", "instruction")],
+        ),
         # what to compose, described in brackets (a value to fill in stays a slot)
         (
             "I enjoyed hearing about [something specific from the interview].",

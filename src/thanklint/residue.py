@@ -59,7 +59,7 @@ _ADDRESSED_IMPERATIVE = lazyregex.compile(
 #: the course)": an instruction passed on by a helper (not "(Jo says hello)", nor thanks passed
 #: on, "(Sue said thank you for the flowers)").
 _PASSED_ON_INSTRUCTION = lazyregex.compile(
-    rf"^\s*(?:my\s+)?[A-Za-z][\w'’]*\s+(?:says|said|wants\s+me)\s+(?:to\s+|i\s+should\s+)?(?!thank|note\b)(?:{_IMPERATIVES})\b",
+    rf"^\s*(?:my\s+)?(?:(?:mr|mrs|ms|miss|dr|mx)\.?\s+)?[A-Za-z][\w'’]*\s+(?:says|said|wants\s+me)\s+(?:to\s+|i\s+should\s+)?(?!thank|note\b)(?:{_IMPERATIVES})\b",
     re.I,
 )
 #: Examples and options: only an instruction offers them ("e.g. a project", "otherwise use ...").
@@ -99,8 +99,9 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     # she's Dr or Prof!!)"
     r"|or\s+(?:was|is)\s+it\s+\w+\s*\?"
     r"|check\s+(?:if|whether)\s+(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+are)\b"
-    # a question to put to a helper: "(ask mum: do I say residents??)"
-    r"|ask\s+[a-z]+\s*[:\u2013\u2014-]"
+    # a question to put to a helper: "(ask mum: do I say residents??)", "(ask mum if I should say
+    # ...)" (not "(ask her about the stocktake I ran!)", said to the reader)
+    r"|ask\s+[a-z]+\s*[:\u2013\u2014-]|ask\s+[a-z]+\s+(?:if|whether)\s+i\s+(?:should|can|could|need|have)\b"
     # names guessed at: "(Rhys? Rees?)"
     r"|(?:[a-z][\w'’-]*\?+\s*(?:or\s+|/\s*)?){2,}$"
     # which draft to send: "(shorter - send this one??)"
