@@ -122,10 +122,10 @@ _FOLLOW_UP = [
     # back to me" (not "nobody answered the phone at the depot" in a thank-you's story, which has
     # no possessive and no "me").
     (
-        r"\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|got back|gets back|getting back|get back)"
-        r"(?: to)? (?:me|my)\b"
-        # ("Nobody call me back", "no one has rung me", "nobody call me")
-        r"|\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:call(?:s|ed)?|ring(?:s)?|rang|rung|phone(?:s|d)?) me(?: back)?\b",
+        r"\b(?:nobody|no one|no-one)\b[^.?!]{0,20}\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|got back|gets back|getting back|get back"
+        # ("Nobody call me back", "no one has rung me")
+        r"|call(?:s|ed)?|rings?|rang|rung|phone(?:s|d)?)"
+        r"(?: to)? (?:me|my)\b",
         2,
     ),
     (_FOLLOWING_UP + r" to (?:see|ask|check|find out|inquire|enquire|learn)\b", 2),

@@ -457,9 +457,7 @@ def heading_company(parsed) -> str | None:
     lines = [parsed.meta.subject or "", *_HEADING_LINE.findall(parsed.text[: parsed.layout.start])]
     for line in lines:
         bracketed = _ORG_IN_BRACKETS.search(line.strip())
-        if bracketed and (
-            _organisation_like(bracketed.group(1)) or bracketed.group(1).split()[-1].lower() in _FIRM_WORDS
-        ):
+        if bracketed and _organisation_like(bracketed.group(1)):
             return bracketed.group(1)
         found = _ORG_AT_END.search(line.strip().rstrip("."))
         if found is None:
@@ -713,12 +711,8 @@ class CompanyName(Check):
                 for c in governor.children
             ):
                 return False  # "my current role at Meridian": the writer's own employer
-            if governor.tag_ in ("VBD", "VBN") and not any(
-                c.lower_ in ("would", "will", "to") for c in governor.children
-            ):
-                return False
             if _told_as_history(governor):
-                return False  # "I supported an employment defence team at Lowry Baines"
+                return False  # "I worked at Globex", "I supported an employment defence team at Lowry Baines"
             if any(c.dep_ in ("nsubj", "nsubjpass") and not _the_writer(c) for c in governor.children):
                 return False  # "a similar approach could work well at Joliet": not the writer joining
             if governor.lemma_.lower() == "part" and governor.tag_ == "NNS":
@@ -748,16 +742,12 @@ class CompanyName(Check):
 
 
 def _told_as_history(token) -> bool:
-    """Whether the nearest verb above a word is in the past ("I supported the defence team at
-    Lowry Baines", "I kept the records for an office of 60 people at Kestrel Textiles"): the
-    writer's history, not the employer applied to."""
+    """Whether the word, or the nearest verb above it, is in the past ("I worked at Globex", "I
+    supported the defence team at Lowry Baines", "I kept the records for an office of 60 people
+    at Kestrel Textiles"): the writer's history, not the employer applied to."""
     while token.pos_ not in ("VERB", "AUX") and token.head is not token:
         token = token.head
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and token.tag_ in ("VBD", "VBN")
-        and not any(c.lower_ in ("would", "will", "to", "'d", "'ll") for c in token.children)
-    )
+    return token.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in token.children)
 
 
 class MetaMention(Check):
