@@ -92,11 +92,36 @@ def test_a_pattern_whose_word_is_absent_is_never_run(nlp):
     def must_not_run(*args, **kwargs):
         raise AssertionError("ran a pattern whose words are not in the draft")
 
-    bank.tokens[1] = bank.tokens[1]._replace(run=must_not_run)
+    bank.tokens[1]._run = must_not_run
     found = bank.run(nlp("Thanks for the tour of the lab."))
     assert [m.pattern for m in found[present]] == [0] and absent not in found
     with pytest.raises(AssertionError, match="words are not in the draft"):
         bank.run(nlp("I appreciate the tour, and I am grateful for it."))
+
+
+def test_validated_patterns_are_built_only_when_a_draft_needs_them(nlp):
+    """The first bank of a pattern list builds and validates every pattern and records it; a
+    later bank of the same patterns builds a matcher only when a draft first holds its words,
+    and finds the same matches."""
+    specs = [
+        {"tokens": [{"LOWER": "thanks"}, {"LOWER": "for"}, {"POS": "DET", "OP": "?"}]},
+        {"tokens": [{"LEMMA": "appreciate"}, {"OP": "{0,6}"}, {"LOWER": "time"}]},
+        {"dep": [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": "enjoy"}}]},
+    ]
+    patterns = pattern_set(*specs)
+    first = MatchBank(nlp, [patterns])
+    assert all(compiled._run is not None for compiled in first.tokens + first.deps)
+    later = MatchBank(nlp, [patterns])
+    assert all(compiled._run is None for compiled in later.tokens + later.deps)
+    doc = nlp("Thanks for the tour. I enjoyed it.")
+    assert engine(later, doc) == engine(first, doc) == reference(nlp, [patterns], doc) and len(engine(first, doc)) == 3
+    assert [compiled._run is None for compiled in later.tokens + later.deps] == [False, True, False]
+
+
+def test_a_pattern_changed_after_its_record_is_validated_again(nlp):
+    MatchBank(nlp, [pattern_set({"tokens": [{"LOWER": "thanks"}]})])
+    with pytest.raises(RuleError, match="invalid pattern"):
+        MatchBank(nlp, [pattern_set({"tokens": [{"LOWER": {"INN": ["thanks"]}}]})])
 
 
 def test_needs_are_read_from_required_tokens_only():

@@ -15,14 +15,20 @@ list and 1.4 s for one matcher; running it on the stretches after its first word
 third off again, and on the stretches around any of its words (the rarest in the draft) a third
 more (1.5 to 2.1 s down to 0.9 to 1.1 s for the benchmark's 300 drafts, the same matches).
 Dependency patterns are walked on the parse (`dependency`); phrases share one `PhraseMatcher`,
-a hash lookup per token.
+a hash lookup per token. Once a list of patterns has been validated, later processes build each
+pattern's matcher only when a draft first needs it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .cachefiles import code_digest, make_folder, root
 from .dependency import ATTRIBUTES, Columns, TreePattern, compile_tree
 from .errors import RuleError
 from .patterns import Match, PatternSet
@@ -197,17 +203,33 @@ def needs_of(tokens: Iterable[dict]) -> Needs:
     return Needs(tuple(sets))
 
 
-class _Compiled(NamedTuple):
+class _Compiled:
     """One pattern's matcher, the words it needs, the tokens its matches hold, and what they
-    belong to."""
+    belong to. The matcher is built when a draft first holds the words it needs: a draft needs
+    about one token pattern in six (see `MatchBank`)."""
 
-    run: Any  # a spaCy matcher, or a `dependency.TreePattern`
-    needs: int  # the bits of the word sets it needs (see `_WordIndex`)
-    pattern_set: PatternSet
-    pattern: int
-    anchors: tuple[Anchor, ...] = ()
-    limits: tuple[tuple[int, int, int], ...] = ()  # wide ranges run as loops (`without_wide_ranges`)
-    longest: int | None = None  # the most tokens a match can take (None: any number)
+    __slots__ = ("_build", "_run", "needs", "pattern_set", "pattern", "anchors", "limits", "longest")
+
+    def __init__(
+        self,
+        build: Callable[[], Any],  # a spaCy matcher, or a `dependency.TreePattern`
+        needs: int,  # the bits of the word sets it needs (see `_WordIndex`)
+        pattern_set: PatternSet,
+        pattern: int,
+        anchors: tuple[Anchor, ...] = (),
+        limits: tuple[tuple[int, int, int], ...] = (),  # wide ranges run as loops (`without_wide_ranges`)
+        longest: int | None = None,  # the most tokens a match can take (None: any number)
+    ):
+        self._build, self._run = build, None
+        self.needs, self.pattern_set, self.pattern = needs, pattern_set, pattern
+        self.anchors, self.limits, self.longest = anchors, limits, longest
+
+    @property
+    def run(self) -> Any:
+        if self._run is None:
+            with _reported(self.pattern_set, self.pattern):
+                self._run = self._build()
+        return self._run
 
     def fits(self, align: list[int]) -> bool:
         """Whether a match's loops took as many tokens as their ranges allow."""
@@ -265,8 +287,7 @@ class MatchBank:
     """The compiled token, phrase and dependency patterns of many pattern sets."""
 
     def __init__(self, nlp: Language, pattern_sets: Iterable[PatternSet]):
-        from spacy.errors import MatchPatternError
-        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         vocab = nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
@@ -275,33 +296,31 @@ class MatchBank:
         self.deps: list[_Compiled] = []
         self.words = _WordIndex()
         unique = list({id(s): s for s in pattern_sets}.values())
+        record = _validation_record(unique)
+        validated = record.exists()
         for number, pattern_set in enumerate(unique):
             for i, spec in enumerate(pattern_set.specs):
-                try:
+                with _reported(pattern_set, i):
                     if "phrase" in spec:
                         label = f"{number}:{i}"
                         self.phrase_labels[vocab.strings.add(label)] = (pattern_set, i)
                         texts = [spec["phrase"]] if isinstance(spec["phrase"], str) else spec["phrase"]
                         self.phrases.add(label, [nlp.make_doc(t) for t in texts])
                     elif "tokens" in spec:
-                        matcher = Matcher(vocab, validate=True)
                         looped, limits = without_wide_ranges(spec["tokens"])
-                        matcher.add("pattern", [looped])
+                        build = partial(_token_matcher, vocab, looped, not validated)
                         anchors = tuple(anchors_of(spec["tokens"]))  # the words it needs, where they are
                         needs = self.words.mask(Needs(tuple((a.space, a.words) for a in anchors)))
                         longest = _total([_reach(token) for token in spec["tokens"]])
-                        self.tokens.append(_Compiled(matcher, needs, pattern_set, i, anchors, limits, longest))
+                        self.tokens.append(_Compiled(build, needs, pattern_set, i, anchors, limits, longest))
                     elif "dep" in spec:
-                        runner: TreePattern | DependencyMatcher | None = compile_tree(spec["dep"])
-                        if runner is None:  # a compiled pattern is a valid one; spaCy judges the rest
-                            runner = DependencyMatcher(vocab, validate=True)
-                            runner.add("pattern", [spec["dep"]])
+                        build = partial(_tree_matcher, vocab, spec["dep"], not validated)
                         nodes = [node.get("RIGHT_ATTRS", {}) for node in spec["dep"]]
-                        self.deps.append(_Compiled(runner, self.words.mask(needs_of(nodes)), pattern_set, i))
-                except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
-                    line = pattern_set.lines[i] if i < len(pattern_set.lines) else None
-                    message = " ".join(str(exc).split())
-                    raise RuleError(pattern_set.where, f"invalid pattern: {message}", line, pattern_set.key) from None
+                        self.deps.append(_Compiled(build, self.words.mask(needs_of(nodes)), pattern_set, i))
+        if not validated:  # build and validate every pattern now, so a bad one is reported
+            for compiled in self.tokens + self.deps:
+                compiled.run  # noqa: B018 - building it is the point
+            _record(record)
 
     def run(self, doc: Doc) -> dict[PatternSet, list[Match]]:
         """Every token, phrase and dependency match in the document, by pattern set."""
@@ -354,6 +373,60 @@ class MatchBank:
                 picked = [offset + i for i in (ids if targets is None else [ids[t] for t in targets if t < len(ids)])]
                 add(compiled.pattern_set, compiled.pattern, min(picked), max(picked))
         return found
+
+
+@contextmanager
+def _reported(pattern_set: PatternSet, i: int) -> Iterator[None]:
+    """Report a pattern spaCy or the walker refuses as a fault of its rule file, at its line."""
+    from spacy.errors import MatchPatternError
+
+    try:
+        yield
+    except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+        line = pattern_set.lines[i] if i < len(pattern_set.lines) else None
+        message = " ".join(str(exc).split())
+        raise RuleError(pattern_set.where, f"invalid pattern: {message}", line, pattern_set.key) from None
+
+
+def _token_matcher(vocab: Any, tokens: list[dict], validate: bool) -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab, validate=validate)
+    matcher.add("pattern", [tokens])
+    return matcher
+
+
+def _tree_matcher(vocab: Any, nodes: list[dict], validate: bool) -> Any:
+    """The walker's compiled pattern (a compiled pattern is a valid one), else spaCy's matcher,
+    which judges the rest."""
+    from spacy.matcher import DependencyMatcher
+
+    walked = compile_tree(nodes)
+    if walked is not None:
+        return walked
+    matcher = DependencyMatcher(vocab, validate=validate)
+    matcher.add("pattern", [nodes])
+    return matcher
+
+
+def _validation_record(pattern_sets: list[PatternSet]) -> Path:
+    """The file that says these patterns were all built and validated, by this spaCy and this
+    thanklint. While it exists, each pattern is built when a draft first needs it, without
+    spaCy's validation (about 0.05 s of a one-draft run); until then, all are built at once, so
+    that a bad pattern is reported when the rules load, not when some draft reaches it."""
+    import spacy
+
+    digest = hashlib.sha256(repr((spacy.__version__, code_digest(), [s.specs for s in pattern_sets])).encode())
+    return root() / "patterns" / digest.hexdigest()[:32]
+
+
+def _record(validated: Path) -> None:
+    """Leave the record; a cache folder that cannot be written costs the next run the checks."""
+    try:
+        make_folder(root(), validated.parent)
+        validated.touch()
+    except OSError:
+        return
 
 
 #: Dependency matching follows heads and subtrees, which is quadratic in the depth of a tree: a
