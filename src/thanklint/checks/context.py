@@ -502,6 +502,13 @@ def _organisation_like(name: str) -> bool:
     return len(words) > 1 and (words[-1].lower() in _INSTITUTION_WORDS | _FIRM_WORDS or "&" in words)
 
 
+def _in_an_address(parsed, name: str) -> bool:
+    """Whether the letter's heading gives the name as a part of an address, after a number or a
+    comma ("Unit 7, Fenmoor Park"): a site, where the post is, not the employer."""
+    heading = parsed.text[: parsed.layout.start]
+    return re.search(rf"[\d,][^\n]*\b{re.escape(name)}\b", heading) is not None
+
+
 def interview_place(parsed) -> str | None:
     """The organisation where the first sentences say the interview was: "Thank you for meeting
     me yesterday at Harland & Voss", "the Project Coordinator role at Fenwick Builders" (not "at
@@ -524,6 +531,7 @@ def interview_place(parsed) -> str | None:
             span.root.dep_ != "pobj"
             or head.lower_ not in ("at", "around", "round")
             or name.split()[-1].lower() in _UNIT_WORDS
+            or _in_an_address(parsed, name)
         ):
             continue
         post = head.head

@@ -137,6 +137,9 @@ def _in_background() -> ThreadPoolExecutor:
 #: Harper's article rule misreads "an honour", "an hour", "an heir", and takes the letter in
 #: "CompTIA A+" or "Plan A]" for an article.
 _NOT_AN_ARTICLE = lazyregex.compile(r"\s+(?:hon|hour|heir)|[^\s\w]|\s*\S*\+", re.I)
+#: "a" before a vowel letter sounded as "y" or "w" ("a ewe", "a eucalyptus", "a one-off", "a
+#: uniform"), which Harper's article rule takes for a vowel sound.
+_A_BEFORE_A_GLIDE = lazyregex.compile(r"\s+(?:ewes?|eu\w*|one\b|once\b|uni\w*|use\w*|usu\w*|ute\w*|uti\w*)", re.I)
 #: "an" before an initialism read letter by letter from a vowel sound ("an FAA certificate",
 #: "an MSc"), which the article rule misses for some of them.
 _AN_INITIALISM = lazyregex.compile(r"\s+[AEFHILMNORSX][A-Z0-9&]*[A-Z]\b")
@@ -292,7 +295,7 @@ class Grammar(Check):
                 continue
             if text[start:end].lower() == "an" and _AN_INITIALISM.match(text, end):
                 continue
-            if text[start:end].lower() == "a" and _A_ACRONYM.match(text, end):
+            if text[start:end].lower() == "a" and (_A_ACRONYM.match(text, end) or _A_BEFORE_A_GLIDE.match(text, end)):
                 continue
             if text[start:end].lower() == "at" and _LOOKING_AT.search(text, max(0, start - 20), start):
                 continue
@@ -635,6 +638,8 @@ class CommaSplice(Check):
                 and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > comma.i for c in liked.children)
                 and any(t.lower_ in _THANKS for t in clause)
                 and any(t.lower_ == "for" for t in clause)  # thanks for something, not "Thanks, loved it"
+                # (a clause, with what was liked: not a one-word tag, "thanks for today, appreciated.")
+                and any(not t.is_punct for t in after if t.i > liked.i)
             ):
                 yield Hit(comma.idx, comma.idx + 1, {"match": sent.text.strip()})
                 continue
