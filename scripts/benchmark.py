@@ -160,7 +160,7 @@ def main() -> int:
         single, single_peak = timed["one"]
         rows.append(("thanklint cold, one draft", single, single_peak, f"{single / raw_one:.2f}", "1.4"))
         first, first_peak = measure([*check, "--no-cache", one], 3, env, before=lambda: shutil.rmtree(cache))
-        label = "thanklint's first run after installing, one draft (rules and word lists not yet in the cache folder)"
+        label = "thanklint's first run after installing, one draft (rules, word lists and the patterns' record not yet in the cache folder)"
         rows.append((label, first, first_peak, f"{first / raw_one:.2f}", ""))
 
         click_only, _ = measure([sys.executable, "-c", "import click"], 5)
