@@ -198,6 +198,14 @@ def kinds(text: str) -> list[tuple[str, str]]:
             [("NOTE TO SELF - check her title before sending!!", "instruction")],
         ),
         ("Dear Dr Osei, (check if she's Dr or Prof!!)", [("(check if she's Dr or Prof!!)", "instruction")]),
+        (
+            "Dear Megan (or Morgan?? check her card before sending),",
+            [("(or Morgan?? check her card before sending)", "instruction")],
+        ),
+        (
+            "for the groundsman job (on the Monday? or Tues - CHECK before sending). I",
+            [("(on the Monday? or Tues - CHECK before sending)", "instruction")],
+        ),
         ("DRAFT B (longer - send this one?)\n\nDear Jo,", [("(longer - send this one?)", "instruction")]),
         (
             "## thank-you note, send by Friday\n\n- mention the pallet audit\n* ask about parking\n\nDear Jo,",
@@ -256,6 +264,7 @@ def test_finds_and_classifies(text, expected):
         "(maybe lose the tie next time!) (perhaps trim the fringe a bit?)",
         "I have the rota you asked for (maybe mention it to Jo?) and we met on Monday (or was it Tuesday).",
         "Please check whether she is free on Friday (check if the van is back first).",
+        "I sent the forms (I checked them twice before sending) and the rota.",
         "My first month:\n- check the fire doors every morning\n* ask the team what slows them down",
         "Skills:\n- note-taking at board meetings\n- research and data analysis in R\n* check-in time on Saturdays?",
         "I liked your tip: always label the trays.",

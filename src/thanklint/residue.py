@@ -104,6 +104,9 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     r"|ask\s+[a-z]+\s*[:\u2013\u2014-]|ask\s+[a-z]+\s+(?:if|whether)\s+i\s+(?:should|can|could|need|have)\b"
     # names guessed at: "(Rhys? Rees?)"
     r"|(?:[a-z][\w'’-]*\?+\s*(?:or\s+|/\s*)?){2,}$"
+    # something to settle before the note goes: "(on the Tuesday? or Wed - CHECK before sending)",
+    # "(or Laura?? check the email before sending)" (not "(check the attached rota)")
+    r"|[^()]{0,80}?\b(?:check|confirm|fix|change|delete|remove|cut)\b[^()]{0,40}\bbefore\s+(?:sending|i\s+send|it\s+goes)\b"
     # which draft to send: "(shorter - send this one??)"
     r"|[^()]{0,30}?\b(?:send|use|go\s+with)\s+this\s+(?:one|version)\b)",
     re.I,
