@@ -297,6 +297,9 @@ class Grammar(Check):
                 continue
             if text[start:end].lower() == "a" and (_A_ACRONYM.match(text, end) or _A_BEFORE_A_GLIDE.match(text, end)):
                 continue
+            # (a letter glued to a number is part of a code, not an article: "IPAF 3a and 3b")
+            if text[start - 1 : start].isdigit():
+                continue
             if text[start:end].lower() == "at" and _LOOKING_AT.search(text, max(0, start - 20), start):
                 continue
             if text[start:end].lower() == "over all" and _A_SPAN_OF_TIME.match(text, end):
