@@ -165,3 +165,13 @@ def test_a_name_in_several_words_is_one_finding(lint, sentence, company, rule, n
     found = [f for f in result.findings if "company" in f.rule_id]
     assert [f.rule_id for f in found] == [f"personalization.{rule}"]
     assert name in found[0].message
+
+
+def test_a_sentence_without_a_verb_is_read_to_its_root(lint):
+    """Climbing from a name to its verb stops at the root even when no verb is on the way
+    ("My thanks to all the staff at ..." once looped for ever)."""
+    result = lint(
+        "Hi Dana,\n\nThank you for the interview. My thanks to all the staff at Castlegate Academy.\n\nSam",
+        {"company": "Wrenfield Trust"},
+    )
+    assert [f.rule_id for f in result.findings if "company" in f.rule_id] == ["personalization.wrong-company"]

@@ -17,6 +17,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         ("Dear [Interviewer Name],", [("[Interviewer Name]", "slot")]),
+        ("the [JOB-TITLE] post at [COMPANY 2]", [("[JOB-TITLE]", "slot"), ("[COMPANY 2]", "slot")]),
         ("Hi {{first_name}}, thanks", [("{{first_name}}", "slot")]),
         ("Hi <NAME>, about the <JOB TITLE> role", [("<NAME>", "slot"), ("<JOB TITLE>", "slot")]),
         ("Hello %FIRSTNAME%", [("%FIRSTNAME%", "slot")]),
@@ -273,6 +274,9 @@ def test_finds_and_classifies(text, expected):
         "I'm excited about [our company]'s plan to open a second office.",
         "What I did at the bakery:\n* Add-on sales up 20% in my first month\n* Described the new loaves to regulars",
         "You asked me:\n\n*Describe a time you handled an angry customer.*\n\n_Add the butter off the heat_",
+        # A ticket or case number in square brackets, as a help desk's subject line carries it.
+        "Subject: RE: [INC-55120] Printer queue on floor 3",
+        "I logged it as [#40917] and closed it the same day.",
     ],
 )
 def test_prose_is_not_residue(text):

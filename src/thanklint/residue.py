@@ -409,6 +409,8 @@ _DESCRIBED_CONTENT = lazyregex.compile(
     r"^\s*(?:something|anything|one\s+thing|a\s+(?:sentence|line|paragraph|short\s+story)|an\s+example\s+of)\b",
     re.I,
 )
+#: A ticket, case or job reference in square brackets, as a help desk's subject lines carry it.
+_REFERENCE = lazyregex.compile(r"\s*(?:#?[A-Z][A-Z0-9]{1,9}[-_]\d{2,}|#\d{3,})\s*")
 #: A reviewer's comment left in from a shared document: "[Comment: too casual?]", "[Comment from
 #: Hannah: add a number]".
 _REVIEW_COMMENT = lazyregex.compile(r"\s*(?:comment|suggestion|note)(?:\s+from\s+[A-Z][\w'’-]*)?\s*:", re.I)
@@ -458,6 +460,8 @@ def _bracketed(text: str, around: str) -> list[Residue]:
             body = m.group("body") if m.group("body") is not None else m.groupdict().get("body2") or ""
             if number == 0 and re.fullmatch(r"\s*(?:\d+|x|X|\s|sic|…|\.\.\.)\s*", body):
                 continue  # footnote marks, checkboxes, [sic], [...]
+            if number == 0 and _REFERENCE.fullmatch(body):
+                continue  # "[REQ-20418]", "[#4412]": a ticket or case number, as help desks write them
             if number == 0 and _REDACTION.fullmatch(body):
                 continue  # "[his employer]": someone quoting the note took a detail out
             if number == 2 and (body.lower().split() or [""])[0] in _HTML_TAGS:

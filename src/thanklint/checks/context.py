@@ -548,7 +548,7 @@ def interview_place(parsed) -> str | None:
         for _ in range(4):  # "meeting me ... about the ward clerk position on the unit at Ashcombe Hospital"
             if ancestor.lemma_.lower() in _VISIT_VERBS and ancestor.pos_ in ("VERB", "AUX"):
                 return name
-            if ancestor.head is ancestor:
+            if ancestor.head.i == ancestor.i:  # (spaCy makes a new Token object on each access)
                 break
             ancestor = ancestor.head
     return None
@@ -743,6 +743,8 @@ class CompanyName(Check):
             if (
                 governor.lower_ in ("everyone", "everybody", "all", "colleagues", "staff", "folks", "people")
                 and head.lower_ == "at"
+                # (not a counted group the writer served: "access for 400 staff at Pellow College")
+                and not any(c.dep_ == "nummod" for c in governor.children)
             ):
                 return True  # "my thanks to everyone at Brightway"
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS
@@ -753,7 +755,7 @@ def _told_as_history(token) -> bool:
     """Whether the word, or the nearest verb above it, is in the past ("I worked at Globex", "I
     supported the defence team at Lowry Baines", "I kept the records for an office of 60 people
     at Kestrel Textiles"): the writer's history, not the employer applied to."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:  # (a Token is a new object on each access)
         token = token.head
     return token.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("would", "will", "to") for c in token.children)
 
