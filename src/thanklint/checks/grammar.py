@@ -173,6 +173,10 @@ _BE_LATER_IN_A_QUESTION = lazyregex.compile(r"[^.?!\n]{0,80}?\bbe\b[^.?!\n]*\?")
 _A_ACRONYM = lazyregex.compile(r"\s+(?:[FHLMNRSX][AEIOU][A-Z0-9&]{2,}|S[CKLMNPTW][AEIOU][A-Z0-9&]+)\b")
 
 
+#: A word of three to six capitals, as initialisms are written ("IMCA", "NVQ").
+_INITIALISM = lazyregex.compile(r"\b[A-Z]{3,6}\b")
+
+
 class Grammar(Check):
     fixable = True
     kind = "grammar"
@@ -299,6 +303,10 @@ class Grammar(Check):
                 continue
             # (a letter glued to a number is part of a code, not an article: "IPAF 3a and 3b")
             if text[start - 1 : start].isdigit():
+                continue
+            # (an initialism among ordinary words is a term of the trade, not a word to correct:
+            # "I have been an IMCA for three years")
+            if _INITIALISM.fullmatch(text[start:end]) and not _INITIALISM.search(text, max(0, start - 12), start):
                 continue
             if text[start:end].lower() == "at" and _LOOKING_AT.search(text, max(0, start - 20), start):
                 continue
