@@ -172,7 +172,6 @@ _BE_LATER_IN_A_QUESTION = lazyregex.compile(r"[^.?!\n]{0,80}?\bbe\b[^.?!\n]*\?")
 #: stay reported.
 _A_ACRONYM = lazyregex.compile(r"\s+(?:[FHLMNRSX][AEIOU][A-Z0-9&]{2,}|S[CKLMNPTW][AEIOU][A-Z0-9&]+)\b")
 
-
 #: A word of three to six capitals, as initialisms are written ("IMCA", "NVQ").
 _INITIALISM = lazyregex.compile(r"\b[A-Z]{3,6}\b")
 
