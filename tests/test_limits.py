@@ -103,6 +103,21 @@ def test_jobs_two_gives_the_findings_of_one_process(tmp_path):
     } <= ids  # compared across drafts
 
 
+@pytest.mark.parametrize("count", [1, 3, 45, 300])
+def test_workers_get_batches_that_shrink_towards_the_end(count):
+    """Every draft once, in order; no batch larger than `BATCH`, and the last ones small, so the
+    workers finish together."""
+    from thanklint.parallel import BATCH, SMALLEST_BATCH, batches
+
+    drafts = list(range(count))
+    shares = batches(drafts, 2)  # type: ignore[arg-type]
+    assert [d for share in shares for d in share] == drafts
+    assert all(len(share) <= BATCH for share in shares)
+    assert all(len(share) >= SMALLEST_BATCH for share in shares[:-1])
+    if count > 4 * BATCH:
+        assert len(shares[0]) == BATCH and len(shares[-2]) <= SMALLEST_BATCH
+
+
 def test_word_lists_are_loaded_once_before_workers_are_forked(linter):
     """The dictionary, candidate corrections, frequencies, pronunciations, hyphenation patterns and
     greeting words are loaded by the calling process before `--jobs` forks its workers, which then

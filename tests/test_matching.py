@@ -250,6 +250,28 @@ def test_matches_are_sought_only_around_the_words_they_hold(nlp):
     assert len(engine(bank, doc)) == 4  # "thank you" three times, once more with "so"
 
 
+def test_a_stretch_without_the_words_in_the_pattern_order_is_never_run(nlp):
+    """A stretch runs only if it holds a word of every anchor, each after the last: "tour ...
+    thank" cannot hold a match of "thank ... tour"."""
+    from thanklint.dependency import Columns
+
+    bank = MatchBank(nlp, [pattern_set({"tokens": [{"LOWER": "thank"}, {"OP": "{0,3}"}, {"LOWER": "tour"}]})])
+    (compiled,) = bank.tokens
+    backwards = nlp("The tour, thank you.")
+    assert not compiled.holds_anchors(Columns(backwards), 0, len(backwards))
+    forwards = nlp("Thank you for the tour.")
+    assert compiled.holds_anchors(Columns(forwards), 0, len(forwards))
+    assert not compiled.holds_anchors(Columns(forwards), 1, len(forwards))  # the stretch starts after "Thank"
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("ran on a stretch that cannot hold a match")
+
+    compiled._run = must_not_run
+    assert bank.run(backwards) == {}
+    with pytest.raises(AssertionError, match="cannot hold a match"):
+        bank.run(forwards)
+
+
 def test_an_open_pattern_is_sought_between_its_first_and_last_possible_words(nlp):
     from thanklint.dependency import Columns
 

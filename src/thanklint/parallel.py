@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 #: Another process loads the pipeline again (about a second): below this many drafts for it,
 #: that costs more than it saves.
 DRAFTS_PER_PROCESS = 40
-#: Drafts handed to a worker at a time: small enough to keep both cores busy to the end.
+#: Drafts handed to a worker at a time, at most: few enough to keep every core busy to the end.
 BATCH = 24
+#: The fewest drafts in a batch (the parser works on a batch at a time, and is slower on tiny ones).
+SMALLEST_BATCH = 4
 
 _linter: Linter | None = None
 
@@ -29,6 +31,19 @@ _linter: Linter | None = None
 def automatic(count: int) -> int:
     """The default number of processes for `count` drafts: one for a few drafts."""
     return max(1, min(os.cpu_count() or 1, count // DRAFTS_PER_PROCESS))
+
+
+def batches(drafts: list[Draft], jobs: int) -> list[list[Draft]]:
+    """The drafts in batches that shrink towards the end (each at most a share of what is left),
+    so that the workers finish together: with equal batches, one worker checked the last
+    whole batch while the others waited."""
+    out, first = [], 0
+    while first < len(drafts):
+        left = len(drafts) - first
+        size = max(SMALLEST_BATCH, min(BATCH, -(-left // (2 * jobs))))
+        out.append(drafts[first : first + size])
+        first += size
+    return out
 
 
 def _start(ruleset, model: str | None, debug: bool) -> None:
@@ -52,7 +67,7 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
     from concurrent.futures import ProcessPoolExecutor
 
     global _linter
-    batches = [drafts[i : i + BATCH] for i in range(0, len(drafts), BATCH)]
+    shares = batches(drafts, jobs)
     if "fork" in multiprocessing.get_all_start_methods():
         linter.nlp  # noqa: B018  (loaded here, once, for every worker)
         for _, check in linter.checks:
@@ -64,11 +79,11 @@ def per_draft(linter: Linter, drafts: list[Draft], jobs: int | None) -> list[Dra
         gc.freeze()
         try:
             with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                return [outcome for batch in pool.map(_check, batches) for outcome in batch]
+                return [outcome for batch in pool.map(_check, shares) for outcome in batch]
         finally:
             gc.unfreeze()
             _linter = None
             for _, check in linter.checks:
                 check.after_workers()
     with ProcessPoolExecutor(jobs, initializer=_start, initargs=(linter.ruleset, linter.model, linter.debug)) as pool:
-        return [outcome for batch in pool.map(_check, batches) for outcome in batch]
+        return [outcome for batch in pool.map(_check, shares) for outcome in batch]

@@ -54,7 +54,7 @@ def _stray_word(sent: Span) -> bool:
     return 0 < len(words) <= 2 and not closed and all(t.pos_ in ("ADJ", "ADV") for t in words)
 
 
-def _as_written(sents: list[Span]) -> list[Span]:
+def _as_written(sents: list[Span], text: str) -> list[Span]:
     """Sentences as the writer punctuated them: the parser may cut a long run-on sentence
     where no stop is ("... it has been ten days | and I have not heard anything yet."); a piece
     that ends without a stop and runs on, on the same line, into a lowercase word is one
@@ -63,7 +63,7 @@ def _as_written(sents: list[Span]) -> list[Span]:
     for sent in sents:
         if out:
             last = out[-1]
-            gap = sent.doc.text[last.end_char : sent.start_char]
+            gap = text[last.end_char : sent.start_char]
             if (
                 not last.text.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", ";", "\u2026"))
                 and not (len(out) == 1 and _PLEASANTRY.match(last.text))  # (still skipped on its own)
@@ -164,12 +164,21 @@ class ParsedDraft:
         "I hope you are well and thank you for ..." thanks in it, but taking no place), a stray
         word the parser split off the first sentence, nor a sentence that is all template residue
         (a "[Tip: ...]" line above the note), nor a Markdown heading ("# Take-home: pipeline")."""
-        sents = _as_written([s for s in self.body_sentences if not self._all_residue(s) and not self._heading(s)])
-        if len(sents) > 1 and _stray_word(sents[0]):
-            sents = sents[1:]
+        sents = self._opening_sentences
         if sents and _PLEASANTRY.match(sents[0].text):
             return sents[: count + 1]
         return sents[:count]
+
+    @cached_property
+    def _opening_sentences(self) -> list[Span]:
+        """The body sentences `first_sentences` counts, worked out once (rules ask for them
+        several times per draft)."""
+        sents = _as_written(
+            [s for s in self.body_sentences if not self._all_residue(s) and not self._heading(s)], self.text
+        )
+        if len(sents) > 1 and _stray_word(sents[0]):
+            sents = sents[1:]
+        return sents
 
     def _heading(self, sent: Span) -> bool:
         """A Markdown heading ("# Take-home: events pipeline") titles the text; it is no sentence
