@@ -92,3 +92,12 @@ def test_lookups_answer_alike_over_bytes_and_strings(monkeypatch, split_after):
     for absent in ("", "ap", "appl", "applesauce", "cafe", "zz", "\u00e9"):
         assert found.value(absent) is None and absent not in found
     assert found.lines == words
+
+
+def test_the_first_lines_are_read_without_splitting_the_rest():
+    lines = wordlists.SortedLines.of(["000001\tthe", "000002\tof", "000003\tand"])
+    assert lines.first(2) == ["000001\tthe", "000002\tof"]
+    assert lines._list is None  # the rest stays bytes
+    lines.split_now()
+    assert lines.first(2) == ["000001\tthe", "000002\tof"] and lines.first(9) == lines.lines
+    assert wordlists.SortedLines(b"").first(3) == []

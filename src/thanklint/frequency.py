@@ -29,9 +29,9 @@ def _source() -> Path:
     return package_file("wordfreq", "data", "large_en.msgpack.gz")
 
 
-@lru_cache(maxsize=1)
 def _buckets() -> list[list[str]]:
-    """wordfreq's large English list: bucket i holds the words of frequency -i centibels."""
+    """wordfreq's large English list: bucket i holds the words of frequency -i centibels. Read
+    only to build the stored lists below, and not kept: decoded, it holds 40 MiB of objects."""
     import gzip
 
     import msgpack
@@ -68,7 +68,9 @@ def zipf(word: str) -> float:
     """`wordfreq.zipf_frequency(word, "en")`: 0 for a word it does not know (remembered: the
     words of notes repeat, and each lookup is a bisection of 320,000 lines)."""
     folded = unicodedata.normalize("NFC", word).casefold()  # as wordfreq's tokenizer reads it
-    if not _PLAIN.fullmatch(folded):
+    if _PLAIN.fullmatch(folded.rstrip(".")):
+        folded = folded.rstrip(".")  # its tokenizer drops the full stop of "Dr." or "etc."
+    else:
         from wordfreq import zipf_frequency
 
         return zipf_frequency(word, "en")
@@ -84,6 +86,29 @@ def zipf(word: str) -> float:
     return round(math.log(frequency, 10) + 9, 2)
 
 
+#: How many of the most common words `top` can give.
+RANKED = 100_000
+
+
+@lru_cache(maxsize=1)
+def _ranked() -> SortedLines:
+    """The `RANKED` most common words, as `rank<TAB>word` lines (the rank padded, so that the
+    sorted lines keep the order of frequency)."""
+    return wordlists.load(
+        "wordfreq-en-top",
+        [_source()],
+        lambda: (
+            f"{rank:06d}\t{word}"
+            for rank, word in enumerate(
+                islice((w for w in chain.from_iterable(_buckets()) if not _NUMBER.match(w)), RANKED)
+            )
+            if "\t" not in word and "\n" not in word
+        ),
+    )
+
+
 def top(count: int) -> list[str]:
     """`wordfreq.top_n_list("en", count)`: the most common words, most common first."""
-    return list(islice((w for w in chain.from_iterable(_buckets()) if not _NUMBER.match(w)), count))
+    if count > RANKED:
+        raise ValueError(f"only the {RANKED} most common words are stored")
+    return [line.partition("\t")[2] for line in _ranked().first(count)]

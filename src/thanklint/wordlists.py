@@ -51,6 +51,12 @@ class SortedLines:
         self.split_now()
         return self._list or []
 
+    def first(self, count: int) -> list[str]:
+        """The first `count` lines, decoded without splitting the rest."""
+        if self._list is not None:
+            return self._list[:count]
+        return [line.decode("utf-8") for line in self._data.split(b"\n", count)[:count]] if self._data else []
+
     def split_now(self) -> None:
         """Split the lines into strings at once: before `--jobs` workers are forked, which then
         share one list instead of each splitting its own after its first lookups."""
