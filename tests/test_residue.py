@@ -277,6 +277,8 @@ def test_finds_and_classifies(text, expected):
         # A ticket or case number in square brackets, as a help desk's subject line carries it.
         "Subject: RE: [INC-55120] Printer queue on floor 3",
         "I logged it as [#40917] and closed it the same day.",
+        # An answer told in brackets: going on doing something, not an instruction about the note.
+        "I would answer the same way (keep calling round, same driver, same time) but sooner.",
     ],
 )
 def test_prose_is_not_residue(text):

@@ -28,7 +28,9 @@ from .greetings import GREETING_WORDS
 _IMPERATIVES = (
     r"insert|add|mention|include|enter|describe|name(?!\s+of\b)|list(?!\s+of\b)|explain|state|choose|pick|select|use|tie|"
     r"reference|share|highlight|briefly|summari[sz]e|restate|reiterate|express|write|fill|put|give|"
-    r"specify|provide|replace|type|sign|delete|remove|edit|customi[sz]e|personali[sz]e|adapt|keep|"
+    r"specify|provide|replace|type|sign|delete|remove|edit|customi[sz]e|personali[sz]e|adapt|"
+    # "(keep it short)"; not "(keep turning up, same worker)", an answer told: going on doing
+    r"keep(?!\s+\w+ing\b)|"
     r"consider|research|link|connect|refer|recall|remind|thank|note|show|emphasi[sz]e|expand|finish|redo|rewrite|tidy|"
     # a reminder of what to raise ("(ask about parking?? or leave it)"; not "ask for Dana at the desk",
     # nor an aside to the reader, "(ask her about the stocktake I ran!)")
