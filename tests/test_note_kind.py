@@ -162,6 +162,8 @@ from thanklint.note_kind import infer_kind
         "Any decision on the lab manager job (ref 2210)? Interview was 5 weeks ago.",
         "Hi Hollie, thanks again for putting me forward. Could you let me know whether the client has given you any feedback yet?",
         "Hi there,\n\nHere is my submission for the take-home. Let me know if you have any problems running it.\n\nJamie",
+        "here's the python notebook + the chart for the demand forecasting exercise, sorry it's a day late. shout if it won't open",
+        "Hi Dev,\n\nAttached is the rota I drew up for the scheduling task, with my notes on the Sunday gap.\n\nAsh",
         "Dear Ms Roy,\n\nThank you again for Friday's interview. As you asked, I have attached the lesson plan I mentioned.",
         "Hi Sue, thanks again for having me round the yard last Monday. Have you had a chance to think it over yet?",
         "Dear Sir, I have interview for the warehouse job in March and until now nobody is answering my emails. I want to know result.",
@@ -313,6 +315,7 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Thank you again for meeting me today. As you asked, I have attached my two references.",
         "Thank you for the interview today, and for the feedback on my answer about the rota.",
         "Hi team,\n\nHere is my submission for the stock-service take-home. Thank you for the opportunity and the clear brief.",
+        "Hi Ana,\n\nThanks for today. Here are the sketches for the window display task we talked through, as promised.",
         "I'm sorry this is so late. Thank you for interviewing me for the caretaker post; it was nearly three weeks ago now. "
         "Is there any news on the next stage?",
     ],

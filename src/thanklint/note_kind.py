@@ -113,6 +113,14 @@ _FOLLOW_UP = [
         r"my (?:completed |finished )?(?:submission|solution|take-home|assignment|task|exercise|case study)\b",
         2,
     ),
+    # The same, named by what was made for it: "here's the R script and map for the habitat
+    # exercise", "attached is the rota I drew up for the scheduling task".
+    (
+        r"^(?![\s\S]*\bthank)[\s\S]*?\b(?:here(?: is|'s| are)|please find (?:attached|enclosed|below)|attached (?:is|are)"
+        r"|i(?:'ve| have) attached)\b[^.?!\n]{0,80}?\b(?:for|from) the [^.?!\n]{0,40}?"
+        r"\b(?:submission|take-home|assignment|task|exercise|case study|test)\b",
+        2,
+    ),
     # ("any decision on the postdoc (ref 4471)?", the job named instead of "yet")
     (
         r"\bany decisions? yet\b[^.!?\n]*\?|\bany decisions? (?:on|about|regarding|re|for) (?:the|my) [^.!?\n]{1,50}\?",
