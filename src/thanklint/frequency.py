@@ -67,10 +67,9 @@ def load() -> None:
 def zipf(word: str) -> float:
     """`wordfreq.zipf_frequency(word, "en")`: 0 for a word it does not know (remembered: the
     words of notes repeat, and each lookup is a bisection of 320,000 lines)."""
-    folded = unicodedata.normalize("NFC", word).casefold()  # as wordfreq's tokenizer reads it
-    if _PLAIN.fullmatch(folded.rstrip(".")):
-        folded = folded.rstrip(".")  # its tokenizer drops the full stop of "Dr." or "etc."
-    else:
+    # as wordfreq's tokenizer reads it, which drops the full stop of "Dr." or "etc."
+    folded = unicodedata.normalize("NFC", word).casefold().rstrip(".")
+    if not _PLAIN.fullmatch(folded):
         from wordfreq import zipf_frequency
 
         return zipf_frequency(word, "en")
