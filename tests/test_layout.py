@@ -62,6 +62,13 @@ def test_a_greeting_word_run_into_a_sentence_is_the_greeting_alone():
     assert parts("Hi again Sam, thanks for today.\n")["greeting"] == "Hi again Sam,"
 
 
+def test_thanks_in_text_speak_after_the_name_opens_the_body():
+    # a short first line with no comma: "thx" and "ty for" open the text as "thanks" does
+    got = parts("hey Omar thx for today man\nproper enjoyed the trial cut\n")
+    assert got["greeting"] == "hey Omar" and got["body"].strip().startswith("thx for today")
+    assert parts("hi Omar ty for today\nloved the shop\n")["greeting"] == "hi Omar"
+
+
 def test_a_line_that_opens_with_thanks_has_no_greeting_before_its_comma():
     got = parts("hiya thx 4 the chat 2day, loved meeting the team xx\n")
     assert got["greeting"] != "hiya thx 4 the chat 2day," and "thx 4 the chat" in got["body"]

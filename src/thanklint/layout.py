@@ -238,8 +238,11 @@ _SEND_ASKED = r"should i send|ok to send|okay to send"
 _POSTER_SENDS = lazyregex.compile(
     rf"\b(?:{_SEND_ASKED}|(?:fine|alright|good|want|going|about) to send|before i send)\b", re.I
 )
-#: A quoted note that opens with its thanks, as a card with no greeting does.
-_THANKS_START = lazyregex.compile(r"^\s*(?:thank you|thanks|many thanks|thank u|cheers for|ta for)\b", re.I)
+#: Text that opens with thanks, text-speak too ("thx for today"): a quoted note or a card with
+#: no greeting, or the text after a greeting typed without its comma.
+_THANKS_START = lazyregex.compile(
+    r"^\s*(?:thank you|thanks|many thanks|thank u|thx|thanx|thnx|tysm|ty for|cheers for|ta for)\b", re.I
+)
 #: Thanks a reader sends a candidate: "Thanks for coming in", "thank you for your application",
 #: "... interviewing with us", "we enjoyed meeting you", "thanks for your kind note".
 _THANKS_FROM_THE_READER = lazyregex.compile(
