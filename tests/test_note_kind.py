@@ -78,6 +78,7 @@ from thanklint.note_kind import infer_kind
         "Hello Kim, thanks for your message. Please find attached my references and payslips as requested.",
         "Dear Mr. Oyelaran, I am writing you again because I didn't get answer after my interview. Am I still in the process?",
         "Sorry to bother you again! Please let me know about the porter job, even if it's a no.",
+        "Sorry to message again, this is the third time. I really need this job. Has anyone been picked yet?",
         "Just checking in again about the kitchen porter job, I interviewed last Tuesday. Is it still open?",
         "Dear Ms. Farouk, thank you for letting me know that the decision on the post has moved to mid-May.",
         "Thank you for the invitation, I'm delighted to be moving forward. I can do Tuesday or Friday.",

@@ -165,6 +165,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         ("Dear Graham, (or was it Greg?? check his email)", [("(or was it Greg?? check his email)", "instruction")]),
         ("her surname (Rhys? Rees?) before", [("(Rhys? Rees?)", "instruction")]),
+        ("Dear Mr Hale, (CHECK is it Hale or Hales??)", [("(CHECK is it Hale or Hales??)", "instruction")]),
+        ("the trial on Monday (check the date??) went well", [("(check the date??)", "instruction")]),
         (
             "the yard. >> Sam: add the forklift bit here?? << I enjoyed it",
             [(">> Sam: add the forklift bit here?? <<", "instruction")],
@@ -265,6 +267,9 @@ def test_finds_and_classifies(text, expected):
         "(maybe lose the tie next time!) (perhaps trim the fringe a bit?)",
         "I have the rota you asked for (maybe mention it to Jo?) and we met on Monday (or was it Tuesday).",
         "Please check whether she is free on Friday (check if the van is back first).",
+        "I have attached the rota (check it against the May one) and the forms.",
+        "Your feedback after the first try (ask about their process before pitching) made the second better.",
+        "The advice you gave me (always count the float twice) has stuck.",
         "I sent the forms (I checked them twice before sending) and the rota.",
         "My first month:\n- check the fire doors every morning\n* ask the team what slows them down",
         "Skills:\n- note-taking at board meetings\n- research and data analysis in R\n* check-in time on Saturdays?",

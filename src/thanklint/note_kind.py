@@ -446,9 +446,11 @@ _FOLLOW_UP = [
     # Any answer at all will do: "let me know, even if it's a no" (light: a thank-you may ask for
     # feedback so).
     (r"\beven if (?:it's|it is|its|the answer is) (?:a )?no\b", 1),
-    # Writing again: "sorry to bother you again", "I have written to your office twice".
+    # Writing again: "sorry to bother you again", "sorry to message again", "I have written to your
+    # office twice".
     (
         r"\b(?:bother|trouble|disturb|pester)(?: you)? again\b"
+        r"|\bsorry to (?:message|text|e-?mail|write|chase|contact|ring|call)(?: (?:you|u))? again\b"
         r"|\b(?:written|wrote|emailed|e-mailed|called|phoned|rung|rang) (?:to )?(?:you |your office |the office )?"
         r"(?:twice|three times|several times|a few times|again and again)\b",
         2,

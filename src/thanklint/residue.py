@@ -100,6 +100,9 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     # a doubt about the reader's name or title: "(or was it Gary?? check the card)", "(check if
     # she's Dr or Prof!!)"
     r"|or\s+(?:was|is)\s+it\s+\w+\s*\?"
+    # "(CHECK is it Garrow-Hughes or Garro-Hughes??)", "(check - was it Tues?)", "(CHECK the
+    # date??)": a look-up put as a question, or with the doubled mark no reader is written with
+    r"|check\s*[:,\u2013\u2014-]?\s*(?:is|was)\s+(?:it|she|he|they)\b|check\b[^()]{0,60}\?{2,}"
     r"|check\s+(?:if|whether)\s+(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+are)\b"
     # a question to put to a helper: "(ask mum: do I say residents??)", "(ask mum if I should say
     # ...)" (not "(ask her about the stocktake I ran!)", said to the reader)
@@ -453,6 +456,16 @@ def _classify(body: str, paren: bool) -> str | None:
     return "slot"
 
 
+#: Advice the reader gave, just before a parenthesis that quotes it: "Your feedback after the
+#: first try (ask about their process before pitching)", "your tip (always count the float
+#: twice)" (not "(ask about the rota)" on its own, an instruction to the writer).
+_QUOTED_ADVICE = lazyregex.compile(
+    r"(?:\b(?:your|the panel's|her|his|their)\s+(?:\w+\s+){0,2}?(?:feedback|advice|tip|suggestion|pointer|rule|mantra|motto|reminder)"
+    r"|\b(?:feedback|advice|tip|suggestion|pointer)\s+you\s+gave(?:\s+me)?)\b[^()\n.!?]{0,40}$",
+    re.I,
+)
+
+
 def _bracketed(text: str, around: str) -> list[Residue]:
     out = []
     told = _REDACTED_BELOW.search(around)
@@ -474,6 +487,8 @@ def _bracketed(text: str, around: str) -> list[Residue]:
                 before = text[line_start : m.start()]
                 if _NAMED_BEFORE.search(before) and not _GREETING_LINE.match(before):
                     continue  # "Ravi Castellano-Ng (hiring manager)": who the named person is
+            if kind == "instruction" and number == 3 and _QUOTED_ADVICE.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "Your feedback after the first try (ask about ... first) made ...": the reader's words
             if kind == "slot" and number == 2 and not (body[:1].isupper() or "_" in body):
                 continue  # "<b>" style markup, not "<NAME>"
             if kind == "slot" and number == 0 and m.start() >= redacted_from:
