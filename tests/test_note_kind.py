@@ -319,6 +319,8 @@ def test_follow_ups_are_recognised_from_their_text(body):
         "Hi Ana,\n\nThanks for today. Here are the sketches for the window display task we talked through, as promised.",
         "I'm sorry this is so late. Thank you for interviewing me for the caretaker post; it was nearly three weeks ago now. "
         "Is there any news on the next stage?",
+        # the apology after the thanks
+        "Thank you for interview for Claims Handler last month. I have CeMAP. I am still interested. Sorry I did not write earlier.",
     ],
 )
 def test_thank_you_notes_stay_thank_you_notes(body):

@@ -574,6 +574,14 @@ _THANK_YOU = [
         r"|understanding|call|phone call|news|offer|feedback|reminder|info(?:rmation)?|help|consideration)\b)\w",
         6,
     ),
+    # The same apology after the thanks: "Thank you for interview for Mortgage Adviser last month.
+    # ... Sorry I did not write earlier", "thanks for the interview, sorry for writing so late".
+    (
+        r"\bthank(?:s| you| u)[^.?!]{0,12} for (?:the |your |my |our )?(?:[\w-]+ ){0,2}?interview"
+        r"(?s:.){0,400}?\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:(?:not |n't )(?:writing|having written|written|write)"
+        r" (?:sooner|earlier)|(?:writing|write|sending) (?:this |it )?(?:so |this |very )?late)\b",
+        6,
+    ),
     # "I am sorry for this late mail": lateness before the noun, lighter (a follow-up may begin
     # "sorry for my late mail" too, and then asks about the decision; a late reply is a reply).
     (
