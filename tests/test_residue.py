@@ -168,6 +168,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("Dear Mr Hale, (CHECK is it Hale or Hales??)", [("(CHECK is it Hale or Hales??)", "instruction")]),
         ("the trial on Monday (check the date??) went well", [("(check the date??)", "instruction")]),
         (
+            "Thank you for your advice (mention the forklift course here) on my CV",
+            [("(mention the forklift course here)", "instruction")],
+        ),
+        (
             "the yard. >> Sam: add the forklift bit here?? << I enjoyed it",
             [(">> Sam: add the forklift bit here?? <<", "instruction")],
         ),
@@ -269,7 +273,7 @@ def test_finds_and_classifies(text, expected):
         "Please check whether she is free on Friday (check if the van is back first).",
         "I have attached the rota (check it against the May one) and the forms.",
         "Your feedback after the first try (ask about their process before pitching) made the second better.",
-        "The advice you gave me (always count the float twice) has stuck.",
+        "The tip you gave me (ask about the allergies before suggesting a dish) helped.",
         "I sent the forms (I checked them twice before sending) and the rota.",
         "My first month:\n- check the fire doors every morning\n* ask the team what slows them down",
         "Skills:\n- note-taking at board meetings\n- research and data analysis in R\n* check-in time on Saturdays?",

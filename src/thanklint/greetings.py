@@ -8,7 +8,10 @@ from . import lazyregex
 GREETING_WORDS = (
     # (stretched as chat stretches them: "hii", "heyy", "helloo")
     r"dear|respected|hi+|hel+o+|he+y+|heya|hiya|yo|sup|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
-    r"|morning|afternoon|evening|alright|to\s+whom\s+it\s+may\s+concern|attn|attention"
+    r"|morning|afternoon|evening|to\s+whom\s+it\s+may\s+concern|attn|attention"
+    # ("Alright Gaz", as a British greeting, only before a capitalised name: not "Alright, thank
+    # you for letting me know", "alright if i ring friday?")
+    r"|alright(?=\s+(?-i:[A-Z]))"
     # greetings of other languages that English notes open with
     r"|kia\s+ora|aloha|namaste|hola|bonjour|salaam|salam|shalom|hallo|g['’]day|oi|olá"
 )

@@ -102,7 +102,7 @@ _PAREN_INSTRUCTION = lazyregex.compile(
     r"|or\s+(?:was|is)\s+it\s+\w+\s*\?"
     # "(CHECK is it Garrow-Hughes or Garro-Hughes??)", "(check - was it Tues?)", "(CHECK the
     # date??)": a look-up put as a question, or with the doubled mark no reader is written with
-    r"|check\s*[:,\u2013\u2014-]?\s*(?:is|was)\s+(?:it|she|he|they)\b|check\b[^()]{0,60}\?{2,}"
+    r"|check\s*[:,\u2013\u2014-]?\s*(?:is|was)\s+(?:it|she|he|they)\b|check\b(?!\s+(?:your|out)\b)[^()]{0,60}\?{2,}"
     r"|check\s+(?:if|whether)\s+(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+are)\b"
     # a question to put to a helper: "(ask mum: do I say residents??)", "(ask mum if I should say
     # ...)" (not "(ask her about the stocktake I ran!)", said to the reader)
@@ -466,6 +466,11 @@ _QUOTED_ADVICE = lazyregex.compile(
 )
 
 
+#: What only a note to self says: the writer as "I", "here" (where to put something), "ask
+#: <someone> if": "your advice (mention the forklift course here)", "(ask Jo if I should say)".
+_WRITERS_OWN = lazyregex.compile(r"\b(?:i|i'm|i’m|my|me|here)\b|\bask\s+[a-z]+\s+(?:if|whether)\b", re.I)
+
+
 def _bracketed(text: str, around: str) -> list[Residue]:
     out = []
     told = _REDACTED_BELOW.search(around)
@@ -487,7 +492,12 @@ def _bracketed(text: str, around: str) -> list[Residue]:
                 before = text[line_start : m.start()]
                 if _NAMED_BEFORE.search(before) and not _GREETING_LINE.match(before):
                     continue  # "Ravi Castellano-Ng (hiring manager)": who the named person is
-            if kind == "instruction" and number == 3 and _QUOTED_ADVICE.search(text, max(0, m.start() - 60), m.start()):
+            if (
+                kind == "instruction"
+                and number == 3
+                and _QUOTED_ADVICE.search(text, max(0, m.start() - 60), m.start())
+                and not _WRITERS_OWN.search(body)
+            ):
                 continue  # "Your feedback after the first try (ask about ... first) made ...": the reader's words
             if kind == "slot" and number == 2 and not (body[:1].isupper() or "_" in body):
                 continue  # "<b>" style markup, not "<NAME>"

@@ -216,33 +216,6 @@ _EMPLOYER_HEADS = {
 _EVERYDAY = 4.0
 #: What one spends at an employer as its own: "my placement year", "my internship", "my career".
 _WORK_PERIODS = {"placement", "internship", "apprenticeship", "traineeship", "career", "sandwich", "industrial"}
-#: Verbs of wanting that take the work wished for: "I'd really like to run a gang for Kestrel".
-_WANTING = {"like", "love", "want", "hope", "wish"}
-#: Wished-for acts that are no work for the employer: "I'd like to send the references for Globex".
-_NOT_WORK = {
-    "send",
-    "forward",
-    "attach",
-    "share",
-    "thank",
-    "hear",
-    "know",
-    "ask",
-    "mention",
-    "apologise",
-    "apologize",
-    "discuss",
-    "visit",
-    "meet",
-    "see",
-    "say",
-    "add",
-    "check",
-    "confirm",
-    "drop",
-    "bring",
-    "pass",
-}
 _OWN_QUALITIES = {
     "background",
     "experience",
@@ -654,7 +627,7 @@ class CompanyName(Check):
             contained = lower in company.lower() or company.lower() in lower
             if contained or lower in known or (lower and set(lower.split()) <= people):
                 continue  # the company itself, or someone the metadata names ("Raj's team")
-            if _a_part_of_the_employer(parsed.text, name):
+            if not _organisation_like(name) and _a_part_of_the_employer(parsed.text, name):
                 continue  # "the Kelsham team" of a note that is for "the Kelsham branch"
             if self.settings["report"] == "misspelling":
                 if whole >= threshold:
@@ -776,10 +749,6 @@ class CompanyName(Check):
                 and not any(c.dep_ == "nummod" for c in governor.children)
             ):
                 return True  # "my thanks to everyone at Brightway"
-            # (with the employer only implied, not: "I would very much like to teach at Castlebrae"
-            # names the employer more surely than the note's own heading or opening does)
-            if not implied and _wished_work(governor):
-                return True  # "I'd really like to run a gang for Kestrel Scaffolding"
             return governor.lemma_.lower() in _EMPLOYER_HEADS or governor.lower_ in _EMPLOYER_HEADS
         return False
 
@@ -792,22 +761,6 @@ def _a_part_of_the_employer(text: str, name: str) -> bool:
     """Whether the note names `name` as a part of the employer somewhere ("the post at the Kelsham
     branch"), so that "joining the Kelsham team" is joining that part, not another employer."""
     return re.search(rf"\bthe\s+{re.escape(name)}\s+(?:{_EMPLOYER_PARTS})\b", text) is not None
-
-
-def _wished_work(token) -> bool:
-    """Whether the word is work the writer wishes to do, or its object: the nearest verb above it
-    is the infinitive after "would like", "'d love", "want" ("I'd love to cook for Bistro Lune",
-    "I'd like to run a gang for Kestrel"; not "I'd like to send my references for Globex")."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    wanting = token.head
-    return (
-        token.dep_ == "xcomp"
-        and token.tag_ == "VB"
-        and token.lemma_.lower() not in _NOT_WORK
-        and wanting.lemma_.lower() in _WANTING
-        and any(_the_writer(c) for c in wanting.children if c.dep_ == "nsubj")
-    )
 
 
 def _told_as_history(token) -> bool:
