@@ -502,6 +502,11 @@ _FOLLOW_UP = [
     ),
 ]
 #: (pattern, weight): phrases of a note written right after the interview.
+#: An apology, and what it is for a few words on: "I'm so sorry for not writing sooner".
+_SORRY_FOR = r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b"
+#: The note owned as late: "not writing sooner", "n't write earlier".
+_NOT_WRITTEN_SOONER = r"(?:not |n't )(?:writing|having written|written|write) (?:sooner|earlier)"
+
 _THANK_YOU = [
     (
         # (the article may be dropped: "thank you for interview yesterday")
@@ -564,9 +569,10 @@ _THANK_YOU = [
     # answering a message apologises for its reply but thanks for the message, not the interview
     # (not "Apologies for the delay in sending my references").
     (
-        r"\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:(?:late|slow|delayed|belated) (?:reply|response)"
-        r"|delay(?! in sending)|writing (?:only |just )?now|(?:not |n't )(?:writing|having written|written|write) (?:sooner|earlier)"
-        r"|(?:this|it) (?:is |comes |is coming )(?:so |very |rather |a bit )?(?:late|overdue|belated))"
+        _SORRY_FOR + r"(?:(?:late|slow|delayed|belated) (?:reply|response)"
+        r"|delay(?! in sending)|writing (?:only |just )?now|"
+        + _NOT_WRITTEN_SOONER
+        + r"|(?:this|it) (?:is |comes |is coming )(?:so |very |rather |a bit )?(?:late|overdue|belated))"
         r"(?s:.){0,400}?\b(?:thank(?:s| you| u)(?: again| so much| very much)?|my thanks\b[^.?!]{0,40}?) for (?:the |your |their |this )?"
         # (for anything the reader gave: "for interviewing me", "for letting me jump on the grill",
         # "for the tasting flight you set"; not for a message or the reader's patience)
@@ -578,8 +584,11 @@ _THANK_YOU = [
     # ... Sorry I did not write earlier", "thanks for the interview, sorry for writing so late".
     (
         r"\bthank(?:s| you| u)[^.?!]{0,12} for (?:the |your |my |our )?(?:[\w-]+ ){0,2}?interview"
-        r"(?s:.){0,400}?\b(?:sorry|apologi[sz]e|apologies)\b[^.?!]{0,25}\b(?:(?:not |n't )(?:writing|having written|written|write)"
-        r" (?:sooner|earlier)|(?:writing|write|sending) (?:this |it )?(?:so |this |very )?late)\b",
+        r"(?s:.){0,400}?"
+        + _SORRY_FOR
+        + "(?:"
+        + _NOT_WRITTEN_SOONER
+        + r"|(?:writing|write|sending) (?:this |it )?(?:so |this |very )?late)\b",
         6,
     ),
     # "I am sorry for this late mail": lateness before the noun, lighter (a follow-up may begin

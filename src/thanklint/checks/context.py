@@ -753,7 +753,9 @@ class CompanyName(Check):
         return False
 
 
-#: Parts of an employer named by a place: "the Kelsham branch", "the Tollgate depot".
+#: Parts of an employer named by a place: "the Kelsham branch", "the Tollgate depot". Not
+#: `_UNIT_WORDS`: "team" there is the phrase being judged ("joining the Kelsham team"), and a
+#: "library" or "surgery" that ends a name elsewhere is an institution.
 _EMPLOYER_PARTS = r"branch|site|office|depot|store|ward|campus|library|plant|yard|hub|warehouse|station|surgery"
 
 
